@@ -1,0 +1,79 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { ROLES, SessionState } from "../../shared/auth";
+import { parties } from "../directory/tables";
+
+export const userRole = pgEnum("user_role", ROLES);
+export const sessionState = pgEnum("session_state", SessionState.options as [string, ...string[]]);
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Stored lower-case; unique. */
+    email: text("email").notNull(),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: userRole("role").notNull(),
+    partyId: uuid("party_id").references(() => parties.id, { onDelete: "restrict" }),
+    locale: text("locale").notNull().default("en"),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: tstz("totp_enabled_at"),
+    /** Last TOTP time step accepted, so a code cannot be replayed within its window. */
+    totpLastStep: integer("totp_last_step"),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    lockedUntil: tstz("locked_until"),
+    disabledAt: tstz("disabled_at"),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_email_unique").on(t.email),
+    index("users_party_idx").on(t.partyId),
+    // The Secretariat belongs to no Party; everyone else belongs to exactly one.
+    check(
+      "users_party_matches_role",
+      sql`(${t.role} = 'secretariat' AND ${t.partyId} IS NULL) OR (${t.role} <> 'secretariat' AND ${t.partyId} IS NOT NULL)`,
+    ),
+  ],
+);
+
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: tstz("used_at"),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** SHA-256 of the cookie's token: a stolen database copy gives no usable session. */
+    idHash: text("id_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    state: sessionState("state").notNull(),
+    csrfToken: text("csrf_token").notNull(),
+    /** Secret offered during TOTP enrolment, kept until the user confirms a code. */
+    pendingTotpSecret: text("pending_totp_secret"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    lastSeenAt: tstz("last_seen_at").notNull().defaultNow(),
+    /** Idle expiry, pushed forward on use, never beyond absoluteExpiresAt. */
+    expiresAt: tstz("expires_at").notNull(),
+    absoluteExpiresAt: tstz("absolute_expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);

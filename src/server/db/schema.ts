@@ -1,0 +1,4 @@
+// Every table, gathered for Drizzle. Each table is owned by the module whose folder defines it.
+export * from "../audit/tables";
+export * from "../auth/tables";
+export * from "../directory/tables";

@@ -1,0 +1,110 @@
+import { z } from "zod";
+
+export const ROLES = ["secretariat", "party_admin", "officer", "observer"] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const LOCALES = ["en", "fr"] as const;
+export const Locale = z.enum(LOCALES);
+export type Locale = z.infer<typeof Locale>;
+
+/** An IANA time zone name that this runtime knows ("Europe/Bucharest", "UTC"). */
+export const TimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(
+    (tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: "Unknown IANA time zone" },
+  );
+
+export const Email = z.string().trim().toLowerCase().pipe(z.email({ message: "Invalid e-mail address" })).pipe(z.string().max(254));
+
+export const SignInBody = z.object({
+  email: Email,
+  password: z.string().min(1, "Password is required").max(1024),
+});
+export type SignInBody = z.infer<typeof SignInBody>;
+
+/** A six-digit authenticator code, or a recovery code (xxxxx-xxxxx). */
+export const SecondFactorBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(6, "Enter the 6-digit code from your authenticator app")
+    .max(32),
+});
+export type SecondFactorBody = z.infer<typeof SecondFactorBody>;
+
+export const TotpConfirmBody = z.object({
+  code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app"),
+});
+
+export const SignInNext = z.enum(["totp", "enrol"]);
+export const SignInResponse = z.object({
+  next: SignInNext,
+  csrfToken: z.string(),
+});
+export type SignInResponse = z.infer<typeof SignInResponse>;
+
+export const PartyRef = z.object({
+  id: z.uuid(),
+  iso2: z.string().length(2),
+  nameEn: z.string(),
+  nameFr: z.string(),
+});
+export type PartyRef = z.infer<typeof PartyRef>;
+
+export const SessionUser = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  role: Role,
+  party: PartyRef.nullable(),
+  locale: Locale,
+  timeZone: z.string(),
+});
+export type SessionUser = z.infer<typeof SessionUser>;
+
+export const SessionState = z.enum(["pending_totp", "pending_enrolment", "active"]);
+export type SessionState = z.infer<typeof SessionState>;
+
+export const SessionInfo = z.object({
+  state: SessionState,
+  csrfToken: z.string(),
+  user: SessionUser,
+  /** What this user may do, as decided by the server's policy: the UI never guesses. */
+  permissions: z.array(z.string()),
+  expiresAt: z.iso.datetime(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const TotpEnrolment = z.object({
+  secret: z.string(),
+  otpauthUri: z.string(),
+  qrDataUrl: z.string(),
+});
+export type TotpEnrolment = z.infer<typeof TotpEnrolment>;
+
+export const TotpEnrolled = z.object({
+  recoveryCodes: z.array(z.string()),
+  session: SessionInfo,
+});
+
+export const PreferencesBody = z
+  .object({
+    locale: Locale.optional(),
+    timeZone: TimeZone.optional(),
+  })
+  .refine((v) => v.locale !== undefined || v.timeZone !== undefined, { message: "Nothing to change" });
+export type PreferencesBody = z.infer<typeof PreferencesBody>;
+
+/** Password rule for new accounts: long rather than complex (NIST SP 800-63B). */
+export const NewPassword = z.string().min(12, "At least 12 characters").max(256);
