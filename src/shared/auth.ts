@@ -73,7 +73,8 @@ export const SessionUser = z.object({
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 
-export const SessionState = z.enum(["pending_totp", "pending_enrolment", "active"]);
+export const SESSION_STATES = ["pending_totp", "pending_enrolment", "active"] as const;
+export const SessionState = z.enum(SESSION_STATES);
 export type SessionState = z.infer<typeof SessionState>;
 
 export const SessionInfo = z.object({

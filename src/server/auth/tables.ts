@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { ROLES, SessionState } from "../../shared/auth";
+import { ROLES, SESSION_STATES } from "../../shared/auth";
 import { parties } from "../directory/tables";
 
 export const userRole = pgEnum("user_role", ROLES);
-export const sessionState = pgEnum("session_state", SessionState.options as [string, ...string[]]);
+export const sessionState = pgEnum("session_state", SESSION_STATES);
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 

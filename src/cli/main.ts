@@ -1,0 +1,125 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { Email, NewPassword, Role } from "../shared/auth";
+import { verifyAuditChain } from "../server/audit/log";
+import { appendAudit } from "../server/audit/log";
+import { randomToken } from "../server/auth/tokens";
+import { totpCodeAt } from "../server/auth/totp";
+import { createUser } from "../server/auth/users";
+import { systemClock } from "../server/clock";
+import { loadConfig } from "../server/config";
+import { openDatabase, type Database } from "../server/db/database";
+import { DataFolderLockedError } from "../server/db/folder-lock";
+import { HttpError } from "../server/http/errors";
+
+const HELP = `vigil — administration commands
+
+  npm run vigil -- user create --email E --name "N" --role R [--party XX] [--password P]
+      Creates an account. R is secretariat, party_admin, officer or observer; XX the ISO code
+      of the user's Party (not for secretariat). Without --password a strong one is generated
+      and printed once. The user enrols an authenticator app at first sign-in.
+  npm run vigil -- audit verify
+      Checks the audit trail's hash chain and reports the first broken link.
+  npm run vigil -- totp code SECRET
+      Prints the current authenticator code for a TOTP secret (for the demo accounts).
+
+The embedded database can be opened by one process at a time: stop Vigil first.
+With DATABASE_URL set, the commands work on that PostgreSQL server while Vigil runs.`;
+
+async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = await openDatabase(
+    config.databaseUrl
+      ? { kind: "postgres", url: config.databaseUrl, migrationUrl: config.migrationUrl, poolSize: 2 }
+      : { kind: "pglite", dataDir: config.dataDir },
+  );
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+const UserCreateArgs = z.object({
+  email: Email,
+  name: z.string().trim().min(1, "--name is required").max(200),
+  role: Role,
+  party: z.string().trim().length(2, "--party is a 2-letter ISO 3166 code").optional(),
+  password: NewPassword.optional(),
+});
+
+async function userCreate(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      party: { type: "string" },
+      password: { type: "string" },
+    },
+    strict: true,
+  });
+  const parsed = UserCreateArgs.safeParse(values);
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) process.stderr.write(`--${i.path.join(".")}: ${i.message}\n`);
+    return 64;
+  }
+  const a = parsed.data;
+  const password = a.password ?? randomToken(18);
+  const user = await withDb((db) =>
+    db.tx(async (tx) => {
+      const at = systemClock.now();
+      const created = await createUser(
+        tx,
+        { email: a.email, displayName: a.name, password, role: a.role, partyIso2: a.party ?? null },
+        at,
+      );
+      await appendAudit(tx, at, { userId: null, label: "cli", partyId: null }, {
+        action: "user.created",
+        targetType: "user",
+        targetId: created.id,
+        details: { role: created.role, via: "cli" },
+      });
+      return created;
+    }),
+  );
+  process.stdout.write(`Created ${user.role} account ${user.email}.\n`);
+  if (!a.password) process.stdout.write(`Password (shown once): ${password}\n`);
+  process.stdout.write("At first sign-in the user enrols an authenticator app.\n");
+  return 0;
+}
+
+async function auditVerify(): Promise<number> {
+  const report = await withDb((db) => verifyAuditChain(db));
+  if (report.ok) {
+    process.stdout.write(`Audit chain intact: ${report.checked} rows verified.\n`);
+    return 0;
+  }
+  const what = report.reason === "row_changed" ? "its content does not match its hash (changed)" : "it does not link to the row before it (a row was removed or inserted)";
+  process.stdout.write(`Audit chain BROKEN at row ${report.brokenAt}: ${what}. ${report.checked} rows before it verified.\n`);
+  return 1;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [group, command, ...rest] = argv;
+  if (group === "user" && command === "create") return userCreate(rest);
+  if (group === "audit" && command === "verify") return auditVerify();
+  if (group === "totp" && command === "code" && rest[0]) {
+    process.stdout.write(`${totpCodeAt(rest[0].replace(/\s+/g, "").toUpperCase(), systemClock.now())}\n`);
+    return 0;
+  }
+  process.stdout.write(`${HELP}\n`);
+  return group === undefined || group === "help" || group === "--help" ? 0 : 64;
+}
+
+run(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((err) => {
+    if (err instanceof DataFolderLockedError || err instanceof HttpError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(err instanceof HttpError ? 65 : 2);
+    }
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  });

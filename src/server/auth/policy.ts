@@ -1,0 +1,60 @@
+import type { Role } from "../../shared/auth";
+
+/**
+ * The one place that decides who may do what. Routes and the UI ask here; the UI receives the
+ * resulting permission list and never guesses from the role.
+ */
+export const PERMISSIONS = [
+  "directory.read",
+  "requests.read",
+  "requests.write",
+  "pings.manage",
+  "pings.answer",
+  "authorities.read",
+  "stats.read",
+  "admin.users",
+  "audit.read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const BY_ROLE: Record<Role, readonly Permission[]> = {
+  secretariat: [
+    "directory.read",
+    "pings.manage",
+    "authorities.read",
+    "stats.read",
+    "admin.users",
+    "audit.read",
+  ],
+  party_admin: [
+    "directory.read",
+    "requests.read",
+    "requests.write",
+    "pings.answer",
+    "authorities.read",
+    "stats.read",
+    "admin.users",
+    "audit.read",
+  ],
+  officer: ["directory.read", "requests.read", "requests.write", "pings.answer", "authorities.read", "stats.read"],
+  // Observers (States invited to accede) see only what the Secretariat shares with them; no
+  // requests, no authorities. Shared directory parts come with the directory module.
+  observer: [],
+};
+
+export type Subject = { id: string; role: Role; partyId: string | null };
+
+export function permissionsFor(subject: Subject): Permission[] {
+  return [...BY_ROLE[subject.role]];
+}
+
+export function can(subject: Subject, permission: Permission): boolean {
+  return BY_ROLE[subject.role].includes(permission);
+}
+
+/** Managing accounts: the Secretariat manages everyone; a Party admin only its own Party's users. */
+export function canManageUser(subject: Subject, target: { partyId: string | null; role: Role }): boolean {
+  if (subject.role === "secretariat") return true;
+  if (subject.role !== "party_admin") return false;
+  return target.partyId !== null && target.partyId === subject.partyId && target.role !== "secretariat";
+}

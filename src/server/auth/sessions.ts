@@ -1,0 +1,91 @@
+import { eq, lt } from "drizzle-orm";
+import type { SessionState } from "../../shared/auth";
+import type { Tx } from "../db/database";
+import { randomToken, sha256 } from "./tokens";
+import { sessions } from "./tables";
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+/** A half-signed-in session (password given, second factor not yet) lives ten minutes. */
+export const PENDING_SESSION_MS = 10 * 60_000;
+
+export type Lifetimes = { idleMs: number; maxMs: number };
+
+export async function createSession(
+  tx: Tx,
+  input: { userId: string; state: SessionState; ip: string | null; userAgent: string | null },
+  at: Date,
+  life: Lifetimes,
+): Promise<{ token: string; row: SessionRow }> {
+  const token = randomToken();
+  const pending = input.state !== "active";
+  const expiresAt = new Date(at.getTime() + (pending ? PENDING_SESSION_MS : life.idleMs));
+  const absoluteExpiresAt = new Date(at.getTime() + (pending ? PENDING_SESSION_MS : life.maxMs));
+  const [row] = await tx
+    .insert(sessions)
+    .values({
+      idHash: sha256(token),
+      userId: input.userId,
+      state: input.state,
+      csrfToken: randomToken(),
+      ip: input.ip,
+      userAgent: input.userAgent,
+      createdAt: at,
+      lastSeenAt: at,
+      expiresAt,
+      absoluteExpiresAt,
+    })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return { token, row };
+}
+
+export async function findSession(tx: Tx, token: string): Promise<SessionRow | undefined> {
+  const [row] = await tx.select().from(sessions).where(eq(sessions.idHash, sha256(token))).limit(1);
+  return row;
+}
+
+export function isExpired(row: SessionRow, at: Date): boolean {
+  return row.expiresAt <= at || row.absoluteExpiresAt <= at;
+}
+
+/** Pushes the idle expiry forward; written at most once a minute to spare the database. */
+export async function touchSession(tx: Tx, row: SessionRow, at: Date, life: Lifetimes): Promise<SessionRow> {
+  if (row.state !== "active" || at.getTime() - row.lastSeenAt.getTime() < 60_000) return row;
+  const expiresAt = new Date(Math.min(at.getTime() + life.idleMs, row.absoluteExpiresAt.getTime()));
+  await tx.update(sessions).set({ lastSeenAt: at, expiresAt }).where(eq(sessions.idHash, row.idHash));
+  return { ...row, lastSeenAt: at, expiresAt };
+}
+
+/**
+ * Replaces a session by a new one with a new token (on every change of privilege), so a token
+ * seen before sign-in completed is worthless after it.
+ */
+export async function rotateSession(
+  tx: Tx,
+  old: SessionRow,
+  state: SessionState,
+  at: Date,
+  life: Lifetimes,
+): Promise<{ token: string; row: SessionRow }> {
+  await deleteSession(tx, old.idHash);
+  return createSession(tx, { userId: old.userId, state, ip: old.ip, userAgent: old.userAgent }, at, life);
+}
+
+export async function setPendingTotpSecret(tx: Tx, idHash: string, secret: string | null): Promise<void> {
+  await tx.update(sessions).set({ pendingTotpSecret: secret }).where(eq(sessions.idHash, idHash));
+}
+
+export async function deleteSession(tx: Tx, idHash: string): Promise<void> {
+  await tx.delete(sessions).where(eq(sessions.idHash, idHash));
+}
+
+export async function deleteUserSessions(tx: Tx, userId: string): Promise<void> {
+  await tx.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function deleteExpiredSessions(tx: Tx, at: Date): Promise<number> {
+  const gone = await tx.delete(sessions).where(lt(sessions.expiresAt, at)).returning({ id: sessions.idHash });
+  return gone.length;
+}
+

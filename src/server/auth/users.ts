@@ -1,0 +1,107 @@
+import { eq, sql } from "drizzle-orm";
+import type { Role } from "../../shared/auth";
+import type { Tx } from "../db/database";
+import { parties } from "../directory/tables";
+import { badRequest, conflict } from "../http/errors";
+import { hashPassword } from "./passwords";
+import { users } from "./tables";
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByEmail(tx: Tx, email: string): Promise<UserRow | undefined> {
+  const [row] = await tx.select().from(users).where(eq(users.email, email.toLowerCase())).limit(1);
+  return row;
+}
+
+export async function findUserById(tx: Tx, id: string): Promise<UserRow | undefined> {
+  const [row] = await tx.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+export type NewUser = {
+  email: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  /** ISO 3166 code of the user's Party; none for the Secretariat. */
+  partyIso2?: string | null;
+  locale?: "en" | "fr";
+  timeZone?: string;
+  totpSecret?: string | null;
+};
+
+/** Creates an account (CLI, demo, administration). The role decides whether a Party is needed. */
+export async function createUser(tx: Tx, input: NewUser, at: Date): Promise<UserRow> {
+  let partyId: string | null = null;
+  if (input.role === "secretariat") {
+    if (input.partyIso2) throw badRequest("invalid_party", "A Secretariat account belongs to no Party.");
+  } else {
+    if (!input.partyIso2) throw badRequest("party_required", `A ${input.role} account must belong to a Party.`);
+    const [party] = await tx
+      .select({ id: parties.id })
+      .from(parties)
+      .where(eq(parties.iso2, input.partyIso2.toUpperCase()))
+      .limit(1);
+    if (!party) throw badRequest("unknown_party", `Unknown Party "${input.partyIso2}".`);
+    partyId = party.id;
+  }
+  const email = input.email.toLowerCase();
+  if (await findUserByEmail(tx, email)) throw conflict("email_taken", `An account with the e-mail ${email} exists.`);
+  const [row] = await tx
+    .insert(users)
+    .values({
+      email,
+      displayName: input.displayName,
+      passwordHash: await hashPassword(input.password),
+      role: input.role,
+      partyId,
+      locale: input.locale ?? "en",
+      timeZone: input.timeZone ?? "UTC",
+      totpSecret: input.totpSecret ?? null,
+      totpEnabledAt: input.totpSecret ? at : null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function recordFailedAttempt(
+  tx: Tx,
+  userId: string,
+  at: Date,
+  policy: { maxAttempts: number; lockMs: number },
+): Promise<{ lockedUntil: Date | null }> {
+  const [row] = await tx
+    .update(users)
+    .set({ failedAttempts: sql`${users.failedAttempts} + 1`, updatedAt: at })
+    .where(eq(users.id, userId))
+    .returning({ failedAttempts: users.failedAttempts });
+  if (row && row.failedAttempts >= policy.maxAttempts) {
+    const lockedUntil = new Date(at.getTime() + policy.lockMs);
+    await tx.update(users).set({ failedAttempts: 0, lockedUntil }).where(eq(users.id, userId));
+    return { lockedUntil };
+  }
+  return { lockedUntil: null };
+}
+
+export async function clearFailedAttempts(tx: Tx, userId: string): Promise<void> {
+  await tx.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, userId));
+}
+
+export async function updatePreferences(
+  tx: Tx,
+  userId: string,
+  prefs: { locale?: string; timeZone?: string },
+  at: Date,
+): Promise<void> {
+  await tx
+    .update(users)
+    .set({
+      ...(prefs.locale ? { locale: prefs.locale } : {}),
+      ...(prefs.timeZone ? { timeZone: prefs.timeZone } : {}),
+      updatedAt: at,
+    })
+    .where(eq(users.id, userId));
+}

@@ -1,0 +1,22 @@
+/** The source of "now". Tests pass a clock they can move; the server uses the system clock. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export class ManualClock implements Clock {
+  private t: number;
+  constructor(start: Date | string = "2026-01-01T00:00:00Z") {
+    this.t = new Date(start).getTime();
+  }
+  now(): Date {
+    return new Date(this.t);
+  }
+  advance(ms: number): void {
+    this.t += ms;
+  }
+  set(to: Date | string): void {
+    this.t = new Date(to).getTime();
+  }
+}

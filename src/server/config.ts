@@ -1,0 +1,57 @@
+import path from "node:path";
+import { z } from "zod";
+
+const Bool = z
+  .enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""])
+  .transform((v) => ["1", "true", "yes", "on"].includes(v));
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8247),
+  HOST: z.string().default("127.0.0.1"),
+  VIGIL_DATA: z.string().default("./data"),
+  DATABASE_URL: z.string().url().optional(),
+  /** Optional owner connection used only to create roles and run migrations. */
+  DATABASE_MIGRATION_URL: z.string().url().optional(),
+  VIGIL_DEMO: Bool.optional(),
+  VIGIL_PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Idle session lifetime in minutes, and absolute lifetime in hours. */
+  VIGIL_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
+  VIGIL_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  migrationUrl: string | undefined;
+  demo: boolean;
+  publicUrl: string;
+  logLevel: z.infer<typeof Env>["LOG_LEVEL"];
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+};
+
+/** Reads the configuration from the environment; a bad value stops start-up with its name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.VIGIL_DATA),
+    databaseUrl: e.DATABASE_URL,
+    migrationUrl: e.DATABASE_MIGRATION_URL ?? e.DATABASE_URL,
+    // The demo network is loaded by default only on the embedded database.
+    demo: e.VIGIL_DEMO ?? !e.DATABASE_URL,
+    publicUrl: (e.VIGIL_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    logLevel: e.LOG_LEVEL,
+    sessionIdleMs: e.VIGIL_SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: e.VIGIL_SESSION_MAX_HOURS * 3_600_000,
+  };
+}

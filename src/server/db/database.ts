@@ -1,0 +1,136 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { type ExtractTablesWithRelations, sql } from "drizzle-orm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import { type FolderLock, lockDataFolder } from "./folder-lock";
+import * as schema from "./schema";
+
+/** The role the application acts as: not the tables' owner, so row-level security applies to it. */
+export const APP_ROLE = "vigil_app";
+
+export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../migrations");
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+/** Who is acting, set in each transaction (for row-level security policies and triggers). */
+export type Actor = {
+  userId: string | null;
+  partyId: string | null;
+  role: string | null;
+};
+
+export const SYSTEM_ACTOR: Actor = { userId: null, partyId: null, role: "system" };
+
+export interface Database {
+  readonly kind: "pglite" | "postgres";
+  /** Runs `fn` in one transaction, as the application role, with the actor set. */
+  tx<T>(fn: (tx: Tx) => Promise<T>, actor?: Actor): Promise<T>;
+  /** Runs `fn` as the owner (migrations, maintenance tools). Not for request handling. */
+  ownerTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** A copy of an embedded database's files (tests clone a migrated database from it). */
+  dump?(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export type OpenOptions =
+  | { kind: "pglite"; dataDir?: string; lock?: boolean; loadDataDir?: Blob }
+  | { kind: "postgres"; url: string; migrationUrl?: string; poolSize?: number };
+
+async function enterAppRole(tx: Tx, actor: Actor): Promise<void> {
+  // set_config(..., true) is SET LOCAL: it ends with the transaction, so a pooled connection
+  // never carries one request's identity into the next.
+  await tx.execute(
+    sql`select set_config('role', ${APP_ROLE}, true),
+               set_config('vigil.user_id', ${actor.userId ?? ""}, true),
+               set_config('vigil.party_id', ${actor.partyId ?? ""}, true),
+               set_config('vigil.role', ${actor.role ?? ""}, true)`,
+  );
+}
+
+/** Roles are server-wide objects, so they are created here rather than in a migration. */
+const ENSURE_ROLE_SQL = `
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
+    CREATE ROLE ${APP_ROLE} NOLOGIN;
+  END IF;
+  IF current_user <> '${APP_ROLE}' AND NOT pg_has_role(current_user, '${APP_ROLE}', 'MEMBER') THEN
+    EXECUTE format('GRANT ${APP_ROLE} TO %I', current_user);
+  END IF;
+END
+$$;`;
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  return opts.kind === "pglite" ? openPglite(opts) : openPostgres(opts);
+}
+
+async function openPglite(opts: { dataDir?: string; lock?: boolean; loadDataDir?: Blob }): Promise<Database> {
+  let lock: FolderLock | undefined;
+  if (opts.dataDir && opts.lock !== false) lock = lockDataFolder(opts.dataDir);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(opts.dataDir ? path.join(opts.dataDir, "pglite") : undefined, {
+      extensions: { pg_trgm },
+      ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    });
+    await client.exec(ENSURE_ROLE_SQL);
+    const db = drizzlePglite({ client, schema });
+    await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    const anyDb = db as unknown as Db;
+    return {
+      kind: "pglite",
+      tx: (fn, actor = SYSTEM_ACTOR) =>
+        anyDb.transaction(async (tx) => {
+          await enterAppRole(tx, actor);
+          return fn(tx);
+        }),
+      ownerTx: (fn) => anyDb.transaction(fn),
+      dump: () => client.dumpDataDir("none") as Promise<Blob>,
+      close: async () => {
+        await client.close();
+        lock?.release();
+      },
+    };
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+}
+
+async function openPostgres(opts: { url: string; migrationUrl?: string; poolSize?: number }): Promise<Database> {
+  // Migrations run on their own connection, as the owner, under an advisory lock so that
+  // several instances starting together apply them once.
+  const owner = new pg.Client({ connectionString: opts.migrationUrl ?? opts.url });
+  await owner.connect();
+  try {
+    await owner.query("SELECT pg_advisory_lock(hashtext('vigil.migrations'))");
+    await owner.query(ENSURE_ROLE_SQL);
+    await migratePg(drizzlePg({ client: owner, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+    await owner.query("SELECT pg_advisory_unlock(hashtext('vigil.migrations'))");
+  } finally {
+    await owner.end();
+  }
+  const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+  // A dropped idle connection must not crash the process; the pool replaces it.
+  pool.on("error", () => {});
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  return {
+    kind: "postgres",
+    tx: (fn, actor = SYSTEM_ACTOR) =>
+      db.transaction(async (tx) => {
+        await enterAppRole(tx, actor);
+        return fn(tx);
+      }),
+    ownerTx: (fn) => db.transaction(fn),
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,61 @@
+import fs from "node:fs";
+import path from "node:path";
+import { buildApp, WEB_DIST } from "./app";
+import { systemClock } from "./clock";
+import { loadConfig } from "./config";
+import type { AppContext } from "./context";
+import { openDatabase } from "./db/database";
+import { DataFolderLockedError } from "./db/folder-lock";
+import { createLogger } from "./logger";
+import { DEMO_PASSWORD, demoAccountSecrets, loadDemoNetwork } from "./demo/seed";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const started = Date.now();
+  const db = await openDatabase(
+    config.databaseUrl
+      ? { kind: "postgres", url: config.databaseUrl, migrationUrl: config.migrationUrl }
+      : { kind: "pglite", dataDir: config.dataDir },
+  );
+  const ctx: AppContext = { db, clock: systemClock, config, log };
+  if (config.demo && (await loadDemoNetwork(ctx))) log.info("demo network loaded");
+
+  const app = await buildApp(ctx);
+  await app.listen({ port: config.port, host: config.host });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "stopping: finishing requests in flight");
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+
+  const lines = [
+    "",
+    `  Vigil is running at ${config.publicUrl}`,
+    `  Database: ${db.kind === "pglite" ? `embedded (PGlite) in ${config.dataDir}` : "PostgreSQL server (DATABASE_URL)"}`,
+    `  Started in ${Date.now() - started} ms`,
+  ];
+  if (!fs.existsSync(path.join(WEB_DIST, "index.html"))) lines.push("  The web client is not built: run `npm run build:web`.");
+  if (config.demo) {
+    lines.push("", `  Demo accounts (password: ${DEMO_PASSWORD}). Second factor: add the TOTP secret to an authenticator`);
+    lines.push("  app, or print the current code with `npm run vigil -- totp code <secret>`:");
+    for (const a of await demoAccountSecrets(ctx)) lines.push(`    ${a.email.padEnd(26)} ${a.role.padEnd(12)} TOTP secret ${a.totpSecret ?? "-"}`);
+  }
+  process.stdout.write(`${lines.join("\n")}\n\n`);
+}
+
+main().catch((err) => {
+  if (err instanceof DataFolderLockedError) {
+    process.stderr.write(`\n${err.message}\n\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,127 @@
+import type { z } from "zod";
+import { ApiError as ApiErrorBody } from "../../shared/errors";
+
+export type ApiIssue = { path: string; message: string };
+
+/** An API failure as the UI sees it: the HTTP status and the server's error code drive the message shown. */
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  readonly status: number;
+  readonly code: string;
+  readonly issues: ApiIssue[];
+
+  constructor(status: number, code: string, message: string, issues: ApiIssue[] = []) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.issues = issues;
+  }
+}
+
+/** Codes the client itself produces when no usable answer came back from the server. */
+export const CLIENT_ERROR_CODES = {
+  network: "network_error",
+  badResponse: "unexpected_response",
+} as const;
+
+/** 401 codes that mean "wrong secret", not "no session": they must not end the session. */
+const CREDENTIAL_FAILURES = new Set(["invalid_credentials", "invalid_code"]);
+
+// Kept in memory only (never in storage) so that another site cannot read it; it is
+// refreshed by every sign-in and session answer.
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type UnauthenticatedListener = (error: ApiError) => void;
+const unauthenticatedListeners = new Set<UnauthenticatedListener>();
+
+/** Called whenever a request is refused because the session is missing or expired. */
+export function onUnauthenticated(listener: UnauthenticatedListener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => {
+    unauthenticatedListeners.delete(listener);
+  };
+}
+
+type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+type RequestOptions<S extends z.ZodType | undefined> = {
+  body?: unknown;
+  /** Schema of a successful answer; omit for 204 answers. */
+  schema?: S;
+  signal?: AbortSignal;
+};
+
+type Result<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export async function apiRequest<S extends z.ZodType | undefined = undefined>(
+  method: Method,
+  path: string,
+  options: RequestOptions<S> = {},
+): Promise<Result<S>> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  // Only when there is a body: Fastify rejects an empty body declared as JSON.
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (options.signal?.aborted) throw cause;
+    throw new ApiError(0, CLIENT_ERROR_CODES.network, cause instanceof Error ? cause.message : String(cause));
+  }
+
+  const payload = await readJson(response);
+
+  if (!response.ok) {
+    const parsed = ApiErrorBody.safeParse(payload);
+    const error = parsed.success
+      ? new ApiError(response.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.issues)
+      : new ApiError(response.status, `http_${response.status}`, response.statusText);
+    if (response.status === 401 && !CREDENTIAL_FAILURES.has(error.code)) {
+      for (const listener of unauthenticatedListeners) listener(error);
+    }
+    throw error;
+  }
+
+  if (!options.schema) return undefined as Result<S>;
+  const parsed = options.schema.safeParse(payload);
+  if (!parsed.success) {
+    // The shared schemas are the contract: an answer that does not match is a server bug, not data to show.
+    throw new ApiError(response.status, CLIENT_ERROR_CODES.badResponse, `Unexpected answer from ${method} ${path}`);
+  }
+  return parsed.data as Result<S>;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const type = response.headers.get("content-type") ?? "";
+  if (!type.includes("json")) return undefined;
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+export const api = {
+  get: <S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal) =>
+    apiRequest("GET", path, { schema, signal }),
+  post: <S extends z.ZodType | undefined = undefined>(path: string, body?: unknown, schema?: S) =>
+    apiRequest<S>("POST", path, { body, schema }),
+  patch: <S extends z.ZodType>(path: string, body: unknown, schema: S) => apiRequest("PATCH", path, { body, schema }),
+};
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === "AbortError";
+}

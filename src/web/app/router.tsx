@@ -1,0 +1,82 @@
+import { Center, Container } from "@mantine/core";
+import type { ComponentType, ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { createBrowserRouter, Navigate, useLocation } from "react-router-dom";
+import { AdminPage } from "../features/admin/AdminPage";
+import { SignInPage } from "../features/auth/SignInPage";
+import { AuthoritiesPage } from "../features/authorities/AuthoritiesPage";
+import { DirectoryPage } from "../features/directory/DirectoryPage";
+import { PingsPage } from "../features/pings/PingsPage";
+import { RequestsPage } from "../features/requests/RequestsPage";
+import { StatisticsPage } from "../features/statistics/StatisticsPage";
+import { Shell } from "./Shell";
+import { CrashPage, ForbiddenPage, NoSectionPage, NotFoundPage } from "./StatusPages";
+import { canSee, SECTIONS, type Section, type SectionId, visibleSections } from "./sections";
+import { useSession } from "./session";
+import { ErrorAlert, PageLoader } from "./ui";
+
+const PAGES: Record<SectionId, ComponentType> = {
+  directory: DirectoryPage,
+  requests: RequestsPage,
+  pings: PingsPage,
+  authorities: AuthoritiesPage,
+  statistics: StatisticsPage,
+  admin: AdminPage,
+};
+
+/** Pages inside the app: wait for the session check, then either show the shell or go to sign-in. */
+function RequireSession() {
+  const { t } = useTranslation();
+  const { loading, checkError, recheck, session } = useSession();
+  const location = useLocation();
+
+  if (loading) return <PageLoader fullScreen label={t("app.loading")} />;
+  if (session) return <Shell />;
+  if (checkError) {
+    // The server could not be reached: sending the user to sign-in would wrongly suggest they were signed out.
+    return (
+      <Center mih="100dvh" p="md">
+        <Container size={480} w="100%">
+          <ErrorAlert error={checkError} title={t("errors.sessionCheckFailed")} onRetry={recheck} />
+        </Container>
+      </Center>
+    );
+  }
+  return <Navigate to="/sign-in" replace state={{ from: `${location.pathname}${location.search}` }} />;
+}
+
+function RequirePermission({ section, children }: { section: Section; children: ReactNode }) {
+  const { session } = useSession();
+  return canSee(section, session?.permissions ?? []) ? children : <ForbiddenPage />;
+}
+
+/** "/" opens the first section this user may see (the directory for most). */
+function Home() {
+  const { session } = useSession();
+  const first = visibleSections(session?.permissions ?? [])[0];
+  return first ? <Navigate to={first.path} replace /> : <NoSectionPage />;
+}
+
+export const router = createBrowserRouter([
+  { path: "/sign-in", element: <SignInPage />, errorElement: <CrashPage /> },
+  {
+    path: "/",
+    element: <RequireSession />,
+    errorElement: <CrashPage />,
+    children: [
+      { index: true, element: <Home /> },
+      ...SECTIONS.map((section) => {
+        const Page = PAGES[section.id];
+        return {
+          path: section.path.slice(1),
+          element: (
+            <RequirePermission section={section}>
+              <Page />
+            </RequirePermission>
+          ),
+        };
+      }),
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,69 @@
+import {
+  IconAddressBook,
+  IconBroadcast,
+  IconBuildingBank,
+  IconChartBar,
+  IconInbox,
+  IconSettings,
+  type TablerIcon,
+} from "@tabler/icons-react";
+import type { TranslationKey } from "../i18n/keys";
+
+export type SectionId = "directory" | "requests" | "pings" | "authorities" | "statistics" | "admin";
+
+export type Section = {
+  id: SectionId;
+  path: `/${string}`;
+  labelKey: TranslationKey;
+  icon: TablerIcon;
+  /**
+   * Server-granted permissions that make the section visible (any one of them is enough); the UI
+   * never infers access from the role.
+   */
+  permissions: readonly string[];
+};
+
+/**
+ * Navigation order as shown to duty officers: the directory first, it is what they need at night.
+ * Ping tests: the Secretariat manages them, contact points answer them.
+ */
+export const SECTIONS: readonly Section[] = [
+  {
+    id: "directory",
+    path: "/directory",
+    labelKey: "nav.directory",
+    icon: IconAddressBook,
+    permissions: ["directory.read"],
+  },
+  { id: "requests", path: "/requests", labelKey: "nav.requests", icon: IconInbox, permissions: ["requests.read"] },
+  {
+    id: "pings",
+    path: "/pings",
+    labelKey: "nav.pings",
+    icon: IconBroadcast,
+    permissions: ["pings.manage", "pings.answer"],
+  },
+  {
+    id: "authorities",
+    path: "/authorities",
+    labelKey: "nav.authorities",
+    icon: IconBuildingBank,
+    permissions: ["authorities.read"],
+  },
+  {
+    id: "statistics",
+    path: "/statistics",
+    labelKey: "nav.statistics",
+    icon: IconChartBar,
+    permissions: ["stats.read"],
+  },
+  { id: "admin", path: "/admin", labelKey: "nav.admin", icon: IconSettings, permissions: ["admin.users"] },
+];
+
+export function canSee(section: Section, granted: readonly string[]): boolean {
+  return section.permissions.some((permission) => granted.includes(permission));
+}
+
+export function visibleSections(granted: readonly string[]): Section[] {
+  return SECTIONS.filter((section) => canSee(section, granted));
+}

@@ -1,0 +1,61 @@
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import { LOCALES, type Locale } from "../../shared/auth";
+import en from "./en.json";
+import fr from "./fr.json";
+
+const STORAGE_KEY = "vigil.locale";
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+/** The locale remembered on this device, used before anyone has signed in. */
+export function storedLocale(): Locale | null {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    return isLocale(value) ? value : null;
+  } catch {
+    // Storage can be unavailable (private browsing, locked-down devices): not worth failing over.
+    return null;
+  }
+}
+
+export function rememberLocale(locale: Locale): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // See storedLocale.
+  }
+}
+
+function browserLocale(): Locale {
+  const preferred = navigator.languages?.length ? navigator.languages : [navigator.language];
+  return preferred.some((tag) => tag?.toLowerCase().startsWith("fr")) ? "fr" : "en";
+}
+
+/** Current UI locale, narrowed to the ones Vigil supports. */
+export function currentLocale(): Locale {
+  return isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : "en";
+}
+
+/** Switches the UI language; the signed-in user's own preference is applied on top of this by the session. */
+export async function applyLocale(locale: Locale, remember = true): Promise<void> {
+  if (remember) rememberLocale(locale);
+  if (i18n.resolvedLanguage !== locale) await i18n.changeLanguage(locale);
+}
+
+// Registered before init so that the initial language also sets <html lang>.
+i18n.on("languageChanged", (lng) => {
+  document.documentElement.lang = isLocale(lng) ? lng : "en";
+});
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, fr: { translation: fr } },
+  lng: storedLocale() ?? browserLocale(),
+  fallbackLng: "en",
+  supportedLngs: [...LOCALES],
+  interpolation: { escapeValue: false }, // React already escapes.
+});
+
+export default i18n;

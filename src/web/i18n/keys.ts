@@ -1,0 +1,13 @@
+import type en from "./en.json";
+
+type Leaves<T, Prefix extends string = ""> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+type WithoutPluralSuffix<K> = K extends `${infer Base}_${"one" | "other"}` ? Base : K;
+
+/**
+ * Every key of the English catalogue (plural keys without their suffix). Used for keys kept in
+ * tables (navigation, error codes…) so that a typo fails the type check instead of showing a raw key.
+ */
+export type TranslationKey = WithoutPluralSuffix<Leaves<typeof en>>;
