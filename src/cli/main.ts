@@ -1,16 +1,15 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { Email, NewPassword, Role } from "../shared/auth";
-import { verifyAuditChain } from "../server/audit/log";
-import { appendAudit } from "../server/audit/log";
+import { appendAudit, verifyAuditChain } from "../server/audit/log";
 import { randomToken } from "../server/auth/tokens";
 import { totpCodeAt } from "../server/auth/totp";
 import { createUser } from "../server/auth/users";
 import { systemClock } from "../server/clock";
 import { loadConfig } from "../server/config";
-import { openDatabase, type Database } from "../server/db/database";
+import { type Database, openDatabase } from "../server/db/database";
 import { DataFolderLockedError } from "../server/db/folder-lock";
 import { HttpError } from "../server/http/errors";
+import { Email, NewPassword, Role } from "../shared/auth";
 
 const HELP = `vigil — administration commands
 
@@ -75,12 +74,17 @@ async function userCreate(argv: string[]): Promise<number> {
         { email: a.email, displayName: a.name, password, role: a.role, partyIso2: a.party ?? null },
         at,
       );
-      await appendAudit(tx, at, { userId: null, label: "cli", partyId: null }, {
-        action: "user.created",
-        targetType: "user",
-        targetId: created.id,
-        details: { role: created.role, via: "cli" },
-      });
+      await appendAudit(
+        tx,
+        at,
+        { userId: null, label: "cli", partyId: null },
+        {
+          action: "user.created",
+          targetType: "user",
+          targetId: created.id,
+          details: { role: created.role, via: "cli" },
+        },
+      );
       return created;
     }),
   );
@@ -96,8 +100,13 @@ async function auditVerify(): Promise<number> {
     process.stdout.write(`Audit chain intact: ${report.checked} rows verified.\n`);
     return 0;
   }
-  const what = report.reason === "row_changed" ? "its content does not match its hash (changed)" : "it does not link to the row before it (a row was removed or inserted)";
-  process.stdout.write(`Audit chain BROKEN at row ${report.brokenAt}: ${what}. ${report.checked} rows before it verified.\n`);
+  const what =
+    report.reason === "row_changed"
+      ? "its content does not match its hash (changed)"
+      : "it does not link to the row before it (a row was removed or inserted)";
+  process.stdout.write(
+    `Audit chain BROKEN at row ${report.brokenAt}: ${what}. ${report.checked} rows before it verified.\n`,
+  );
   return 1;
 }
 

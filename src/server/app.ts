@@ -36,7 +36,6 @@ const CSP = [
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
-    disableRequestLogging: false,
     trustProxy: process.env.TRUST_PROXY === "1",
     bodyLimit: 1024 * 1024,
   });
@@ -65,10 +64,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     }
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
-      return reply.code(status).send({ error: { code: (error as FastifyError).code ?? "bad_request", message: error.message } });
+      return reply
+        .code(status)
+        .send({ error: { code: (error as FastifyError).code ?? "bad_request", message: error.message } });
     }
     request.log.error({ err: error }, "unhandled error");
-    return reply.code(500).send({ error: { code: "internal", message: "Something went wrong on our side. It has been logged." } });
+    return reply
+      .code(500)
+      .send({ error: { code: "internal", message: "Something went wrong on our side. It has been logged." } });
   });
 
   app.addHook("onSend", async (request, reply) => {
@@ -105,7 +108,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     if (hasWeb && request.method === "GET" && !request.url.startsWith("/api/")) {
       return reply.type("text/html").sendFile("index.html");
     }
-    return reply.code(404).send({ error: { code: "not_found", message: `No route ${request.method} ${request.url.split("?")[0]}` } });
+    return reply
+      .code(404)
+      .send({ error: { code: "not_found", message: `No route ${request.method} ${request.url.split("?")[0]}` } });
   });
 
   return app;

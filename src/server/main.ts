@@ -6,8 +6,8 @@ import { loadConfig } from "./config";
 import type { AppContext } from "./context";
 import { openDatabase } from "./db/database";
 import { DataFolderLockedError } from "./db/folder-lock";
-import { createLogger } from "./logger";
 import { DEMO_PASSWORD, demoAccountSecrets, loadDemoNetwork } from "./demo/seed";
+import { createLogger } from "./logger";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -42,11 +42,16 @@ async function main(): Promise<void> {
     `  Database: ${db.kind === "pglite" ? `embedded (PGlite) in ${config.dataDir}` : "PostgreSQL server (DATABASE_URL)"}`,
     `  Started in ${Date.now() - started} ms`,
   ];
-  if (!fs.existsSync(path.join(WEB_DIST, "index.html"))) lines.push("  The web client is not built: run `npm run build:web`.");
+  if (!fs.existsSync(path.join(WEB_DIST, "index.html")))
+    lines.push("  The web client is not built: run `npm run build:web`.");
   if (config.demo) {
-    lines.push("", `  Demo accounts (password: ${DEMO_PASSWORD}). Second factor: add the TOTP secret to an authenticator`);
+    lines.push(
+      "",
+      `  Demo accounts (password: ${DEMO_PASSWORD}). Second factor: add the TOTP secret to an authenticator`,
+    );
     lines.push("  app, or print the current code with `npm run vigil -- totp code <secret>`:");
-    for (const a of await demoAccountSecrets(ctx)) lines.push(`    ${a.email.padEnd(26)} ${a.role.padEnd(12)} TOTP secret ${a.totpSecret ?? "-"}`);
+    for (const a of await demoAccountSecrets(ctx))
+      lines.push(`    ${a.email.padEnd(26)} ${a.role.padEnd(12)} TOTP secret ${a.totpSecret ?? "-"}`);
   }
   process.stdout.write(`${lines.join("\n")}\n\n`);
 }

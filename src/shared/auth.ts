@@ -25,7 +25,12 @@ export const TimeZone = z
     { message: "Unknown IANA time zone" },
   );
 
-export const Email = z.string().trim().toLowerCase().pipe(z.email({ message: "Invalid e-mail address" })).pipe(z.string().max(254));
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: "Invalid e-mail address" }))
+  .pipe(z.string().max(254));
 
 export const SignInBody = z.object({
   email: Email,
@@ -35,16 +40,15 @@ export type SignInBody = z.infer<typeof SignInBody>;
 
 /** A six-digit authenticator code, or a recovery code (xxxxx-xxxxx). */
 export const SecondFactorBody = z.object({
-  code: z
-    .string()
-    .trim()
-    .min(6, "Enter the 6-digit code from your authenticator app")
-    .max(32),
+  code: z.string().trim().min(6, "Enter the 6-digit code from your authenticator app").max(32),
 });
 export type SecondFactorBody = z.infer<typeof SecondFactorBody>;
 
 export const TotpConfirmBody = z.object({
-  code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app"),
 });
 
 export const SignInNext = z.enum(["totp", "enrol"]);

@@ -18,14 +18,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const BY_ROLE: Record<Role, readonly Permission[]> = {
-  secretariat: [
-    "directory.read",
-    "pings.manage",
-    "authorities.read",
-    "stats.read",
-    "admin.users",
-    "audit.read",
-  ],
+  secretariat: ["directory.read", "pings.manage", "authorities.read", "stats.read", "admin.users", "audit.read"],
   party_admin: [
     "directory.read",
     "requests.read",

@@ -9,13 +9,13 @@ import type { UserRow } from "./users";
 /** The session as the client sees it: never the password hash, TOTP secret or lock counters. */
 export async function presentSession(tx: Tx, session: SessionRow, user: UserRow): Promise<SessionInfo> {
   const party = user.partyId
-    ? (
+    ? ((
         await tx
           .select({ id: parties.id, iso2: parties.iso2, nameEn: parties.nameEn, nameFr: parties.nameFr })
           .from(parties)
           .where(eq(parties.id, user.partyId))
           .limit(1)
-      )[0] ?? null
+      )[0] ?? null)
     : null;
   return {
     state: session.state,
@@ -29,7 +29,8 @@ export async function presentSession(tx: Tx, session: SessionRow, user: UserRow)
       locale: (user.locale === "fr" ? "fr" : "en") as Locale,
       timeZone: user.timeZone,
     },
-    permissions: session.state === "active" ? permissionsFor({ id: user.id, role: user.role, partyId: user.partyId }) : [],
+    permissions:
+      session.state === "active" ? permissionsFor({ id: user.id, role: user.role, partyId: user.partyId }) : [],
     expiresAt: session.expiresAt.toISOString(),
   };
 }

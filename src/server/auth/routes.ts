@@ -23,7 +23,14 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       "/api/auth/sign-in",
-      { schema: { tags: ["auth"], summary: "Sign in: e-mail and password", body: SignInBody, response: { 200: SignInResponse, ...errors } } },
+      {
+        schema: {
+          tags: ["auth"],
+          summary: "Sign in: e-mail and password",
+          body: SignInBody,
+          response: { 200: SignInResponse, ...errors },
+        },
+      },
       async (request, reply) => {
         const { token, value } = await signIn(ctx, request.body, requestMeta(request));
         setSessionCookie(reply, token, ctx);
@@ -34,11 +41,21 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       "/api/auth/totp",
       {
-        schema: { tags: ["auth"], summary: "Sign in: second factor (TOTP or recovery code)", body: SecondFactorBody, response: { 200: SessionInfo, ...errors } },
+        schema: {
+          tags: ["auth"],
+          summary: "Sign in: second factor (TOTP or recovery code)",
+          body: SecondFactorBody,
+          response: { 200: SessionInfo, ...errors },
+        },
         preHandler: guard(ctx, { states: ["pending_totp"] }),
       },
       async (request, reply) => {
-        const { token, value } = await verifySecondFactor(ctx, authOf(request).session, request.body.code, requestMeta(request));
+        const { token, value } = await verifySecondFactor(
+          ctx,
+          authOf(request).session,
+          request.body.code,
+          requestMeta(request),
+        );
         setSessionCookie(reply, token, ctx);
         return value;
       },
@@ -47,7 +64,11 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       "/api/auth/totp/enrolment",
       {
-        schema: { tags: ["auth"], summary: "Start authenticator enrolment (QR code)", response: { 200: TotpEnrolment, ...errors } },
+        schema: {
+          tags: ["auth"],
+          summary: "Start authenticator enrolment (QR code)",
+          response: { 200: TotpEnrolment, ...errors },
+        },
         preHandler: guard(ctx, { states: ["pending_enrolment"] }),
       },
       async (request) => startTotpEnrolment(ctx, authOf(request).session),
@@ -56,11 +77,21 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       "/api/auth/totp/enrolment",
       {
-        schema: { tags: ["auth"], summary: "Confirm authenticator enrolment", body: TotpConfirmBody, response: { 200: TotpEnrolled, ...errors } },
+        schema: {
+          tags: ["auth"],
+          summary: "Confirm authenticator enrolment",
+          body: TotpConfirmBody,
+          response: { 200: TotpEnrolled, ...errors },
+        },
         preHandler: guard(ctx, { states: ["pending_enrolment"] }),
       },
       async (request, reply) => {
-        const { token, value } = await confirmTotpEnrolment(ctx, authOf(request).session, request.body.code, requestMeta(request));
+        const { token, value } = await confirmTotpEnrolment(
+          ctx,
+          authOf(request).session,
+          request.body.code,
+          requestMeta(request),
+        );
         setSessionCookie(reply, token, ctx);
         return value;
       },
@@ -94,7 +125,12 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.patch(
       "/api/me/preferences",
       {
-        schema: { tags: ["auth"], summary: "Change my language or time zone", body: PreferencesBody, response: { 200: SessionInfo, ...errors } },
+        schema: {
+          tags: ["auth"],
+          summary: "Change my language or time zone",
+          body: PreferencesBody,
+          response: { 200: SessionInfo, ...errors },
+        },
         preHandler: guard(ctx),
       },
       async (request) => updateMyPreferences(ctx, authOf(request), request.body, requestMeta(request)),

@@ -1,8 +1,8 @@
 import { eq, lt } from "drizzle-orm";
 import type { SessionState } from "../../shared/auth";
 import type { Tx } from "../db/database";
-import { randomToken, sha256 } from "./tokens";
 import { sessions } from "./tables";
+import { randomToken, sha256 } from "./tokens";
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -41,7 +41,11 @@ export async function createSession(
 }
 
 export async function findSession(tx: Tx, token: string): Promise<SessionRow | undefined> {
-  const [row] = await tx.select().from(sessions).where(eq(sessions.idHash, sha256(token))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(sessions)
+    .where(eq(sessions.idHash, sha256(token)))
+    .limit(1);
   return row;
 }
 
@@ -88,4 +92,3 @@ export async function deleteExpiredSessions(tx: Tx, at: Date): Promise<number> {
   const gone = await tx.delete(sessions).where(lt(sessions.expiresAt, at)).returning({ id: sessions.idHash });
   return gone.length;
 }
-

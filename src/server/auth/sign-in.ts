@@ -15,14 +15,17 @@ import {
   setPendingTotpSecret,
 } from "./sessions";
 import { recoveryCodes, users } from "./tables";
-import { checkTotp, newTotpSecret, totpQrDataUrl, totpUri } from "./totp";
 import { normaliseRecoveryCode, recoveryCode, sha256 } from "./tokens";
+import { checkTotp, newTotpSecret, totpQrDataUrl, totpUri } from "./totp";
 import { clearFailedAttempts, findUserByEmail, findUserById, recordFailedAttempt, type UserRow } from "./users";
 
 /** Five wrong answers in a row lock the account for fifteen minutes. */
 export const LOCKOUT = { maxAttempts: 5, lockMs: 15 * 60_000 };
 
-const lifetimes = (ctx: AppContext): Lifetimes => ({ idleMs: ctx.config.sessionIdleMs, maxMs: ctx.config.sessionMaxMs });
+const lifetimes = (ctx: AppContext): Lifetimes => ({
+  idleMs: ctx.config.sessionIdleMs,
+  maxMs: ctx.config.sessionMaxMs,
+});
 
 export const auditWho = (user: UserRow | undefined, meta: RequestMeta): AuditContext => ({
   userId: user?.id ?? null,
@@ -108,7 +111,10 @@ export async function signIn(ctx: AppContext, body: SignInBody, meta: RequestMet
       targetType: "user",
       targetId: user.id,
     });
-    return { ok: true, value: { token, value: { next: state === "pending_totp" ? "totp" : "enrol", csrfToken: row.csrfToken } } };
+    return {
+      ok: true,
+      value: { token, value: { next: state === "pending_totp" ? "totp" : "enrol", csrfToken: row.csrfToken } },
+    };
   });
 }
 
@@ -132,7 +138,10 @@ export async function verifySecondFactor(
       await deleteSession(tx, session.idHash);
       return { ok: false, error: lockedError(user.lockedUntil) };
     }
-    const invalid = unauthorized("invalid_code", "This code is not valid. Check your authenticator app's time and try again.");
+    const invalid = unauthorized(
+      "invalid_code",
+      "This code is not valid. Check your authenticator app's time and try again.",
+    );
     let method: "totp" | "recovery_code";
     if (/^\d{6}$/.test(code)) {
       method = "totp";
@@ -216,7 +225,10 @@ export async function confirmTotpEnrolment(
       targetId: user.id,
     });
     const fresh = { ...user, totpSecret: secret, totpEnabledAt: at };
-    return { ok: true, value: { token, value: { recoveryCodes: codes, session: await presentSession(tx, row, fresh) } } };
+    return {
+      ok: true,
+      value: { token, value: { recoveryCodes: codes, session: await presentSession(tx, row, fresh) } },
+    };
   });
 }
 

@@ -25,5 +25,9 @@ export function recoveryCode(): string {
 }
 
 export function normaliseRecoveryCode(code: string): string {
-  return code.trim().toLowerCase().replace(/[^a-z0-9]/g, "").replace(/^(.{5})(.{5})$/, "$1-$2");
+  return code
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "")
+    .replace(/^(.{5})(.{5})$/, "$1-$2");
 }

@@ -26,7 +26,12 @@ export function totpCodeAt(secret: string, at: Date): string {
  * Returns the matched time step, or null. Steps at or before `lastStep` are refused, so a
  * code seen over someone's shoulder cannot be used a second time.
  */
-export async function checkTotp(secret: string, code: string, at: Date, lastStep: number | null): Promise<number | null> {
+export async function checkTotp(
+  secret: string,
+  code: string,
+  at: Date,
+  lastStep: number | null,
+): Promise<number | null> {
   if (!/^\d{6}$/.test(code)) return null;
   const result = await verify({
     secret,

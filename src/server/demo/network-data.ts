@@ -148,8 +148,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "For a risk to life, call first; confirm in writing within 24 hours with the T-CY emergency template.",
         functions: ["technical_advice", "preservation", "locating_suspects"],
         handlesSap: false,
-        mlaCoordination:
-          "Advises on the form of the MLA request and forwards it to the Ministry of Justice.",
+        mlaCoordination: "Advises on the form of the MLA request and forwards it to the Ministry of Justice.",
         networks: ["budapest_art35"],
       },
     ],
@@ -178,8 +177,7 @@ export const DEMO_PARTIES: DemoParty[] = [
         available247: true,
         timeZone: "Australia/Sydney",
         languages: ["en"],
-        instructions:
-          "Attach a one-page summary of facts in English. Say whether the subscriber may be notified.",
+        instructions: "Attach a one-page summary of facts in English. Say whether the subscriber may be notified.",
         functions: [
           "technical_advice",
           "preservation",
@@ -188,8 +186,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
+        mlaCoordination: "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
         networks: ["budapest_art35", "g7", "interpol"],
       },
     ],
@@ -215,9 +212,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           { address: "cp247.at@example.org", note: "Monitored 24/7" },
           { address: "intl.at@example.org", note: "Non-urgent correspondence" },
         ],
-        secureChannels: [
-          { name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" },
-        ],
+        secureChannels: [{ name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" }],
         available247: true,
         timeZone: "Europe/Vienna",
         languages: ["en", "de"],
@@ -280,9 +275,7 @@ export const DEMO_PARTIES: DemoParty[] = [
         address: "57 Demo Boulevard, Brussels",
         phones: [{ number: "+9905610247", note: "24/7 duty officer", available247: true }],
         emails: [{ address: "cp247.be@example.org", note: "Monitored 24/7" }],
-        secureChannels: [
-          { name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" },
-        ],
+        secureChannels: [{ name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" }],
         available247: true,
         timeZone: "Europe/Brussels",
         languages: ["en", "nl", "fr", "de"],
@@ -329,8 +322,7 @@ export const DEMO_PARTIES: DemoParty[] = [
         available247: true,
         timeZone: "Africa/Porto-Novo",
         languages: ["en", "fr"],
-        instructions:
-          "Requests in French or English. Use the T-CY templates and give a contact reachable at any hour.",
+        instructions: "Requests in French or English. Use the T-CY templates and give a contact reachable at any hour.",
         functions: [
           "technical_advice",
           "preservation",
@@ -339,8 +331,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Advises on the form of the MLA request and forwards it to the Ministry of Justice.",
+        mlaCoordination: "Advises on the form of the MLA request and forwards it to the Ministry of Justice.",
         networks: ["budapest_art35", "interpol"],
       },
     ],
@@ -376,8 +367,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
+        mlaCoordination: "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
         networks: ["budapest_art35"],
       },
     ],
@@ -447,9 +437,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           { number: "+9910011200", note: "Office line, working hours", available247: false },
         ],
         emails: [{ address: "cp247.bg@example.org", note: "Monitored 24/7" }],
-        secureChannels: [
-          { name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" },
-        ],
+        secureChannels: [{ name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" }],
         available247: true,
         timeZone: "Europe/Sofia",
         languages: ["en", "bg"],
@@ -540,8 +528,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Advises on the form of the MLA request and forwards it to the Ministry of Justice.",
+        mlaCoordination: "Advises on the form of the MLA request and forwards it to the Ministry of Justice.",
         networks: ["budapest_art35", "interpol"],
       },
     ],
@@ -583,8 +570,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
+        mlaCoordination: "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
         networks: ["budapest_art35", "g7", "interpol"],
       },
     ],
@@ -726,8 +712,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Advises on the form of the MLA request and forwards it to the Ministry of Justice.",
+        mlaCoordination: "Advises on the form of the MLA request and forwards it to the Ministry of Justice.",
         networks: ["budapest_art35", "un_art41"],
       },
       {
@@ -756,8 +741,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
+        mlaCoordination: "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
         networks: ["budapest_art35", "interpol"],
       },
       {
@@ -765,9 +749,7 @@ export const DEMO_PARTIES: DemoParty[] = [
         institution: "National Cybersecurity Authority",
         unit: "Computer Emergency Response Team",
         address: "58 Placeholder Road, Abidjan",
-        phones: [
-          { number: "+9938431200", note: "Office line, working hours", available247: false },
-        ],
+        phones: [{ number: "+9938431200", note: "Office line, working hours", available247: false }],
         emails: [{ address: "cert.ci@example.org", note: "Monitored during office hours" }],
         available247: false,
         timeZone: "Africa/Abidjan",
@@ -779,8 +761,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "Technical advice on incidents only (logs, indicators, affected networks). For preservation or evidence, contact the National Police.",
         functions: ["technical_advice"],
         handlesSap: false,
-        mlaCoordination:
-          "Not a judicial authority; refers evidence and MLA matters to the National Police.",
+        mlaCoordination: "Not a judicial authority; refers evidence and MLA matters to the National Police.",
         networks: ["budapest_art35"],
       },
     ],
@@ -803,9 +784,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           { address: "cp247.hr@example.org", note: "Monitored 24/7" },
           { address: "intl.hr@example.org", note: "Non-urgent correspondence" },
         ],
-        secureChannels: [
-          { name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" },
-        ],
+        secureChannels: [{ name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" }],
         available247: true,
         timeZone: "Europe/Zagreb",
         languages: ["en", "hr"],
@@ -840,9 +819,7 @@ export const DEMO_PARTIES: DemoParty[] = [
         address: "72 Illustration Lane, Nicosia",
         phones: [{ number: "+9919610247", note: "24/7 duty officer", available247: true }],
         emails: [{ address: "cp247.cy@example.org", note: "Monitored 24/7" }],
-        secureChannels: [
-          { name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" },
-        ],
+        secureChannels: [{ name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" }],
         available247: true,
         timeZone: "Asia/Nicosia",
         languages: ["en", "el"],
@@ -880,9 +857,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           { number: "+9920311200", note: "Office line, working hours", available247: false },
         ],
         emails: [{ address: "cp247.cz@example.org", note: "Monitored 24/7" }],
-        secureChannels: [
-          { name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" },
-        ],
+        secureChannels: [{ name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" }],
         available247: true,
         timeZone: "Europe/Prague",
         languages: ["en", "cs"],
@@ -896,8 +871,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Advises on the form of the MLA request and forwards it to the Ministry of Justice.",
+        mlaCoordination: "Advises on the form of the MLA request and forwards it to the Ministry of Justice.",
         networks: ["budapest_art35", "g7"],
       },
     ],
@@ -917,9 +891,7 @@ export const DEMO_PARTIES: DemoParty[] = [
         address: "86 Sample Avenue, Copenhagen",
         phones: [{ number: "+9920810247", note: "24/7 duty officer", available247: true }],
         emails: [{ address: "cp247.dk@example.org", note: "Monitored 24/7" }],
-        secureChannels: [
-          { name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" },
-        ],
+        secureChannels: [{ name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" }],
         available247: true,
         timeZone: "Europe/Copenhagen",
         languages: ["en", "da"],
@@ -933,8 +905,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
+        mlaCoordination: "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
         networks: ["budapest_art35", "g7"],
       },
     ],
@@ -995,9 +966,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           { number: "+9923311200", note: "Office line, working hours", available247: false },
         ],
         emails: [{ address: "cp247.ee@example.org", note: "Monitored 24/7" }],
-        secureChannels: [
-          { name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" },
-        ],
+        secureChannels: [{ name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" }],
         available247: true,
         timeZone: "Europe/Tallinn",
         languages: ["en", "et"],
@@ -1060,9 +1029,7 @@ export const DEMO_PARTIES: DemoParty[] = [
         institution: "Office of the Director of Public Prosecutions",
         unit: "International Cooperation Desk",
         address: "24 Illustration Lane, Suva",
-        phones: [
-          { number: "+9924221200", note: "Office line, working hours", available247: false },
-        ],
+        phones: [{ number: "+9924221200", note: "Office line, working hours", available247: false }],
         emails: [{ address: "odpp.fj@example.org", note: "Monitored during office hours" }],
         available247: false,
         timeZone: "Pacific/Fiji",
@@ -1101,9 +1068,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           { address: "cp247.fi@example.org", note: "Monitored 24/7" },
           { address: "intl.fi@example.org", note: "Non-urgent correspondence" },
         ],
-        secureChannels: [
-          { name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" },
-        ],
+        secureChannels: [{ name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" }],
         available247: true,
         timeZone: "Europe/Helsinki",
         languages: ["en", "fi", "sv"],
@@ -1117,8 +1082,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
+        mlaCoordination: "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
         networks: ["budapest_art35", "g7"],
       },
     ],
@@ -1176,9 +1140,7 @@ export const DEMO_PARTIES: DemoParty[] = [
         address: "45 Demo Boulevard, Paris",
         phones: [{ number: "+9925020247", note: "24/7 duty officer", available247: true }],
         emails: [{ address: "gendarmerie.fr@example.org", note: "Monitored 24/7" }],
-        secureChannels: [
-          { name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" },
-        ],
+        secureChannels: [{ name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" }],
         available247: true,
         timeZone: "Europe/Paris",
         languages: ["en", "fr"],
@@ -1238,9 +1200,7 @@ export const DEMO_PARTIES: DemoParty[] = [
         institution: "Prosecutor's Office",
         unit: "Cybercrime Unit",
         address: "59 Fictional Square, Tbilisi",
-        phones: [
-          { number: "+9926821200", note: "Office line, working hours", available247: false },
-        ],
+        phones: [{ number: "+9926821200", note: "Office line, working hours", available247: false }],
         emails: [{ address: "prosecution.ge@example.org", note: "Monitored during office hours" }],
         available247: false,
         timeZone: "Asia/Tbilisi",
@@ -1293,8 +1253,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
+        mlaCoordination: "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
         networks: ["budapest_art35", "g7", "interpol"],
       },
     ],
@@ -1345,9 +1304,7 @@ export const DEMO_PARTIES: DemoParty[] = [
         address: "80 Sample Avenue, Athens",
         phones: [{ number: "+9930010247", note: "24/7 duty officer", available247: true }],
         emails: [{ address: "cp247.gr@example.org", note: "Monitored 24/7" }],
-        secureChannels: [
-          { name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" },
-        ],
+        secureChannels: [{ name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" }],
         available247: true,
         timeZone: "Europe/Athens",
         languages: ["en", "el"],
@@ -1388,8 +1345,7 @@ export const DEMO_PARTIES: DemoParty[] = [
         available247: true,
         timeZone: "America/Grenada",
         languages: ["en"],
-        instructions:
-          "Use the T-CY templates. For subscriber information (Art. 18) cite the legal basis in your law.",
+        instructions: "Use the T-CY templates. For subscriber information (Art. 18) cite the legal basis in your law.",
         functions: [
           "technical_advice",
           "preservation",
@@ -1423,9 +1379,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           { number: "+9934811200", note: "Office line, working hours", available247: false },
         ],
         emails: [{ address: "cp247.hu@example.org", note: "Monitored 24/7" }],
-        secureChannels: [
-          { name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" },
-        ],
+        secureChannels: [{ name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" }],
         available247: true,
         timeZone: "Europe/Budapest",
         languages: ["en", "hu"],
@@ -1439,8 +1393,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: true,
-        mlaCoordination:
-          "Advises on the form of the MLA request and forwards it to the Ministry of Justice.",
+        mlaCoordination: "Advises on the form of the MLA request and forwards it to the Ministry of Justice.",
         networks: ["budapest_art35", "g7"],
       },
     ],
@@ -1473,8 +1426,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
+        mlaCoordination: "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
         networks: ["budapest_art35"],
       },
     ],
@@ -1547,9 +1499,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           { address: "cp247.it@example.org", note: "Monitored 24/7" },
           { address: "intl.it@example.org", note: "Non-urgent correspondence" },
         ],
-        secureChannels: [
-          { name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" },
-        ],
+        secureChannels: [{ name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" }],
         available247: true,
         timeZone: "Europe/Rome",
         languages: ["en", "it"],
@@ -1644,8 +1594,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Advises on the form of the MLA request and forwards it to the Ministry of Justice.",
+        mlaCoordination: "Advises on the form of the MLA request and forwards it to the Ministry of Justice.",
         networks: ["budapest_art35", "interpol"],
       },
       {
@@ -1653,9 +1602,7 @@ export const DEMO_PARTIES: DemoParty[] = [
         institution: "Kiribati Police Service",
         unit: "Cybercrime Unit",
         address: "46 Placeholder Road, South Tarawa",
-        phones: [
-          { number: "+9929621200", note: "Office line, working hours", available247: false },
-        ],
+        phones: [{ number: "+9929621200", note: "Office line, working hours", available247: false }],
         emails: [{ address: "cybercrime.ki@example.org", note: "Monitored during office hours" }],
         available247: false,
         timeZone: "Pacific/Tarawa",
@@ -1673,8 +1620,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
+        mlaCoordination: "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
         networks: ["budapest_art35"],
       },
     ],
@@ -1704,9 +1650,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           { address: "cp247.lv@example.org", note: "Monitored 24/7" },
           { address: "intl.lv@example.org", note: "Non-urgent correspondence" },
         ],
-        secureChannels: [
-          { name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" },
-        ],
+        secureChannels: [{ name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" }],
         available247: true,
         timeZone: "Europe/Riga",
         languages: ["en", "lv"],
@@ -1778,9 +1722,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           { number: "+9944011200", note: "Office line, working hours", available247: false },
         ],
         emails: [{ address: "cp247.lt@example.org", note: "Monitored 24/7" }],
-        secureChannels: [
-          { name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" },
-        ],
+        secureChannels: [{ name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" }],
         available247: true,
         timeZone: "Europe/Vilnius",
         languages: ["en", "lt"],
@@ -1846,9 +1788,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           { address: "cp247.mt@example.org", note: "Monitored 24/7" },
           { address: "intl.mt@example.org", note: "Non-urgent correspondence" },
         ],
-        secureChannels: [
-          { name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" },
-        ],
+        secureChannels: [{ name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" }],
         available247: true,
         timeZone: "Europe/Malta",
         languages: ["en", "mt"],
@@ -1862,8 +1802,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
+        mlaCoordination: "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
         networks: ["budapest_art35"],
       },
     ],
@@ -1995,8 +1934,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Advises on the form of the MLA request and forwards it to the Ministry of Justice.",
+        mlaCoordination: "Advises on the form of the MLA request and forwards it to the Ministry of Justice.",
         networks: ["budapest_art35"],
       },
     ],
@@ -2035,8 +1973,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
+        mlaCoordination: "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
         networks: ["budapest_art35", "interpol", "un_art41"],
       },
       {
@@ -2044,9 +1981,7 @@ export const DEMO_PARTIES: DemoParty[] = [
         institution: "Royal Gendarmerie",
         unit: "Digital Crime Centre",
         address: "33 Demo Boulevard, Rabat",
-        phones: [
-          { number: "+9950421200", note: "Office line, working hours", available247: false },
-        ],
+        phones: [{ number: "+9950421200", note: "Office line, working hours", available247: false }],
         emails: [{ address: "gendarmerie.ma@example.org", note: "Monitored during office hours" }],
         available247: false,
         timeZone: "Africa/Casablanca",
@@ -2088,9 +2023,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           { number: "+9952811200", note: "Office line, working hours", available247: false },
         ],
         emails: [{ address: "cp247.nl@example.org", note: "Monitored 24/7" }],
-        secureChannels: [
-          { name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" },
-        ],
+        secureChannels: [{ name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" }],
         available247: true,
         timeZone: "Europe/Amsterdam",
         languages: ["en", "nl"],
@@ -2156,12 +2089,8 @@ export const DEMO_PARTIES: DemoParty[] = [
         institution: "Federal Ministry of Justice, Office of the Attorney General",
         unit: "Cybercrime Desk, International Cooperation",
         address: "54 Illustration Lane, Abuja",
-        phones: [
-          { number: "+9956621200", note: "Office line, working hours", available247: false },
-        ],
-        emails: [
-          { address: "attorney-general.ng@example.org", note: "Monitored during office hours" },
-        ],
+        phones: [{ number: "+9956621200", note: "Office line, working hours", available247: false }],
+        emails: [{ address: "attorney-general.ng@example.org", note: "Monitored during office hours" }],
         available247: false,
         timeZone: "Africa/Lagos",
         openingHours: [{ days: [1, 2, 3, 4, 5], from: "08:00", to: "16:00" }],
@@ -2182,12 +2111,7 @@ export const DEMO_PARTIES: DemoParty[] = [
     iso2: "MK",
     nameEn: "North Macedonia",
     nameFr: "Macédoine du Nord",
-    altNames: [
-      "Macedonia",
-      "Severna Makedonija",
-      "Nordmazedonien",
-      "The former Yugoslav Republic of Macedonia",
-    ],
+    altNames: ["Macedonia", "Severna Makedonija", "Nordmazedonien", "The former Yugoslav Republic of Macedonia"],
     status: "party",
     conventionRatifiedOn: "2004-09-15",
     contactPoints: [
@@ -2214,8 +2138,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
+        mlaCoordination: "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
         networks: ["budapest_art35"],
       },
     ],
@@ -2388,9 +2311,7 @@ export const DEMO_PARTIES: DemoParty[] = [
         institution: "Philippine National Police",
         unit: "Anti-Cybercrime Group",
         address: "13 Example Street, Manila",
-        phones: [
-          { number: "+9960821200", note: "Office line, working hours", available247: false },
-        ],
+        phones: [{ number: "+9960821200", note: "Office line, working hours", available247: false }],
         emails: [{ address: "police.ph@example.org", note: "Monitored during office hours" }],
         secureChannels: [
           {
@@ -2435,9 +2356,7 @@ export const DEMO_PARTIES: DemoParty[] = [
         address: "20 Sample Avenue, Warsaw",
         phones: [{ number: "+9961610247", note: "24/7 duty officer", available247: true }],
         emails: [{ address: "cp247.pl@example.org", note: "Monitored 24/7" }],
-        secureChannels: [
-          { name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" },
-        ],
+        secureChannels: [{ name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" }],
         available247: true,
         timeZone: "Europe/Warsaw",
         languages: ["en", "pl"],
@@ -2687,8 +2606,7 @@ export const DEMO_PARTIES: DemoParty[] = [
         available247: true,
         timeZone: "Africa/Freetown",
         languages: ["en"],
-        instructions:
-          "Use the T-CY templates. For subscriber information (Art. 18) cite the legal basis in your law.",
+        instructions: "Use the T-CY templates. For subscriber information (Art. 18) cite the legal basis in your law.",
         functions: [
           "technical_advice",
           "preservation",
@@ -2697,8 +2615,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Advises on the form of the MLA request and forwards it to the Ministry of Justice.",
+        mlaCoordination: "Advises on the form of the MLA request and forwards it to the Ministry of Justice.",
         networks: ["budapest_art35"],
       },
     ],
@@ -2721,9 +2638,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           { number: "+9970311200", note: "Office line, working hours", available247: false },
         ],
         emails: [{ address: "cp247.sk@example.org", note: "Monitored 24/7" }],
-        secureChannels: [
-          { name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" },
-        ],
+        secureChannels: [{ name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" }],
         available247: true,
         timeZone: "Europe/Bratislava",
         languages: ["en", "sk"],
@@ -2737,8 +2652,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
+        mlaCoordination: "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
         networks: ["budapest_art35"],
       },
     ],
@@ -2765,9 +2679,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           },
         ],
         emails: [{ address: "cp247.si@example.org", note: "Monitored 24/7" }],
-        secureChannels: [
-          { name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" },
-        ],
+        secureChannels: [{ name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" }],
         available247: true,
         timeZone: "Europe/Ljubljana",
         languages: ["en", "sl"],
@@ -2836,9 +2748,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           { number: "+9972421200", note: "Office line, working hours", available247: false },
         ],
         emails: [{ address: "guardia-civil.es@example.org", note: "Monitored 24/7" }],
-        secureChannels: [
-          { name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" },
-        ],
+        secureChannels: [{ name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" }],
         available247: true,
         timeZone: "Europe/Madrid",
         languages: ["en", "es"],
@@ -2901,9 +2811,7 @@ export const DEMO_PARTIES: DemoParty[] = [
         address: "21 Demo Boulevard, Stockholm",
         phones: [{ number: "+9975210247", note: "24/7 duty officer", available247: true }],
         emails: [{ address: "cp247.se@example.org", note: "Monitored 24/7" }],
-        secureChannels: [
-          { name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" },
-        ],
+        secureChannels: [{ name: "Europol SIENA", note: "Cybercrime mailbox; use for operational follow-ups" }],
         available247: true,
         timeZone: "Europe/Stockholm",
         languages: ["en", "sv"],
@@ -2917,8 +2825,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
+        mlaCoordination: "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
         networks: ["budapest_art35", "g7"],
       },
     ],
@@ -3062,8 +2969,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Advises on the form of the MLA request and forwards it to the Ministry of Justice.",
+        mlaCoordination: "Advises on the form of the MLA request and forwards it to the Ministry of Justice.",
         networks: ["budapest_art35", "g7", "interpol"],
       },
     ],
@@ -3102,8 +3008,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
+        mlaCoordination: "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
         networks: ["budapest_art35", "g7", "interpol"],
       },
       {
@@ -3218,8 +3123,7 @@ export const DEMO_PARTIES: DemoParty[] = [
         available247: true,
         timeZone: "America/New_York",
         languages: ["en"],
-        instructions:
-          "Attach a one-page summary of facts in English. Say whether the subscriber may be notified.",
+        instructions: "Attach a one-page summary of facts in English. Say whether the subscriber may be notified.",
         functions: [
           "technical_advice",
           "preservation",
@@ -3228,8 +3132,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Advises on the form of the MLA request and forwards it to the Ministry of Justice.",
+        mlaCoordination: "Advises on the form of the MLA request and forwards it to the Ministry of Justice.",
         networks: ["budapest_art35", "interpol"],
       },
       {
@@ -3237,9 +3140,7 @@ export const DEMO_PARTIES: DemoParty[] = [
         institution: "Department of Homeland Security, Homeland Security Investigations",
         unit: "Cyber Crimes Center",
         address: "1 Example Street, Washington, DC",
-        phones: [
-          { number: "+9984031200", note: "Office line, working hours", available247: false },
-        ],
+        phones: [{ number: "+9984031200", note: "Office line, working hours", available247: false }],
         emails: [{ address: "hsi.us@example.org", note: "Monitored during office hours" }],
         available247: false,
         timeZone: "America/New_York",
@@ -3257,8 +3158,7 @@ export const DEMO_PARTIES: DemoParty[] = [
           "locating_suspects",
         ],
         handlesSap: false,
-        mlaCoordination:
-          "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
+        mlaCoordination: "Forwards MLA follow-ups to the Ministry of Justice, International Cooperation Department.",
         networks: ["budapest_art35"],
       },
     ],

@@ -11,11 +11,46 @@ import { DEMO_PARTIES } from "./network-data";
 export const DEMO_PASSWORD = "vigil-demo-2026";
 
 export const DEMO_ACCOUNTS = [
-  { email: "secretariat@example.org", displayName: "Secretariat Duty Desk", role: "secretariat", party: null, timeZone: "Europe/Strasbourg", locale: "en" },
-  { email: "officer.cl@example.org", displayName: "Duty Prosecutor (Chile)", role: "officer", party: "CL", timeZone: "America/Santiago", locale: "en" },
-  { email: "admin.cl@example.org", displayName: "Contact Point Lead (Chile)", role: "party_admin", party: "CL", timeZone: "America/Santiago", locale: "en" },
-  { email: "officer.ro@example.org", displayName: "Duty Officer (Romania)", role: "officer", party: "RO", timeZone: "Europe/Bucharest", locale: "en" },
-  { email: "admin.ro@example.org", displayName: "Contact Point Lead (Romania)", role: "party_admin", party: "RO", timeZone: "Europe/Bucharest", locale: "fr" },
+  {
+    email: "secretariat@example.org",
+    displayName: "Secretariat Duty Desk",
+    role: "secretariat",
+    party: null,
+    timeZone: "Europe/Strasbourg",
+    locale: "en",
+  },
+  {
+    email: "officer.cl@example.org",
+    displayName: "Duty Prosecutor (Chile)",
+    role: "officer",
+    party: "CL",
+    timeZone: "America/Santiago",
+    locale: "en",
+  },
+  {
+    email: "admin.cl@example.org",
+    displayName: "Contact Point Lead (Chile)",
+    role: "party_admin",
+    party: "CL",
+    timeZone: "America/Santiago",
+    locale: "en",
+  },
+  {
+    email: "officer.ro@example.org",
+    displayName: "Duty Officer (Romania)",
+    role: "officer",
+    party: "RO",
+    timeZone: "Europe/Bucharest",
+    locale: "en",
+  },
+  {
+    email: "admin.ro@example.org",
+    displayName: "Contact Point Lead (Romania)",
+    role: "party_admin",
+    party: "RO",
+    timeZone: "Europe/Bucharest",
+    locale: "fr",
+  },
 ] as const;
 
 /** Loads the demo network once: on a database that has no Party yet. Returns whether it did. */
@@ -84,20 +119,31 @@ export async function loadDemoNetwork(ctx: AppContext): Promise<boolean> {
         at,
       );
     }
-    await appendAudit(tx, at, { userId: null, label: "system", partyId: null }, {
-      action: "demo.loaded",
-      details: { parties: DEMO_PARTIES.length, accounts: DEMO_ACCOUNTS.length },
-    });
+    await appendAudit(
+      tx,
+      at,
+      { userId: null, label: "system", partyId: null },
+      {
+        action: "demo.loaded",
+        details: { parties: DEMO_PARTIES.length, accounts: DEMO_ACCOUNTS.length },
+      },
+    );
     return true;
   });
 }
 
 /** The demo accounts with their TOTP secrets, for the start-up banner (demo mode only). */
-export async function demoAccountSecrets(ctx: AppContext): Promise<{ email: string; role: string; totpSecret: string | null }[]> {
+export async function demoAccountSecrets(
+  ctx: AppContext,
+): Promise<{ email: string; role: string; totpSecret: string | null }[]> {
   return ctx.db.tx(async (tx) => {
     const out = [];
     for (const a of DEMO_ACCOUNTS) {
-      const [u] = await tx.select({ totpSecret: users.totpSecret }).from(users).where(eq(users.email, a.email)).limit(1);
+      const [u] = await tx
+        .select({ totpSecret: users.totpSecret })
+        .from(users)
+        .where(eq(users.email, a.email))
+        .limit(1);
       if (u) out.push({ email: a.email, role: a.role, totpSecret: u.totpSecret });
     }
     return out;

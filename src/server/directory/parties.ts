@@ -13,7 +13,9 @@ export async function listPartySummaries(tx: Tx): Promise<PartySummary[]> {
       nameFr: parties.nameFr,
       status: parties.status,
       contactPointCount: sql<number>`count(${contactPoints.id})::int`,
-      primaryType: sql<PartySummary["primaryType"]>`max(${contactPoints.type}::text) filter (where ${contactPoints.isPrimary})`,
+      primaryType: sql<
+        PartySummary["primaryType"]
+      >`max(${contactPoints.type}::text) filter (where ${contactPoints.isPrimary})`,
     })
     .from(parties)
     .leftJoin(contactPoints, eq(contactPoints.partyId, parties.id))

@@ -1,0 +1,77 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabase } from "../../../test/harness/db";
+import type { Database } from "../db/database";
+import { appendAudit, verifyAuditChain } from "./log";
+import { auditLog } from "./tables";
+
+let db: Database;
+beforeAll(async () => {
+  db = await testDatabase();
+});
+afterAll(async () => {
+  await db.close();
+});
+
+const who = { userId: null, label: "tester@example.org", partyId: null, ip: "127.0.0.1", userAgent: "vitest" };
+
+describe("audit chain", () => {
+  it("verifies an intact chain, including rows written concurrently", async () => {
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        db.tx((tx) =>
+          appendAudit(tx, new Date(Date.UTC(2026, 0, 1, 0, 0, i)), who, {
+            action: "test.write",
+            targetId: String(i),
+            details: { n: i, nested: { b: 1, a: [1, "x"] } },
+          }),
+        ),
+      ),
+    );
+    const report = await verifyAuditChain(db, 7);
+    expect(report).toEqual({ ok: true, checked: 20 });
+  });
+
+  it("drops the audit row with the change it records when the transaction fails", async () => {
+    const before = (await verifyAuditChain(db)).checked;
+    await expect(
+      db.tx(async (tx) => {
+        await appendAudit(tx, new Date(), who, { action: "test.doomed" });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: before });
+  });
+
+  it("is append-only for the application role", async () => {
+    await expect(db.tx((tx) => tx.update(auditLog).set({ action: "x" }).where(eq(auditLog.id, 1)))).rejects.toThrow();
+    await expect(db.tx((tx) => tx.delete(auditLog).where(eq(auditLog.id, 1)))).rejects.toThrow();
+  });
+
+  it("reports a changed row as the first broken link", async () => {
+    const [target] = await db.tx((tx) =>
+      tx.select({ id: auditLog.id }).from(auditLog).orderBy(auditLog.id).offset(5).limit(1),
+    );
+    // Tampering needs the owner's rights, as an intruder with database access would have.
+    await db.ownerTx((tx) =>
+      tx.execute(sql`update audit_log set details = '{"n": 999}'::jsonb where id = ${target!.id}`),
+    );
+    const report = await verifyAuditChain(db);
+    expect(report).toMatchObject({ ok: false, brokenAt: target!.id, reason: "row_changed", checked: 5 });
+  });
+
+  it("reports a removed row as a broken link at the row after it", async () => {
+    const fresh = await testDatabase();
+    try {
+      for (let i = 0; i < 5; i++)
+        await fresh.tx((tx) => appendAudit(tx, new Date(), who, { action: "test.write", targetId: String(i) }));
+      const ids = (await fresh.tx((tx) => tx.select({ id: auditLog.id }).from(auditLog).orderBy(auditLog.id))).map(
+        (r) => r.id,
+      );
+      await fresh.ownerTx((tx) => tx.execute(sql`delete from audit_log where id = ${ids[2]!}`));
+      expect(await verifyAuditChain(fresh)).toMatchObject({ ok: false, brokenAt: ids[3], reason: "link_broken" });
+    } finally {
+      await fresh.close();
+    }
+  });
+});

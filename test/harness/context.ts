@@ -1,0 +1,15 @@
+import pino from "pino";
+import { type Clock, ManualClock } from "../../src/server/clock";
+import { loadConfig } from "../../src/server/config";
+import type { AppContext } from "../../src/server/context";
+import type { Database } from "../../src/server/db/database";
+
+/** An application context on a test database, with a clock the test moves by hand. */
+export function testContext(db: Database, clock: Clock = new ManualClock(new Date())): AppContext {
+  return {
+    db,
+    clock,
+    config: loadConfig({ VIGIL_DATA: "/nonexistent", PORT: "0" }),
+    log: pino({ level: process.env.VIGIL_TEST_LOG ?? "silent" }),
+  };
+}

@@ -1,0 +1,118 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+/** The newest Debian PostgreSQL server binaries on this machine, or null. */
+export function findPostgresBin(): string | null {
+  const root = "/usr/lib/postgresql";
+  if (!fs.existsSync(root)) return null;
+  const versions = fs
+    .readdirSync(root)
+    .filter((v) => fs.existsSync(path.join(root, v, "bin", "initdb")))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions[0] ? path.join(root, versions[0], "bin") : null;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export type RunningPostgres = { url: (database?: string) => string; port: number; stop: () => Promise<void> };
+
+/**
+ * Starts a throw-away PostgreSQL server: initdb in a temporary folder, a free port on
+ * 127.0.0.1, trust authentication (loopback only, test data only). PostgreSQL refuses to run
+ * as root, so as root it runs as the `postgres` system user that the Debian package creates.
+ */
+export async function startPostgres(): Promise<RunningPostgres> {
+  const bin = findPostgresBin();
+  if (!bin) throw new Error("PostgreSQL server not found: install the Debian package `postgresql`.");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vigil-pg-"));
+  const dataDir = path.join(dir, "data");
+  const asRoot = process.getuid?.() === 0;
+  const wrap = (cmd: string, args: string[]): [string, string[]] =>
+    asRoot ? ["runuser", ["-u", "postgres", "--", cmd, ...args]] : [cmd, args];
+  if (asRoot) {
+    fs.chmodSync(dir, 0o755);
+    execFileSync("chown", ["postgres:postgres", dir]);
+  }
+  const [initCmd, initArgs] = wrap(path.join(bin, "initdb"), [
+    "-D",
+    dataDir,
+    "-U",
+    "postgres",
+    "--auth=trust",
+    "--encoding=UTF8",
+    "--locale=C.UTF-8",
+    "--no-sync",
+  ]);
+  execFileSync(initCmd, initArgs, { stdio: "pipe" });
+  const port = await freePort();
+  const [cmd, args] = wrap(path.join(bin, "postgres"), [
+    "-D",
+    dataDir,
+    "-p",
+    String(port),
+    "-h",
+    "127.0.0.1",
+    "-k",
+    dir,
+    "-c",
+    "fsync=off",
+    "-c",
+    "synchronous_commit=off",
+    "-c",
+    "full_page_writes=off",
+    "-c",
+    "max_connections=200",
+  ]);
+  const child: ChildProcess = spawn(cmd, args, { stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr?.on("data", (d) => {
+    stderr += String(d);
+  });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`PostgreSQL did not start:\n${stderr}`);
+    const ready = await new Promise<boolean>((resolve) => {
+      const sock = net.connect(port, "127.0.0.1", () => {
+        sock.end();
+        resolve(true);
+      });
+      sock.on("error", () => resolve(false));
+    });
+    if (ready && stderr.includes("ready to accept connections")) break;
+    if (Date.now() > deadline) throw new Error(`PostgreSQL did not start in 30 s:\n${stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    port,
+    url: (database = "postgres") => `postgres://postgres@127.0.0.1:${port}/${database}`,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill("SIGINT"); // fast shutdown
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(() => {
+            child.kill("SIGKILL");
+            resolve();
+          }, 10_000);
+          child.once("exit", () => {
+            clearTimeout(t);
+            resolve();
+          });
+        });
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
