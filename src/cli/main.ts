@@ -6,7 +6,7 @@ import { totpCodeAt } from "../server/auth/totp";
 import { createUser } from "../server/auth/users";
 import { systemClock } from "../server/clock";
 import { loadConfig } from "../server/config";
-import { type Database, openDatabase } from "../server/db/database";
+import { type Database, openConfiguredDatabase } from "../server/db/database";
 import { DataFolderLockedError } from "../server/db/folder-lock";
 import { HttpError } from "../server/http/errors";
 import { Email, NewPassword, Role } from "../shared/auth";
@@ -26,12 +26,7 @@ The embedded database can be opened by one process at a time: stop Vigil first.
 With DATABASE_URL set, the commands work on that PostgreSQL server while Vigil runs.`;
 
 async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const db = await openDatabase(
-    config.databaseUrl
-      ? { kind: "postgres", url: config.databaseUrl, migrationUrl: config.migrationUrl, poolSize: 2 }
-      : { kind: "pglite", dataDir: config.dataDir },
-  );
+  const db = await openConfiguredDatabase(loadConfig(), 2);
   try {
     return await fn(db);
   } finally {

@@ -4,7 +4,7 @@ import { buildApp, WEB_DIST } from "./app";
 import { systemClock } from "./clock";
 import { loadConfig } from "./config";
 import type { AppContext } from "./context";
-import { openDatabase } from "./db/database";
+import { openConfiguredDatabase } from "./db/database";
 import { DataFolderLockedError } from "./db/folder-lock";
 import { DEMO_PASSWORD, demoAccountSecrets, loadDemoNetwork } from "./demo/seed";
 import { createLogger } from "./logger";
@@ -13,11 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const started = Date.now();
-  const db = await openDatabase(
-    config.databaseUrl
-      ? { kind: "postgres", url: config.databaseUrl, migrationUrl: config.migrationUrl }
-      : { kind: "pglite", dataDir: config.dataDir },
-  );
+  const db = await openConfiguredDatabase(config);
   const ctx: AppContext = { db, clock: systemClock, config, log };
   if (config.demo && (await loadDemoNetwork(ctx))) log.info("demo network loaded");
 

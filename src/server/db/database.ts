@@ -85,15 +85,9 @@ async function openPglite(opts: { dataDir?: string; lock?: boolean; loadDataDir?
     await client.exec(ENSURE_ROLE_SQL);
     const db = drizzlePglite({ client, schema });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
-    const anyDb = db as unknown as Db;
     return {
       kind: "pglite",
-      tx: (fn, actor = SYSTEM_ACTOR) =>
-        anyDb.transaction(async (tx) => {
-          await enterAppRole(tx, actor);
-          return fn(tx);
-        }),
-      ownerTx: (fn) => anyDb.transaction(fn),
+      ...transactions(db as unknown as Db),
       dump: () => client.dumpDataDir("none") as Promise<Blob>,
       close: async () => {
         await client.close();
@@ -123,16 +117,31 @@ async function openPostgres(opts: { url: string; migrationUrl?: string; poolSize
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  return { kind: "postgres", ...transactions(db), close: () => pool.end() };
+}
+
+/** The same transaction entry points over either driver. */
+function transactions(db: Db): Pick<Database, "tx" | "ownerTx"> {
   return {
-    kind: "postgres",
     tx: (fn, actor = SYSTEM_ACTOR) =>
       db.transaction(async (tx) => {
         await enterAppRole(tx, actor);
         return fn(tx);
       }),
     ownerTx: (fn) => db.transaction(fn),
-    close: () => pool.end(),
   };
+}
+
+/** Opens the database the configuration names: PostgreSQL with DATABASE_URL, else the embedded one. */
+export function openConfiguredDatabase(
+  config: { databaseUrl?: string; migrationUrl?: string; dataDir: string },
+  poolSize?: number,
+): Promise<Database> {
+  return openDatabase(
+    config.databaseUrl
+      ? { kind: "postgres", url: config.databaseUrl, migrationUrl: config.migrationUrl, poolSize }
+      : { kind: "pglite", dataDir: config.dataDir },
+  );
 }
 
 /** Rows of a raw SQL query; both drivers answer with `{ rows }`. */
