@@ -6,16 +6,14 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
-import {
-  hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from "fastify-type-provider-zod";
+import type { FastifySerializerCompiler } from "fastify/types/schema";
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, validatorCompiler } from "fastify-type-provider-zod";
+import type { z } from "zod";
 import { authRoutes } from "./auth/routes";
 import type { AppContext } from "./context";
 import { directoryRoutes } from "./directory/routes";
 import { HttpError } from "./http/errors";
+import { notifyRoutes } from "./notify/routes";
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
@@ -33,6 +31,22 @@ const CSP = [
   "form-action 'self'",
 ].join("; ");
 
+/**
+ * Answers are parsed by their response schema before they leave: unknown keys are dropped (a
+ * column never leaks by accident) and a shape error is a bug caught here. Parsing rather than
+ * zod's encode, because the shared schemas normalise input (trim, E.164…) with one-way
+ * transforms, which are idempotent on data that already passed them.
+ */
+const parsingSerializer: FastifySerializerCompiler<z.ZodType> =
+  ({ schema, method, url }) =>
+  (data) => {
+    const result = schema.safeParse(data);
+    if (!result.success) {
+      throw new Error(`response of ${method} ${url} does not match its schema: ${result.error.message}`);
+    }
+    return JSON.stringify(result.data);
+  };
+
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
@@ -41,7 +55,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(parsingSerializer);
 
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {
@@ -98,6 +112,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   await app.register(authRoutes(ctx));
   await app.register(directoryRoutes(ctx));
+  await app.register(notifyRoutes(ctx));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, "index.html"));
   if (hasWeb) {

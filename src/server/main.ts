@@ -7,6 +7,7 @@ import type { AppContext } from "./context";
 import { openConfiguredDatabase } from "./db/database";
 import { DataFolderLockedError } from "./db/folder-lock";
 import { DEMO_PASSWORD, demoAccountSecrets, loadDemoNetwork } from "./demo/seed";
+import { runFreshnessChecks } from "./directory/freshness";
 import { createLogger } from "./logger";
 
 async function main(): Promise<void> {
@@ -20,11 +21,27 @@ async function main(): Promise<void> {
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
 
+  // Freshness reminders and key-expiry warnings. The check is idempotent (the last reminder time
+  // is stored), so running it hourly from each instance is safe; the job queue (issue 4) will
+  // take it over.
+  const freshness = async () => {
+    try {
+      const r = await runFreshnessChecks(ctx);
+      if (r.reminded || r.keyWarnings) log.info(r, "directory freshness reminders sent");
+    } catch (err) {
+      log.error({ err }, "directory freshness check failed");
+    }
+  };
+  void freshness();
+  const freshnessTimer = setInterval(freshness, 60 * 60_000);
+  freshnessTimer.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "stopping: finishing requests in flight");
+    clearInterval(freshnessTimer);
     await app.close();
     await db.close();
     process.exit(0);

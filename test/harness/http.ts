@@ -1,5 +1,10 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { totpCodeAt } from "../../src/server/auth/totp";
+import type { UserRow } from "../../src/server/auth/users";
+import type { AppContext } from "../../src/server/context";
 import { SESSION_COOKIE } from "../../src/server/http/guard";
+import type { Role } from "../../src/shared/auth";
+import { makeUser, TEST_PASSWORD } from "./factories";
 
 /** A client over Fastify's inject that keeps the session cookie and sends the CSRF token, like the web client. */
 export class TestClient {
@@ -46,4 +51,26 @@ export class TestClient {
   patch(url: string, body?: unknown, opts?: { csrf?: boolean }) {
     return this.request("PATCH", url, body ?? {}, opts);
   }
+  put(url: string, body?: unknown, opts?: { csrf?: boolean }) {
+    return this.request("PUT", url, body ?? {}, opts);
+  }
+  delete(url: string, opts?: { csrf?: boolean }) {
+    return this.request("DELETE", url, undefined, opts);
+  }
+}
+
+/** A new account of the given role, signed in with password and TOTP. */
+export async function signedIn(
+  app: FastifyInstance,
+  ctx: AppContext,
+  email: string,
+  role: Role,
+  party: string | null,
+): Promise<{ c: TestClient; user: UserRow }> {
+  const { user, totpSecret } = await makeUser(ctx, { email, role, party });
+  const c = new TestClient(app);
+  await c.post("/api/auth/sign-in", { email, password: TEST_PASSWORD });
+  const res = await c.post("/api/auth/totp", { code: totpCodeAt(totpSecret as string, ctx.clock.now()) });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`);
+  return { c, user };
 }

@@ -1,12 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { ROLES } from "../../shared/auth";
-import { can, canManageUser, PERMISSIONS, permissionsFor } from "./policy";
+import { can, canManageUser, canProposeFor, PERMISSIONS, permissionsFor, readsSharedEntriesOnly } from "./policy";
 
 const subject = (role: (typeof ROLES)[number], partyId: string | null = "p-a") => ({ id: "u", role, partyId });
 
 describe("policy", () => {
-  it("gives observers no access to requests, authorities or the directory until shared", () => {
-    for (const p of PERMISSIONS) expect(can(subject("observer"), p)).toBe(false);
+  it("gives observers only the shared part of the directory: no requests, authorities or proposals", () => {
+    const granted = PERMISSIONS.filter((p) => can(subject("observer"), p));
+    expect(granted).toEqual(["directory.read"]);
+    expect(readsSharedEntriesOnly(subject("observer"))).toBe(true);
+    expect(readsSharedEntriesOnly(subject("officer"))).toBe(false);
+  });
+  it("lets a Party's members propose changes to their own Party only; the Secretariat edits directly", () => {
+    expect(canProposeFor(subject("officer", "p-a"), "p-a")).toBe(true);
+    expect(canProposeFor(subject("party_admin", "p-a"), "p-b")).toBe(false);
+    expect(canProposeFor(subject("observer", "p-a"), "p-a")).toBe(false);
+    expect(can(subject("secretariat", null), "directory.manage")).toBe(true);
+    expect(can(subject("party_admin"), "directory.manage")).toBe(false);
   });
   it("never lets the Secretariat read or write request content", () => {
     expect(can(subject("secretariat", null), "requests.read")).toBe(false);

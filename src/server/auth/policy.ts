@@ -6,6 +6,10 @@ import type { Role } from "../../shared/auth";
  */
 export const PERMISSIONS = [
   "directory.read",
+  /** Propose changes to one's own Party's entries (reviewed by the Secretariat). */
+  "directory.propose",
+  /** Edit any entry directly, review proposals, publish releases, import, remind Parties. */
+  "directory.manage",
   "requests.read",
   "requests.write",
   "pings.manage",
@@ -18,9 +22,18 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const BY_ROLE: Record<Role, readonly Permission[]> = {
-  secretariat: ["directory.read", "pings.manage", "authorities.read", "stats.read", "admin.users", "audit.read"],
+  secretariat: [
+    "directory.read",
+    "directory.manage",
+    "pings.manage",
+    "authorities.read",
+    "stats.read",
+    "admin.users",
+    "audit.read",
+  ],
   party_admin: [
     "directory.read",
+    "directory.propose",
     "requests.read",
     "requests.write",
     "pings.answer",
@@ -29,10 +42,18 @@ const BY_ROLE: Record<Role, readonly Permission[]> = {
     "admin.users",
     "audit.read",
   ],
-  officer: ["directory.read", "requests.read", "requests.write", "pings.answer", "authorities.read", "stats.read"],
+  officer: [
+    "directory.read",
+    "directory.propose",
+    "requests.read",
+    "requests.write",
+    "pings.answer",
+    "authorities.read",
+    "stats.read",
+  ],
   // Observers (States invited to accede) see only what the Secretariat shares with them; no
-  // requests, no authorities. Shared directory parts come with the directory module.
-  observer: [],
+  // requests, no authorities; the directory module filters what they read to the shared entries.
+  observer: ["directory.read"],
 };
 
 export type Subject = { id: string; role: Role; partyId: string | null };
@@ -50,4 +71,14 @@ export function canManageUser(subject: Subject, target: { partyId: string | null
   if (subject.role === "secretariat") return true;
   if (subject.role !== "party_admin") return false;
   return target.partyId !== null && target.partyId === subject.partyId && target.role !== "secretariat";
+}
+
+/** Whose entries a caller may change: a Party's members their own; the Secretariat any, directly. */
+export function canProposeFor(subject: Subject, partyId: string): boolean {
+  return can(subject, "directory.propose") && subject.partyId === partyId;
+}
+
+/** Observers read only the entries the Secretariat shared with them. */
+export function readsSharedEntriesOnly(subject: Subject): boolean {
+  return subject.role === "observer";
 }

@@ -2,3 +2,4 @@
 export * from "../audit/tables";
 export * from "../auth/tables";
 export * from "../directory/tables";
+export * from "../notify/tables";

@@ -1,10 +1,12 @@
 import { count, eq } from "drizzle-orm";
+import { ContactPointFields, type LegalProfileFields } from "../../shared/directory";
 import { appendAudit } from "../audit/log";
 import { users } from "../auth/tables";
 import { newTotpSecret } from "../auth/totp";
 import { createUser } from "../auth/users";
 import type { AppContext } from "../context";
-import { contactPoints, parties } from "../directory/tables";
+import { findPartyById, insertContactPoint, saveLegalProfile } from "../directory/entries";
+import { parties } from "../directory/tables";
 import { DEMO_PARTIES } from "./network-data";
 
 /** Fictional accounts; example.org addresses only. One password for all, printed at start. */
@@ -53,6 +55,47 @@ export const DEMO_ACCOUNTS = [
   },
 ] as const;
 
+const DAY_MS = 86_400_000;
+
+/** A fictional key fingerprint, the same for the same entry on every load. */
+function fingerprint(seed: string): string {
+  let h = 2166136261;
+  let out = "";
+  while (out.length < 40) {
+    for (const ch of `${seed}${out.length}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+    out += h.toString(16).toUpperCase().padStart(8, "0");
+  }
+  return out.slice(0, 40);
+}
+
+/** Primary contact points of every other Party publish an OpenPGP key; two expire within weeks. */
+function demoKeys(iso2: string, cpIndex: number, partyIndex: number, at: Date): LegalKeys {
+  if (cpIndex !== 0 || partyIndex % 2 !== 0) return [];
+  const days = partyIndex % 17 === 0 ? 20 : 400 + partyIndex * 3;
+  const expiresOn = new Date(at.getTime() + days * DAY_MS).toISOString().slice(0, 10);
+  return [{ kind: "openpgp", fingerprint: fingerprint(iso2), expiresOn, note: "Fictional demo key" }];
+}
+type LegalKeys = { kind: "openpgp"; fingerprint: string; expiresOn: string; note: string }[];
+
+function demoLegalProfile(p: (typeof DEMO_PARTIES)[number], index: number): LegalProfileFields {
+  const primary = p.contactPoints[0];
+  const months = [6, 12, 12, 24][index % 4];
+  return {
+    providerRetention: `Fictional demo value: providers keep traffic data for ${months} months; subscriber data for the life of the contract plus one year.`,
+    preservationDays: index % 5 === 0 ? 60 : 90,
+    preservationExtendable: index % 7 !== 0,
+    extensionNote: index % 7 !== 0 ? "Extension by a further period on a reasoned request before expiry." : null,
+    acceptedLanguages: [...new Set(["en", ...(primary?.languages ?? [])])],
+    acceptedTemplates: [
+      "art29_preservation",
+      "art31_subscriber",
+      ...(index % 2 === 0 ? (["art30_disclosure"] as const) : []),
+      ...(p.sapRatifiedOn ? (["sap_art9_emergency"] as const) : []),
+    ],
+    notes: null,
+  };
+}
+
 /** Loads the demo network once: on a database that has no Party yet. Returns whether it did. */
 export async function loadDemoNetwork(ctx: AppContext): Promise<boolean> {
   return ctx.db.tx(async (tx) => {
@@ -75,32 +118,24 @@ export async function loadDemoNetwork(ctx: AppContext): Promise<boolean> {
         })
         .returning({ id: parties.id });
       if (!party) throw new Error("insert returned no row");
-      await tx.insert(contactPoints).values(
-        p.contactPoints.map((cp, i) => ({
-          partyId: party.id,
+      const row = await findPartyById(tx, party.id);
+      if (!row) throw new Error("party vanished");
+      const index = DEMO_PARTIES.indexOf(p);
+      // A few Parties have not confirmed their entries for over 180 days, so the freshness views
+      // have something to show; the others confirmed them when the demo was loaded.
+      const confirmedAt = index % 13 === 5 ? new Date(at.getTime() - 200 * DAY_MS) : at;
+      for (const [i, cp] of p.contactPoints.entries()) {
+        const fields = ContactPointFields.parse({
+          ...cp,
           isPrimary: i === 0,
-          type: cp.type,
-          institution: cp.institution,
-          unit: cp.unit ?? null,
-          address: cp.address ?? null,
-          phones: cp.phones,
-          emails: cp.emails,
-          secureChannels: cp.secureChannels ?? [],
-          available247: cp.available247,
-          timeZone: cp.timeZone,
-          openingHours: cp.openingHours ?? null,
-          outOfHours: cp.outOfHours ?? null,
-          languages: cp.languages,
-          instructions: cp.instructions ?? null,
-          functions: cp.functions,
-          handlesSap: cp.handlesSap,
-          mlaCoordination: cp.mlaCoordination ?? null,
-          networks: cp.networks,
-          lastConfirmedAt: at,
-          createdAt: at,
-          updatedAt: at,
-        })),
-      );
+          encryptionKeys: demoKeys(p.iso2, i, index, at),
+          // The primary contact points of every third Party are shared with observer States.
+          sharedWithObservers: i === 0 && index % 3 === 0,
+        });
+        await insertContactPoint(tx, row, fields, at, { lastConfirmedAt: confirmedAt });
+      }
+      // Most Parties have described their legal framework; some have not yet (completeness view).
+      if (index % 9 !== 4) await saveLegalProfile(tx, party.id, demoLegalProfile(p, index), at);
     }
     for (const a of DEMO_ACCOUNTS) {
       await createUser(

@@ -1,11 +1,40 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { CONTACT_POINT_TYPES, PARTY_STATUSES } from "../../shared/directory";
+import {
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import {
+  type ChannelEntry,
+  CONTACT_POINT_TYPES,
+  type DirectoryDocument,
+  type EmailEntry,
+  type EncryptionKey,
+  type OpeningHours,
+  PARTY_STATUSES,
+  type PhoneEntry,
+  PROPOSAL_KINDS,
+  PROPOSAL_STATUSES,
+} from "../../shared/directory";
+
+export type { ChannelEntry, EmailEntry, OpeningHours, PhoneEntry };
 
 export const partyStatus = pgEnum("party_status", PARTY_STATUSES);
 export const contactPointType = pgEnum("contact_point_type", CONTACT_POINT_TYPES);
+export const proposalKind = pgEnum("directory_proposal_kind", PROPOSAL_KINDS);
+export const proposalStatus = pgEnum("directory_proposal_status", PROPOSAL_STATUSES);
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 export const parties = pgTable("parties", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -17,14 +46,11 @@ export const parties = pgTable("parties", {
   status: partyStatus("status").notNull().default("party"),
   conventionRatifiedOn: date("convention_ratified_on"),
   sapRatifiedOn: date("sap_ratified_on"),
+  /** When the Secretariat last reminded the Party of stale or missing entries (weekly at most). */
+  lastRemindedAt: tstz("last_reminded_at"),
   createdAt: tstz("created_at").notNull().defaultNow(),
   updatedAt: tstz("updated_at").notNull().defaultNow(),
 });
-
-export type PhoneEntry = { number: string; note?: string; available247?: boolean };
-export type EmailEntry = { address: string; note?: string };
-export type ChannelEntry = { name: string; note?: string };
-export type OpeningHours = { days: number[]; from: string; to: string }[];
 
 export const contactPoints = pgTable(
   "contact_points",
@@ -51,7 +77,21 @@ export const contactPoints = pgTable(
     handlesSap: boolean("handles_sap").notNull().default(false),
     mlaCoordination: text("mla_coordination"),
     networks: text("networks").array().notNull().default(sql`'{}'::text[]`),
+    encryptionKeys: jsonb("encryption_keys").$type<EncryptionKey[]>().notNull().default([]),
+    sharedWithObservers: boolean("shared_with_observers").notNull().default(false),
+    /**
+     * Folded text of every field and of the Party's names (lower case, no accents, punctuation
+     * as spaces), written by the application on each change: trigram and full-text search run on it.
+     */
+    searchText: text("search_text").notNull().default(""),
+    /** The same without spaces, so "cote divoire" finds "Côte d'Ivoire" by substring. */
+    searchCompact: text("search_compact").notNull().default(""),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(sql`to_tsvector('simple', search_text)`),
     lastConfirmedAt: tstz("last_confirmed_at"),
+    /** When the owner was last warned of an encryption key about to expire. */
+    keyWarningSentAt: tstz("key_warning_sent_at"),
+    /** Bumped on every change: a proposal made against an older revision is flagged outdated. */
+    revision: integer("revision").notNull().default(1),
     createdAt: tstz("created_at").notNull().defaultNow(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
@@ -59,5 +99,77 @@ export const contactPoints = pgTable(
     index("contact_points_party_idx").on(t.partyId),
     // A Party has at most one primary contact point.
     uniqueIndex("contact_points_one_primary").on(t.partyId).where(sql`${t.isPrimary}`),
+    index("contact_points_search_trgm").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    index("contact_points_compact_trgm").using("gin", sql`${t.searchCompact} gin_trgm_ops`),
+    index("contact_points_search_fts").using("gin", t.searchVector),
   ],
 );
+
+/** Per Party: what helps the "legal information" function (retention, preservation, languages). */
+export const legalProfiles = pgTable("legal_profiles", {
+  partyId: uuid("party_id")
+    .primaryKey()
+    .references(() => parties.id, { onDelete: "restrict" }),
+  providerRetention: text("provider_retention"),
+  preservationDays: integer("preservation_days"),
+  preservationExtendable: boolean("preservation_extendable"),
+  extensionNote: text("extension_note"),
+  acceptedLanguages: text("accepted_languages").array().notNull().default(sql`'{}'::text[]`),
+  acceptedTemplates: text("accepted_templates").array().notNull().default(sql`'{}'::text[]`),
+  notes: text("notes"),
+  revision: integer("revision").notNull().default(1),
+  updatedAt: tstz("updated_at").notNull().defaultNow(),
+});
+
+/** A change a Party proposes to its own entries, waiting for the Secretariat's review. */
+export const directoryProposals = pgTable(
+  "directory_proposals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partyId: uuid("party_id")
+      .notNull()
+      .references(() => parties.id, { onDelete: "restrict" }),
+    kind: proposalKind("kind").notNull(),
+    /** The contact point changed or removed; for a creation, set once accepted. */
+    contactPointId: uuid("contact_point_id"),
+    /** The proposed fields (contact point or legal profile); null for a removal. */
+    payload: jsonb("payload").$type<Record<string, unknown>>(),
+    /** The entry as it was when proposed, so the diff shown is the one the proposer saw. */
+    base: jsonb("base").$type<Record<string, unknown>>(),
+    baseRevision: integer("base_revision"),
+    comment: text("comment"),
+    status: proposalStatus("status").notNull().default("pending"),
+    reason: text("reason"),
+    proposedBy: uuid("proposed_by").notNull(),
+    proposedAt: tstz("proposed_at").notNull(),
+    reviewedBy: uuid("reviewed_by"),
+    reviewedAt: tstz("reviewed_at"),
+  },
+  (t) => [index("directory_proposals_status_idx").on(t.status, t.proposedAt)],
+);
+
+/** An immutable snapshot of the whole directory, published by the Secretariat. */
+export const directoryReleases = pgTable("directory_releases", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  version: text("version").notNull().unique(),
+  notes: text("notes").notNull().default(""),
+  publishedAt: tstz("published_at").notNull(),
+  publishedBy: uuid("published_by"),
+  /** The release document exactly as exported; its bytes are what the JWS signs. */
+  document: jsonb("document").$type<DirectoryDocument>().notNull(),
+  /** Canonical JSON of the document (the JSON export), kept byte for byte for the signature. */
+  body: text("body").notNull(),
+  sha256: text("sha256").notNull(),
+  /** Detached JWS (RFC 7515 appendix F) over `body`, EdDSA / Ed25519. */
+  jws: text("jws").notNull(),
+  kid: text("kid").notNull(),
+});
+
+/** Ed25519 keys that sign releases. The newest unretired one signs; older ones stay to verify. */
+export const signingKeys = pgTable("signing_keys", {
+  kid: text("kid").primaryKey(),
+  publicKeyPem: text("public_key_pem").notNull(),
+  privateKeyPem: text("private_key_pem").notNull(),
+  createdAt: tstz("created_at").notNull(),
+  retiredAt: tstz("retired_at"),
+});

@@ -1,0 +1,151 @@
+import { desc } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testContext } from "../../../test/harness/context";
+import { testDatabase } from "../../../test/harness/db";
+import { signedIn, type TestClient } from "../../../test/harness/http";
+import { buildApp } from "../app";
+import { auditLog } from "../audit/tables";
+import { ManualClock } from "../clock";
+import type { AppContext } from "../context";
+import { loadDemoNetwork } from "../demo/seed";
+
+let ctx: AppContext;
+let app: FastifyInstance;
+let officer: TestClient;
+let officerId: string;
+// A Monday, 10:00 in Strasbourg.
+const clock = new ManualClock("2026-11-23T09:00:00Z");
+beforeAll(async () => {
+  ctx = testContext(await testDatabase(), clock);
+  await loadDemoNetwork(ctx);
+  app = await buildApp(ctx);
+  ({
+    c: officer,
+    user: { id: officerId },
+  } = await signedIn(app, ctx, "officer.fi@example.org", "officer", "FI"));
+});
+afterAll(async () => {
+  await app.close();
+  await ctx.db.close();
+});
+
+const partiesFound = async (q: string) => {
+  const res = await officer.get(`/api/directory/search?q=${encodeURIComponent(q)}`);
+  expect(res.statusCode).toBe(200);
+  return [...new Set(res.data.hits.map((h: { party: { iso2: string } }) => h.party.iso2))];
+};
+
+describe("GET /api/directory/parties", () => {
+  it("lists the 76 Parties with counts and a stale flag, and audits the read", async () => {
+    const res = await officer.get("/api/directory/parties");
+    expect(res.statusCode).toBe(200);
+    expect(res.data.parties).toHaveLength(76);
+    const ro = res.data.parties.find((p: { iso2: string }) => p.iso2 === "RO");
+    expect(ro).toMatchObject({ nameEn: "Romania", contactPointCount: 2, primaryType: "police" });
+    expect(res.data.parties.reduce((n: number, p: { contactPointCount: number }) => n + p.contactPointCount, 0)).toBe(
+      90,
+    );
+    // The demo leaves some Parties unconfirmed for 200 days.
+    expect(res.data.parties.some((p: { stale: boolean }) => p.stale)).toBe(true);
+    const [last] = await ctx.db.tx((tx) => tx.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1));
+    expect(last).toMatchObject({ action: "directory.parties.read", actorUserId: officerId });
+  });
+
+  it("is never public: anonymous callers get 401 on every directory route", async () => {
+    for (const url of ["/api/directory/parties", "/api/directory/search?q=x", "/api/directory/parties/RO"]) {
+      expect((await app.inject({ method: "GET", url })).statusCode).toBe(401);
+    }
+  });
+});
+
+describe("search", () => {
+  it("finds Côte d'Ivoire however it is typed: accents, apostrophe, English name, French name", async () => {
+    for (const q of ["cote divoire", "Côte d'Ivoire", "COTE D'IVOIRE", "Ivory Coast", "côte", "CI"]) {
+      expect(await partiesFound(q), q).toContain("CI");
+    }
+  });
+
+  it("tolerates typos and finds words in any field", async () => {
+    expect(await partiesFound("Romnia")).toContain("RO");
+    expect((await partiesFound("Roumanie"))[0]).toBe("RO");
+    // A phone number, an e-mail domain part and words from two fields in any order.
+    const ro = await officer.get("/api/directory/parties/RO");
+    const phone = ro.data.contactPoints[0].phones[0].number as string;
+    expect(await partiesFound(phone)).toContain("RO");
+    expect(await partiesFound("prosecution romania")).toContain("RO");
+  });
+
+  it("filters by type, language and function, and says who answers now", async () => {
+    const res = await officer.get("/api/directory/search?type=prosecution");
+    expect(res.data.hits).toHaveLength(16);
+    const fr = await officer.get("/api/directory/search?language=fr&function=preservation");
+    expect(fr.data.hits.length).toBeGreaterThan(0);
+    for (const h of fr.data.hits) {
+      expect(h.contactPoint.languages).toContain("fr");
+      expect(h.contactPoint.functions).toContain("preservation");
+    }
+    const now = await officer.get("/api/directory/search?availability=now&limit=500");
+    const all = await officer.get("/api/directory/search?limit=500");
+    expect(all.data.hits).toHaveLength(90);
+    // Office-hours contact points are closed at 03:00 UTC on a Sunday everywhere in the demo.
+    clock.set("2026-11-22T03:00:00Z");
+    const night = await officer.get("/api/directory/search?availability=now&limit=500");
+    clock.set("2026-11-23T09:00:00Z");
+    expect(night.data.hits.length).toBeLessThan(now.data.hits.length + 1);
+    expect(night.data.hits.every((h: { openNow: boolean }) => h.openNow)).toBe(true);
+    expect(
+      all.data.hits.filter((h: { contactPoint: { available247: boolean } }) => !h.contactPoint.available247).length,
+    ).toBeGreaterThan(0);
+    expect(night.data.hits.length).toBe(
+      all.data.hits.filter((h: { contactPoint: { available247: boolean } }) => h.contactPoint.available247).length,
+    );
+  });
+
+  it("refuses a bad filter with a message naming it", async () => {
+    const res = await officer.get("/api/directory/search?language=xx");
+    expect(res.statusCode).toBe(400);
+    expect(JSON.stringify(res.data)).toMatch(/language/);
+  });
+});
+
+describe("a Party's page", () => {
+  it("shows contact points primary first, the legal profile, and what the caller may do", async () => {
+    const res = await officer.get("/api/directory/parties/ro");
+    expect(res.statusCode).toBe(200);
+    expect(res.data.contactPoints).toHaveLength(2);
+    expect(res.data.contactPoints[0].isPrimary).toBe(true);
+    expect(res.data.actions).toEqual({ propose: false, edit: false, confirm: false });
+    const own = await officer.get("/api/directory/parties/FI");
+    expect(own.data.actions).toEqual({ propose: true, edit: false, confirm: true });
+    expect((await officer.get("/api/directory/parties/ZZ")).statusCode).toBe(404);
+  });
+
+  it("shows observers only the entries shared with them", async () => {
+    const { c } = await signedIn(app, ctx, "observer.fi@example.org", "observer", "FI");
+    const list = await c.get("/api/directory/parties");
+    expect(list.statusCode).toBe(200);
+    expect(list.data.parties.length).toBeGreaterThan(0);
+    expect(list.data.parties.length).toBeLessThan(76);
+    const hits = await c.get("/api/directory/search?limit=500");
+    expect(
+      hits.data.hits.every(
+        (h: { contactPoint: { sharedWithObservers: boolean } }) => h.contactPoint.sharedWithObservers,
+      ),
+    ).toBe(true);
+    const shared = new Set(list.data.parties.map((p: { iso2: string }) => p.iso2));
+    const hidden = (await officer.get("/api/directory/parties")).data.parties.find(
+      (p: { iso2: string }) => !shared.has(p.iso2),
+    );
+    expect((await c.get(`/api/directory/parties/${hidden.iso2}`)).statusCode).toBe(404);
+    expect((await c.get("/api/directory/releases")).statusCode).toBe(403);
+    expect(
+      (
+        await c.post("/api/directory/parties/FI/proposals", {
+          kind: "remove_contact_point",
+          contactPointId: crypto.randomUUID(),
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+});
