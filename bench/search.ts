@@ -122,6 +122,7 @@ async function main() {
     }
   }, SYSTEM_ACTOR);
   const loadMs = Date.now() - t0;
+  console.log(`loaded in ${loadMs} ms`);
 
   const queries: Record<string, Parameters<typeof searchEntries>[1]> = {
     "accents folded (cote divoire)": { q: "cote divoire", limit: 100 },
@@ -171,7 +172,8 @@ async function main() {
   fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`written to ${path.relative(process.cwd(), out)}`);
   await db.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP) console.log(`data kept in ${dataDir}`);
+  else fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
 await main();

@@ -66,7 +66,7 @@ describe("sign-in and the directory in the browser", () => {
         expect(await page.locator("html").getAttribute("lang")).toBe("fr");
         // French names are shown in French.
         await expect.poll(() => page.getByText("Royaume-Uni").count()).toBeGreaterThan(0);
-        await page.getByLabel("Filtrer").fill("cote divoire");
+        await page.getByLabel("Rechercher").fill("cote divoire");
         await expect.poll(() => page.getByTestId("party-row").count()).toBe(1);
 
         // The preference is stored on the account: a reload keeps French.

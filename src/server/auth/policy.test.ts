@@ -10,6 +10,9 @@ describe("policy", () => {
     expect(granted).toEqual(["directory.read"]);
     expect(readsSharedEntriesOnly(subject("observer"))).toBe(true);
     expect(readsSharedEntriesOnly(subject("officer"))).toBe(false);
+    // Releases are the whole directory: every member may take them, observers may not.
+    expect(can(subject("officer"), "directory.releases")).toBe(true);
+    expect(can(subject("observer"), "directory.releases")).toBe(false);
   });
   it("lets a Party's members propose changes to their own Party only; the Secretariat edits directly", () => {
     expect(canProposeFor(subject("officer", "p-a"), "p-a")).toBe(true);

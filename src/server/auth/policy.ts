@@ -6,6 +6,8 @@ import type { Role } from "../../shared/auth";
  */
 export const PERMISSIONS = [
   "directory.read",
+  /** Download, compare and verify releases (the whole directory): members, not observers. */
+  "directory.releases",
   /** Propose changes to one's own Party's entries (reviewed by the Secretariat). */
   "directory.propose",
   /** Edit any entry directly, review proposals, publish releases, import, remind Parties. */
@@ -24,6 +26,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 const BY_ROLE: Record<Role, readonly Permission[]> = {
   secretariat: [
     "directory.read",
+    "directory.releases",
     "directory.manage",
     "pings.manage",
     "authorities.read",
@@ -33,6 +36,7 @@ const BY_ROLE: Record<Role, readonly Permission[]> = {
   ],
   party_admin: [
     "directory.read",
+    "directory.releases",
     "directory.propose",
     "requests.read",
     "requests.write",
@@ -44,6 +48,7 @@ const BY_ROLE: Record<Role, readonly Permission[]> = {
   ],
   officer: [
     "directory.read",
+    "directory.releases",
     "directory.propose",
     "requests.read",
     "requests.write",

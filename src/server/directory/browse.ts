@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { isOpenAt } from "../../shared/availability";
 import type { PartyDetail, PartySummary, SearchHit, SearchQuery } from "../../shared/directory";
 import { foldCompact, foldSpaced } from "../../shared/text";
@@ -11,7 +11,7 @@ import { queryRows, type Tx } from "../db/database";
 import { notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
 import {
-  type ContactPointRow,
+  contactPointEntryColumns,
   contactPointsOf,
   findPartyByIso2,
   isStale,
@@ -96,59 +96,98 @@ export async function partyDetail(
   }, actorOf(user));
 }
 
-/** Below this word similarity a result is noise ("Romnia" → "romania" scores about 0.5). */
-const WORD_SIMILARITY = 0.45;
+/** Below this trigram similarity a dictionary word is not taken for what was typed ("Romnia" ~ "romania" is 0.5). */
+const WORD_SIMILARITY = 0.4;
+/** Words this short match by prefix only: trigrams of two letters mean little. */
+const MIN_FUZZY_LENGTH = 4;
 
-type HitRow = ContactPointRow & { score: number; party_iso2: string; party_name_en: string; party_name_fr: string };
+/**
+ * For each typed word, the typed word as a prefix plus the dictionary words close to it, as a
+ * tsquery: "prosecution romnia" → (prosecution:* | prosecutions) & (romnia:* | romania).
+ */
+async function typoTolerantQuery(tx: Tx, words: string[]): Promise<string> {
+  // The planner underestimates how costly similarity() is per row (much more so on PGlite) and
+  // would scan the whole dictionary; the trigram index answers in a few milliseconds. Plain
+  // scans are switched off for this lookup only, and back on before the main query.
+  await tx.execute(
+    sql`select set_config('pg_trgm.similarity_threshold', ${String(WORD_SIMILARITY)}, true),
+               set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`,
+  );
+  const groups: string[] = [];
+  for (const word of words) {
+    const alternatives = [`${word}:*`];
+    if (word.length >= MIN_FUZZY_LENGTH) {
+      const near = await queryRows<{ word: string }>(
+        tx,
+        sql`with near as materialized (select word from directory_search_words where word % ${word})
+            select word from near order by similarity(word, ${word}) desc, word limit 8`,
+      );
+      for (const n of near) if (n.word !== word) alternatives.push(n.word);
+    }
+    groups.push(`(${alternatives.join(" | ")})`);
+  }
+  await tx.execute(sql`select set_config('enable_seqscan', 'on', true), set_config('enable_indexscan', 'on', true)`);
+  return groups.join(" & ");
+}
 
 /**
  * Full-text and typo-tolerant search over every field of every contact point (and its Party's
- * names in both languages and other spellings). A query matches when its folded form is a
- * substring of the entry (so "cote divoire" finds "Côte d'Ivoire"), when all its words are in the
- * entry (full text, any order, prefixes), or when it is close to a word of the entry (trigrams,
- * for typos). Filters narrow the result; "available now" is computed from each entry's own clock.
+ * names in both languages and other spellings), on text folded the same way as the query (so
+ * "cote divoire" finds "Côte d'Ivoire"). Every word must match: as typed (prefix) or as a close
+ * dictionary word (typos). When that finds nothing, the query is tried as a substring across
+ * word boundaries ("cotedivoire"). Filters narrow the result; "available now" is computed from
+ * each entry's own clock.
  */
 export async function searchEntries(tx: Tx, query: SearchQuery, at: Date, sharedOnly: boolean): Promise<SearchHit[]> {
-  const spaced = foldSpaced(query.q ?? "");
+  // Folded words hold letters and digits only, so they are safe inside a tsquery.
+  const words = foldSpaced(query.q ?? "")
+    .split(" ")
+    .filter(Boolean)
+    .slice(0, 8);
   const compact = foldCompact(query.q ?? "");
-  const conditions = [sql`true`];
-  if (query.type) conditions.push(sql`cp.type = ${query.type}`);
-  if (query.language) conditions.push(sql`${query.language} = any(cp.languages)`);
-  if (query.function) conditions.push(sql`${query.function} = any(cp.functions)`);
-  if (sharedOnly) conditions.push(sql`cp.shared_with_observers`);
-  let score = sql`1.0`;
-  if (compact) {
-    const words = spaced.split(" ").filter(Boolean);
-    const tsquery = words.map((w) => `${w.replace(/[^\p{L}\p{N}]/gu, "")}:*`).join(" & ");
-    // Set for this transaction only: the `<%` operator (which the trigram index serves) uses it.
-    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY)}, true)`);
-    conditions.push(
-      sql`(cp.search_compact like ${`%${compact}%`}
-           or cp.search_vector @@ to_tsquery('simple', ${tsquery})
-           or ${spaced} <% cp.search_text)`,
+  const filters = [sql`true`];
+  if (query.type) filters.push(sql`cp.type = ${query.type}`);
+  if (query.language) filters.push(sql`${query.language} = any(cp.languages)`);
+  if (query.function) filters.push(sql`${query.function} = any(cp.functions)`);
+  if (sharedOnly) filters.push(sql`cp.shared_with_observers`);
+  const limit = query.availability === "now" ? 5000 : query.limit;
+  const run = (match: SQL, score: SQL) =>
+    queryRows<Record<string, unknown>>(
+      tx,
+      sql`select cp.id, ${score} as score, p.iso2 as party_iso2, p.name_en as party_name_en, p.name_fr as party_name_fr
+          from contact_points cp join parties p on p.id = cp.party_id
+          where ${match} and ${sql.join(filters, sql` and `)}
+          order by score desc, p.name_en, cp.is_primary desc, cp.id
+          limit ${limit}`,
     );
-    // Exact substrings first, then whole-word matches, then near misses.
-    score = sql`(case when cp.search_compact like ${`%${compact}%`} then 1.0 else 0 end
-                 + case when cp.search_vector @@ to_tsquery('simple', ${tsquery}) then 0.5 else 0 end
-                 + word_similarity(${spaced}, cp.search_text))`;
+  let rows: Record<string, unknown>[];
+  if (words.length === 0) rows = await run(sql`true`, sql`1.0`);
+  else {
+    const exact = words.map((w) => `${w}:*`).join(" & ");
+    // Words as typed first; near words (the slower dictionary lookup) only when that finds nothing.
+    rows = await run(
+      sql`cp.search_vector @@ to_tsquery('simple', ${exact})`,
+      sql`ts_rank(cp.search_vector, to_tsquery('simple', ${exact}))`,
+    );
+    if (rows.length === 0) {
+      const tsquery = await typoTolerantQuery(tx, words);
+      rows = await run(
+        sql`cp.search_vector @@ to_tsquery('simple', ${tsquery})`,
+        sql`ts_rank(cp.search_vector, to_tsquery('simple', ${tsquery}))`,
+      );
+    }
+    if (rows.length === 0 && compact.length >= 3) {
+      rows = await run(sql`cp.search_compact like ${`%${compact}%`}`, sql`1.0`);
+    }
   }
-  const rows = await queryRows<Record<string, unknown>>(
-    tx,
-    sql`select cp.id, ${score} as score, p.iso2 as party_iso2, p.name_en as party_name_en, p.name_fr as party_name_fr
-        from contact_points cp join parties p on p.id = cp.party_id
-        where ${sql.join(conditions, sql` and `)}
-        order by score desc, p.name_en, cp.is_primary desc, cp.id
-        limit ${query.availability === "now" ? 5000 : query.limit}`,
-  );
   if (rows.length === 0) return [];
   const ids = rows.map((r) => String(r.id));
-  const full = await tx.select().from(contactPoints).where(sql`${contactPoints.id} in ${ids}`);
+  const full = await tx.select(contactPointEntryColumns).from(contactPoints).where(sql`${contactPoints.id} in ${ids}`);
   const byId = new Map(full.map((r) => [r.id, r]));
   const hits: SearchHit[] = [];
   for (const r of rows) {
     const cp = byId.get(String(r.id));
     if (!cp) continue;
-    const hit = { ...cp, score: Number(r.score) } as HitRow;
     const openNow = isOpenAt(cp, at);
     if (query.availability === "now" && !openNow) continue;
     hits.push({
@@ -159,7 +198,7 @@ export async function searchEntries(tx: Tx, query: SearchQuery, at: Date, shared
         nameFr: String(r.party_name_fr),
       },
       contactPoint: presentContactPoint(cp, at),
-      score: Math.round(hit.score * 1000) / 1000,
+      score: Math.round(Number(r.score) * 1000) / 1000,
       openNow,
     });
     if (hits.length >= query.limit) break;

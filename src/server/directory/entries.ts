@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
 import {
   CONTACT_POINT_FIELD_NAMES,
   type ContactPoint,
@@ -13,7 +13,7 @@ import {
 } from "../../shared/directory";
 import { foldCompact, foldSpaced } from "../../shared/text";
 import type { Tx } from "../db/database";
-import { contactPoints, legalProfiles, parties } from "./tables";
+import { contactPoints, legalProfiles, parties, searchWords } from "./tables";
 
 /**
  * The directory's own data access: Parties, contact points and legal profiles. Every write of a
@@ -22,6 +22,10 @@ import { contactPoints, legalProfiles, parties } from "./tables";
 
 export type PartyRow = typeof parties.$inferSelect;
 export type ContactPointRow = typeof contactPoints.$inferSelect;
+/** A contact point without its search columns, which are large and only ever queried in SQL. */
+export type ContactPointEntry = Omit<ContactPointRow, "searchText" | "searchCompact" | "searchVector">;
+const { searchText: _t, searchCompact: _c, searchVector: _v, ...entryColumns } = getTableColumns(contactPoints);
+export const contactPointEntryColumns = entryColumns;
 type PartyNames = Pick<PartyRow, "iso2" | "nameEn" | "nameFr" | "altNames">;
 
 const DAY_MS = 86_400_000;
@@ -58,8 +62,18 @@ export function searchDocument(
   return { searchText: foldSpaced(text), searchCompact: foldCompact(text) };
 }
 
+/** Adds the words of a search text to the dictionary that typo-tolerant search looks in. */
+async function rememberWords(tx: Tx, searchText: string): Promise<void> {
+  const words = [...new Set(searchText.split(" ").filter((w) => w.length > 0 && w.length <= 100))];
+  if (words.length)
+    await tx
+      .insert(searchWords)
+      .values(words.map((word) => ({ word })))
+      .onConflictDoNothing();
+}
+
 /** The editable fields of a stored contact point, in the shared schema's shape. */
-export function fieldsOf(row: ContactPointRow): ContactPointFields {
+export function fieldsOf(row: ContactPointEntry): ContactPointFields {
   return {
     isPrimary: row.isPrimary,
     type: row.type,
@@ -85,7 +99,7 @@ export function fieldsOf(row: ContactPointRow): ContactPointFields {
 }
 
 /** Presenter: the API's view of a contact point. */
-export function presentContactPoint(row: ContactPointRow, now: Date): ContactPoint {
+export function presentContactPoint(row: ContactPointEntry, now: Date): ContactPoint {
   return {
     ...fieldsOf(row),
     id: row.id,
@@ -194,13 +208,15 @@ export async function insertContactPoint(
   opts: { id?: string; lastConfirmedAt?: Date | null } = {},
 ): Promise<ContactPointRow> {
   if (fields.isPrimary) await demoteOtherPrimary(tx, party.id, null, at);
+  const search = searchDocument(party, fields);
+  await rememberWords(tx, search.searchText);
   const [row] = await tx
     .insert(contactPoints)
     .values({
       ...(opts.id ? { id: opts.id } : {}),
       partyId: party.id,
       ...fields,
-      ...searchDocument(party, fields),
+      ...search,
       // A new entry is confirmed by the act of entering it.
       lastConfirmedAt: opts.lastConfirmedAt === undefined ? at : opts.lastConfirmedAt,
       createdAt: at,
@@ -220,11 +236,13 @@ export async function updateContactPoint(
   opts: { lastConfirmedAt?: Date | null } = {},
 ): Promise<ContactPointRow> {
   if (fields.isPrimary) await demoteOtherPrimary(tx, party.id, id, at);
+  const search = searchDocument(party, fields);
+  await rememberWords(tx, search.searchText);
   const [row] = await tx
     .update(contactPoints)
     .set({
       ...fields,
-      ...searchDocument(party, fields),
+      ...search,
       lastConfirmedAt: opts.lastConfirmedAt === undefined ? at : opts.lastConfirmedAt,
       updatedAt: at,
       revision: sql`${contactPoints.revision} + 1`,
@@ -248,10 +266,9 @@ export async function updateParty(tx: Tx, party: PartyRow, fields: PartyFields, 
     .returning();
   if (!row) throw new Error("party vanished");
   for (const cp of await contactPointsOf(tx, party.id)) {
-    await tx
-      .update(contactPoints)
-      .set(searchDocument(row, fieldsOf(cp)))
-      .where(eq(contactPoints.id, cp.id));
+    const search = searchDocument(row, fieldsOf(cp));
+    await rememberWords(tx, search.searchText);
+    await tx.update(contactPoints).set(search).where(eq(contactPoints.id, cp.id));
   }
   return row;
 }

@@ -8,7 +8,7 @@ import type {
   SigningKeyInfo,
 } from "../../shared/directory";
 import { appendAudit } from "../audit/log";
-import { can, readsSharedEntriesOnly } from "../auth/policy";
+import { can } from "../auth/policy";
 import { auditWho } from "../auth/sign-in";
 import { users } from "../auth/tables";
 import type { UserRow } from "../auth/users";
@@ -39,7 +39,7 @@ const subjectOf = (u: UserRow) => ({ id: u.id, role: u.role, partyId: u.partyId 
 
 /** Releases carry the whole directory: observers read only the shared entries, in the pages. */
 function requireFullReader(user: UserRow): void {
-  if (readsSharedEntriesOnly(subjectOf(user))) {
+  if (!can(subjectOf(user), "directory.releases")) {
     throw forbidden("Releases hold the whole directory; observers see the entries shared with them in the directory.");
   }
 }

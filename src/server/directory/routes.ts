@@ -50,6 +50,7 @@ const file = { 200: z.unknown().describe("The file") };
 
 export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const read = guard(ctx, { permission: "directory.read" });
+  const releases = guard(ctx, { permission: "directory.releases" });
   const signedIn = guard(ctx);
 
   return async (app) => {
@@ -245,7 +246,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       "/api/directory/releases",
       {
         schema: { tags, summary: "Published releases, newest first", response: { 200: ReleaseList, ...errors } },
-        preHandler: read,
+        preHandler: releases,
       },
       async (request) => ({ releases: await listReleases(ctx, authOf(request).user) }),
     );
@@ -271,7 +272,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: "The newest release as signed JSON; ETag / If-None-Match; the detached JWS in X-Vigil-Signature",
           response: { ...file, 304: z.null() },
         },
-        preHandler: read,
+        preHandler: releases,
       },
       async (request, reply) => {
         // An hourly poll that finds nothing new costs one small query and writes nothing.
@@ -301,7 +302,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           querystring: z.object({ format: ExportFormat }),
           response: file,
         },
-        preHandler: read,
+        preHandler: releases,
       },
       async (request, reply) => {
         const exported = await exportRelease(
@@ -324,7 +325,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       "/api/directory/releases/:version/signature",
       {
         schema: { tags, summary: "The detached JWS of a release's JSON", params: VersionParam, response: file },
-        preHandler: read,
+        preHandler: releases,
       },
       async (request, reply) => {
         const exported = await exportRelease(
@@ -349,7 +350,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           querystring: z.object({ from: z.string().max(40).optional(), to: z.string().max(40).default("current") }),
           response: { 200: ReleaseComparison, ...errors },
         },
-        preHandler: read,
+        preHandler: releases,
       },
       async (request) => compareReleases(ctx, authOf(request).user, request.query, requestMeta(request)),
     );
@@ -357,7 +358,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       "/api/directory/signing-key",
       {
         schema: { tags, summary: "The public key that signs releases", response: { 200: SigningKeyInfo, ...errors } },
-        preHandler: read,
+        preHandler: releases,
       },
       async (request) => signingKey(ctx, authOf(request).user),
     );

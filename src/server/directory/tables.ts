@@ -173,3 +173,13 @@ export const signingKeys = pgTable("signing_keys", {
   createdAt: tstz("created_at").notNull(),
   retiredAt: tstz("retired_at"),
 });
+
+/**
+ * Every word of the folded search text, once. Typo tolerance looks up words close to what was
+ * typed here (a small table with a trigram index), then searches entries with the full-text
+ * index; comparing the query with whole entries instead is far slower. Words are added on each
+ * write and never removed: a stale word only ever finds nothing.
+ */
+export const searchWords = pgTable("directory_search_words", { word: text("word").primaryKey() }, (t) => [
+  index("directory_search_words_trgm").using("gin", sql`${t.word} gin_trgm_ops`),
+]);

@@ -5,6 +5,7 @@ import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router-dom";
 import { type Locale, PreferencesBody, SessionInfo } from "../../shared/auth";
+import { NotificationBell } from "../features/notifications/NotificationBell";
 import { api } from "./api";
 import { ColorSchemeToggle } from "./ColorSchemeToggle";
 import { errorMessage } from "./errors";
@@ -100,6 +101,7 @@ export function Shell() {
             <Box visibleFrom="sm" maw={260} miw={0}>
               <UserBlock align="right" />
             </Box>
+            <NotificationBell />
             <LanguageSwitcher onChanged={savePreference} />
             <ColorSchemeToggle />
             <Button

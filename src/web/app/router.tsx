@@ -68,7 +68,8 @@ export const router = createBrowserRouter([
       ...SECTIONS.map((section) => {
         const Page = PAGES[section.id];
         return {
-          path: section.path.slice(1),
+          // "/*": a section may hold its own pages (the directory has Parties, releases, …).
+          path: `${section.path.slice(1)}/*`,
           element: (
             <RequirePermission section={section}>
               <Page />

@@ -1,6 +1,8 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { LOCALES, type Locale } from "../../shared/auth";
+import adminEn from "./directory-admin.en.json";
+import adminFr from "./directory-admin.fr.json";
 import en from "./en.json";
 import fr from "./fr.json";
 
@@ -51,7 +53,11 @@ i18n.on("languageChanged", (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr } },
+  // The directory's Secretariat pages keep their strings in their own catalogue, under "directoryAdmin".
+  resources: {
+    en: { translation: { ...en, directoryAdmin: adminEn } },
+    fr: { translation: { ...fr, directoryAdmin: adminFr } },
+  },
   lng: storedLocale() ?? browserLocale(),
   fallbackLng: "en",
   supportedLngs: [...LOCALES],

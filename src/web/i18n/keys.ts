@@ -1,3 +1,4 @@
+import type adminEn from "./directory-admin.en.json";
 import type en from "./en.json";
 
 type Leaves<T, Prefix extends string = ""> = {
@@ -10,4 +11,4 @@ type WithoutPluralSuffix<K> = K extends `${infer Base}_${"one" | "other"}` ? Bas
  * Every key of the English catalogue (plural keys without their suffix). Used for keys kept in
  * tables (navigation, error codes…) so that a typo fails the type check instead of showing a raw key.
  */
-export type TranslationKey = WithoutPluralSuffix<Leaves<typeof en>>;
+export type TranslationKey = WithoutPluralSuffix<Leaves<typeof en & { directoryAdmin: typeof adminEn }>>;

@@ -1,173 +1,113 @@
-import { Badge, CloseButton, Group, Paper, Stack, Table, Text, TextInput, useMantineTheme } from "@mantine/core";
-import { useMediaQuery } from "@mantine/hooks";
-import { IconSearch } from "@tabler/icons-react";
-import { useMemo, useState } from "react";
+import { Button, Group, ScrollArea } from "@mantine/core";
+import {
+  IconChecklist,
+  IconFileImport,
+  IconGitPullRequest,
+  IconPackage,
+  IconSearch,
+  type TablerIcon,
+} from "@tabler/icons-react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { PartyList, type PartyStatus, type PartySummary } from "../../../shared/directory";
-import { api } from "../../app/api";
-import { ErrorAlert, PageHeader, PageLoader } from "../../app/ui";
-import { useApiQuery } from "../../app/useApiQuery";
-import { currentLocale } from "../../i18n";
+import { Link, Route, Routes, useLocation } from "react-router-dom";
+import { ForbiddenPage, NotFoundPage } from "../../app/StatusPages";
+import { useActiveSession } from "../../app/session";
 import type { TranslationKey } from "../../i18n/keys";
-import { filterParties, partyName, sortParties } from "./text";
+import { CompletenessPage, ImportPage, ProposalsPage, ReleasesPage } from "./admin";
+import { BrowsePage } from "./BrowsePage";
+import { PartyPage } from "./PartyPage";
 
-const STATUS_KEYS: Record<PartyStatus, TranslationKey> = {
-  party: "directory.status.party",
-  signatory: "directory.status.signatory",
-  observer: "directory.status.observer",
+type SubPage = {
+  /** Relative to /directory; "" is the browse page. */
+  path: string;
+  labelKey: TranslationKey;
+  icon: TablerIcon;
+  /** Any one of these server-granted permissions opens the page. */
+  permissions: readonly string[];
+  /** Further paths (relative) that belong to this tab. */
+  owns?: RegExp;
 };
 
-const STATUS_COLORS: Record<PartyStatus, string> = {
-  party: "teal",
-  signatory: "blue",
-  observer: "gray",
-};
+const SUB_PAGES: readonly SubPage[] = [
+  { path: "", labelKey: "directory.nav.browse", icon: IconSearch, permissions: ["directory.read"], owns: /^parties\// },
+  {
+    path: "proposals",
+    labelKey: "directory.nav.proposals",
+    icon: IconGitPullRequest,
+    // Party members see their own Party's proposals there; the Secretariat reviews everyone's.
+    permissions: ["directory.manage", "directory.propose"],
+  },
+  { path: "releases", labelKey: "directory.nav.releases", icon: IconPackage, permissions: ["directory.releases"] },
+  { path: "import", labelKey: "directory.nav.import", icon: IconFileImport, permissions: ["directory.manage"] },
+  {
+    path: "completeness",
+    labelKey: "directory.nav.completeness",
+    icon: IconChecklist,
+    permissions: ["directory.manage"],
+  },
+];
 
-const TYPE_KEYS: Record<NonNullable<PartySummary["primaryType"]>, TranslationKey> = {
-  police: "directory.type.police",
-  prosecution: "directory.type.prosecution",
-  ministry_of_justice: "directory.type.ministry_of_justice",
-  security_service: "directory.type.security_service",
-  cybersecurity: "directory.type.cybersecurity",
-  other: "directory.type.other",
-};
+function allowed(page: SubPage, granted: readonly string[]): boolean {
+  return page.permissions.some((p) => granted.includes(p));
+}
+
+/** The directory's own pages, shown only to those the server lets open them. */
+function DirectoryNav({ pages }: { pages: readonly SubPage[] }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const rest = location.pathname.replace(/^\/directory\/?/, "");
+  if (pages.length < 2) return null;
+  return (
+    <ScrollArea type="never" mb="md" offsetScrollbars={false}>
+      <Group component="nav" aria-label={t("directory.nav.label")} gap={4} wrap="nowrap">
+        {pages.map((page) => {
+          const active =
+            page.path === ""
+              ? rest === "" || Boolean(page.owns?.test(rest))
+              : rest === page.path || rest.startsWith(`${page.path}/`);
+          return (
+            <Button
+              key={page.path}
+              component={Link}
+              to={page.path ? `/directory/${page.path}` : "/directory"}
+              variant={active ? "light" : "subtle"}
+              color={active ? undefined : "gray"}
+              size="sm"
+              leftSection={<page.icon size={16} aria-hidden />}
+              aria-current={active ? "page" : undefined}
+              style={{ flexShrink: 0 }}
+            >
+              {t(page.labelKey)}
+            </Button>
+          );
+        })}
+      </Group>
+    </ScrollArea>
+  );
+}
 
 export function DirectoryPage() {
-  const { t, i18n } = useTranslation();
-  const locale = currentLocale();
-  const theme = useMantineTheme();
-  // One layout at a time (not both hidden by CSS) so that each Party appears once for assistive technology and tests.
-  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.sm})`, true, { getInitialValueInEffect: false });
-  const [query, setQuery] = useState("");
-
-  const parties = useApiQuery("directory-parties", (signal) => api.get("/api/directory/parties", PartyList, signal));
-
-  const sorted = useMemo(
-    () => (parties.status === "success" ? sortParties(parties.data.parties, locale) : []),
-    [parties.status, parties.data, locale],
-  );
-  const shown = useMemo(() => filterParties(sorted, query, locale), [sorted, query, locale]);
-
-  const statusLabel = (status: PartyStatus) => t(STATUS_KEYS[status]);
-  const typeLabel = (type: PartySummary["primaryType"]) => (type ? t(TYPE_KEYS[type]) : t("directory.noContactPoint"));
+  const session = useActiveSession();
+  const granted = session.permissions;
+  const visible = SUB_PAGES.filter((page) => allowed(page, granted));
+  const guard = (path: string, element: ReactNode) => {
+    const page = SUB_PAGES.find((p) => p.path === path);
+    return page && allowed(page, granted) ? element : <ForbiddenPage />;
+  };
 
   return (
     <>
-      <PageHeader title={t("directory.title")} description={t("directory.description")} />
-
-      {parties.status === "loading" ? <PageLoader label={t("directory.loading")} /> : null}
-      {parties.status === "error" ? (
-        <ErrorAlert error={parties.error} title={t("directory.loadFailed")} onRetry={parties.retry} />
-      ) : null}
-
-      {parties.status === "success" ? (
-        <Stack gap="md">
-          <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
-            <TextInput
-              label={t("directory.filter")}
-              placeholder={t("directory.filterPlaceholder")}
-              type="search"
-              value={query}
-              onChange={(event) => setQuery(event.currentTarget.value)}
-              leftSection={<IconSearch size={16} aria-hidden />}
-              rightSection={
-                query ? <CloseButton size="sm" aria-label={t("common.clear")} onClick={() => setQuery("")} /> : null
-              }
-              autoComplete="off"
-              spellCheck={false}
-              w={{ base: "100%", xs: 320 }}
-            />
-            <Stack gap={0} align="flex-end">
-              <Text size="sm" fw={600} data-testid="party-count">
-                {t("directory.partyCount", { count: sorted.length })}
-              </Text>
-              <Text size="xs" c="dimmed" aria-live="polite" data-testid="party-filter-count">
-                {query.trim() ? t("directory.matchCount", { count: shown.length }) : ""}
-              </Text>
-            </Stack>
-          </Group>
-
-          {sorted.length === 0 ? (
-            <Text c="dimmed">{t("directory.empty")}</Text>
-          ) : shown.length === 0 ? (
-            <Text c="dimmed">{t("directory.noMatch")}</Text>
-          ) : wide ? (
-            <Table.ScrollContainer minWidth={640}>
-              <Table striped highlightOnHover verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t("directory.column.code")}</Table.Th>
-                    <Table.Th scope="col">{t("directory.column.name")}</Table.Th>
-                    <Table.Th scope="col">{t("directory.column.status")}</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t("directory.column.contactPoints")}
-                    </Table.Th>
-                    <Table.Th scope="col">{t("directory.column.primaryType")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {shown.map((party) => (
-                    <Table.Tr key={party.id} data-testid="party-row" data-iso={party.iso2}>
-                      <Table.Td ff="monospace">{party.iso2}</Table.Td>
-                      <Table.Th scope="row" fw={500}>
-                        {partyName(party, locale)}
-                      </Table.Th>
-                      <Table.Td>
-                        <Badge variant="light" color={STATUS_COLORS[party.status]} radius="sm" tt="none">
-                          {statusLabel(party.status)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td ta="right">{party.contactPointCount.toLocaleString(i18n.language)}</Table.Td>
-                      <Table.Td c={party.primaryType ? undefined : "dimmed"}>{typeLabel(party.primaryType)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          ) : (
-            <Stack gap="xs" component="ul" style={{ listStyle: "none", margin: 0, padding: 0 }}>
-              {shown.map((party) => (
-                <Paper
-                  key={party.id}
-                  component="li"
-                  withBorder
-                  radius="md"
-                  p="sm"
-                  data-testid="party-row"
-                  data-iso={party.iso2}
-                >
-                  <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
-                    <Group gap="xs" wrap="nowrap" miw={0}>
-                      <Text ff="monospace" size="sm" c="dimmed">
-                        {party.iso2}
-                      </Text>
-                      <Text fw={600} lh={1.3}>
-                        {partyName(party, locale)}
-                      </Text>
-                    </Group>
-                    <Badge
-                      variant="light"
-                      color={STATUS_COLORS[party.status]}
-                      radius="sm"
-                      tt="none"
-                      style={{ flexShrink: 0 }}
-                    >
-                      {statusLabel(party.status)}
-                    </Badge>
-                  </Group>
-                  <Text size="sm" c="dimmed" mt={4}>
-                    {t("directory.contactPointCount", { count: party.contactPointCount })}
-                    {" · "}
-                    {party.primaryType
-                      ? t("directory.primaryTypeValue", { type: typeLabel(party.primaryType) })
-                      : t("directory.noContactPoint")}
-                  </Text>
-                </Paper>
-              ))}
-            </Stack>
-          )}
-        </Stack>
-      ) : null}
+      <DirectoryNav pages={visible} />
+      <Routes>
+        <Route index element={<BrowsePage />} />
+        <Route path="parties/:iso2" element={<PartyPage />} />
+        <Route path="proposals" element={guard("proposals", <ProposalsPage />)} />
+        {/* The releases page holds its own comparison view under releases/… */}
+        <Route path="releases/*" element={guard("releases", <ReleasesPage />)} />
+        <Route path="import" element={guard("import", <ImportPage />)} />
+        <Route path="completeness" element={guard("completeness", <CompletenessPage />)} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
     </>
   );
 }
