@@ -182,7 +182,7 @@ function requireManage(user: UserRow): void {
 
 export async function previewImport(ctx: AppContext, user: UserRow, body: ImportBody): Promise<ImportPreview> {
   requireManage(user);
-  // Read-only: the transaction is rolled back by nothing, it simply writes nothing.
+  // Reads only: the preview writes nothing, whatever the file holds.
   return ctx.db.tx(async (tx) => {
     const parsed = await parseFile(tx, body);
     const current = await readDirectoryDocument(tx);
