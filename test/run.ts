@@ -66,7 +66,17 @@ async function main(): Promise<number> {
     const child = spawn(
       path.join(root, "node_modules/.bin/vitest"),
       ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}`, ...extra],
-      { cwd: root, stdio: "inherit", env: { ...process.env, VIGIL_TEST_PG_URL: pg?.url() } },
+      {
+        cwd: root,
+        stdio: "inherit",
+        // node_modules/.bin first, as npm scripts do: the tests run on the project's Node 22 even
+        // when this runner was started by an older system Node.
+        env: {
+          ...process.env,
+          PATH: `${path.join(root, "node_modules/.bin")}${path.delimiter}${process.env.PATH ?? ""}`,
+          VIGIL_TEST_PG_URL: pg?.url(),
+        },
+      },
     );
     child.on("exit", (c) => resolve(c ?? 1));
   });

@@ -13,6 +13,7 @@ import { authRoutes } from "./auth/routes";
 import type { AppContext } from "./context";
 import { directoryRoutes } from "./directory/routes";
 import { HttpError } from "./http/errors";
+import { EventHub } from "./notify/events";
 import { notifyRoutes } from "./notify/routes";
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
@@ -112,7 +113,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   await app.register(authRoutes(ctx));
   await app.register(directoryRoutes(ctx));
-  await app.register(notifyRoutes(ctx));
+  // One LISTEN per instance, fanned out to the open event streams of this instance.
+  const hub = new EventHub(ctx.db, ctx.log);
+  await hub.start();
+  app.addHook("onClose", async () => hub.close());
+  await app.register(notifyRoutes(ctx, hub));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, "index.html"));
   if (hasWeb) {

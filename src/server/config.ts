@@ -18,6 +18,12 @@ const Env = z.object({
   /** Idle session lifetime in minutes, and absolute lifetime in hours. */
   VIGIL_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   VIGIL_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+  /** smtp://user:password@host:587 or smtps://…:465; without it, demo mode keeps mail in the development mailbox. */
+  VIGIL_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  VIGIL_MAIL_FROM: z.string().default("Vigil <vigil@example.org>"),
 });
 
 export type Config = {
@@ -31,6 +37,8 @@ export type Config = {
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** Where e-mail goes: an SMTP server, the development mailbox (demo without SMTP), or nowhere. */
+  mail: { kind: "smtp"; url: string; from: string } | { kind: "mailbox"; from: string } | { kind: "off" };
 };
 
 /** Reads the configuration from the environment; a bad value stops start-up with its name. */
@@ -53,5 +61,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionIdleMs: e.VIGIL_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.VIGIL_SESSION_MAX_HOURS * 3_600_000,
+    mail: e.VIGIL_SMTP_URL
+      ? { kind: "smtp", url: e.VIGIL_SMTP_URL, from: e.VIGIL_MAIL_FROM }
+      : (e.VIGIL_DEMO ?? !e.DATABASE_URL)
+        ? { kind: "mailbox", from: e.VIGIL_MAIL_FROM }
+        : { kind: "off" },
   };
 }

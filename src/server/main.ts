@@ -9,6 +9,8 @@ import { DataFolderLockedError } from "./db/folder-lock";
 import { DEMO_PASSWORD, demoAccountSecrets, loadDemoNetwork } from "./demo/seed";
 import { runFreshnessChecks } from "./directory/freshness";
 import { createLogger } from "./logger";
+import { configuredTransport } from "./notify/mail-transport";
+import { deliverDue } from "./notify/outbox";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -36,12 +38,39 @@ async function main(): Promise<void> {
   const freshnessTimer = setInterval(freshness, 60 * 60_000);
   freshnessTimer.unref();
 
+  // E-mail: the outbox worker delivers what the transactions queued. A server that does not
+  // answer is logged clearly at start; queued mail waits and is retried with back-off.
+  const mail = configuredTransport(config, db);
+  if (mail?.kind === "smtp") {
+    mail.verify().then(
+      () => log.info("SMTP server reachable"),
+      (err: Error) =>
+        log.error({ err: err.message }, "SMTP server NOT reachable (VIGIL_SMTP_URL): e-mail will be retried"),
+    );
+  } else if (!mail) log.warn("e-mail is off: set VIGIL_SMTP_URL to send notifications by e-mail");
+  let delivering = false;
+  const deliver = async () => {
+    if (delivering) return;
+    delivering = true;
+    try {
+      await deliverDue(ctx, mail);
+    } catch (err) {
+      log.error({ err }, "outbox delivery failed");
+    } finally {
+      delivering = false;
+    }
+  };
+  const outboxTimer = setInterval(deliver, 2_000);
+  outboxTimer.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "stopping: finishing requests in flight");
     clearInterval(freshnessTimer);
+    clearInterval(outboxTimer);
+    mail?.close();
     await app.close();
     await db.close();
     process.exit(0);

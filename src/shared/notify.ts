@@ -12,3 +12,13 @@ export const NotificationItem = z.object({
 export type NotificationItem = z.infer<typeof NotificationItem>;
 export const NotificationList = z.object({ items: z.array(NotificationItem), unread: z.number().int() });
 export type NotificationList = z.infer<typeof NotificationList>;
+
+/** A message in the development mailbox (demo mode without SMTP). */
+export const MailboxMessage = z.object({
+  id: z.uuid(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  sentAt: z.iso.datetime(),
+});
+export const MailboxList = z.object({ messages: z.array(MailboxMessage) });

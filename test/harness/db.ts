@@ -35,8 +35,15 @@ let migratedPglite: Promise<Blob> | undefined;
  * A fresh, migrated database of the kind this test project runs on. Embedded databases are
  * cloned from one migrated copy per worker (starting PGlite from scratch takes seconds).
  */
+const urls = new WeakMap<Database, string>();
+
 export async function testDatabase(kind: TestDbKind = testDbKind()): Promise<Database> {
-  if (kind === "postgres") return openDatabase({ kind: "postgres", url: await createPostgresDatabase(), poolSize: 4 });
+  if (kind === "postgres") {
+    const url = await createPostgresDatabase();
+    const db = await openDatabase({ kind: "postgres", url, poolSize: 4 });
+    urls.set(db, url);
+    return db;
+  }
   migratedPglite ??= (async () => {
     const first = await openDatabase({ kind: "pglite" });
     const blob = await first.dump?.();
@@ -45,4 +52,15 @@ export async function testDatabase(kind: TestDbKind = testDbKind()): Promise<Dat
     return blob;
   })();
   return openDatabase({ kind: "pglite", loadDataDir: await migratedPglite });
+}
+
+/**
+ * A second handle on the same database, as a second server instance would have: its own pool and
+ * its own LISTEN connection on PostgreSQL. An embedded database has one process, so it is shared
+ * (closing the second handle leaves the first open).
+ */
+export async function secondHandle(db: Database): Promise<Database> {
+  const url = urls.get(db);
+  if (url) return openDatabase({ kind: "postgres", url, poolSize: 4 });
+  return { ...db, close: async () => {} };
 }

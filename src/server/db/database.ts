@@ -36,6 +36,11 @@ export interface Database {
   tx<T>(fn: (tx: Tx) => Promise<T>, actor?: Actor): Promise<T>;
   /** Runs `fn` as the owner (migrations, maintenance tools). Not for request handling. */
   ownerTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Subscribes to a PostgreSQL NOTIFY channel (dedicated connection on a server; in-process on
+   * PGlite). Notifications sent in a transaction arrive only once it commits.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** A copy of an embedded database's files (tests clone a migrated database from it). */
   dump?(): Promise<Blob>;
   close(): Promise<void>;
@@ -88,6 +93,12 @@ async function openPglite(opts: { dataDir?: string; lock?: boolean; loadDataDir?
     return {
       kind: "pglite",
       ...transactions(db as unknown as Db),
+      listen: async (channel, onPayload) => {
+        const unsubscribe = await client.listen(channel, onPayload);
+        return async () => {
+          await unsubscribe();
+        };
+      },
       dump: () => client.dumpDataDir("none") as Promise<Blob>,
       close: async () => {
         await client.close();
@@ -117,7 +128,53 @@ async function openPostgres(opts: { url: string; migrationUrl?: string; poolSize
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-  return { kind: "postgres", ...transactions(db), close: () => pool.end() };
+  const listeners = new Set<pg.Client>();
+  return {
+    kind: "postgres",
+    ...transactions(db),
+    listen: (channel, onPayload) => listenPostgres(opts.url, channel, onPayload, listeners),
+    close: async () => {
+      await Promise.all([...listeners].map((c) => c.end().catch(() => {})));
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * LISTEN needs a connection of its own, outside the pool. If it drops, it reconnects (notifications
+ * sent meanwhile are lost; the client re-reads its state on reconnect, so nothing is missed for good).
+ */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+  registry: Set<pg.Client>,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on("notification", (n) => {
+      if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
+    });
+    c.on("error", () => {
+      registry.delete(c);
+      c.end().catch(() => {});
+      if (!stopped) setTimeout(() => void connect().catch(() => {}), 1000).unref();
+    });
+    await c.connect();
+    await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    client = c;
+    registry.add(c);
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (client) {
+      registry.delete(client);
+      await client.end().catch(() => {});
+    }
+  };
 }
 
 /** The same transaction entry points over either driver. */

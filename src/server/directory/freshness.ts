@@ -8,7 +8,7 @@ import type { AppContext, RequestMeta } from "../context";
 import { SYSTEM_ACTOR, type Tx } from "../db/database";
 import { forbidden, notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
-import { notify } from "../notify/notifications";
+import { emailOn, notify } from "../notify/notifications";
 import { type ContactPointRow, confirmPartyEntries, findPartyByIso2, isStale, type PartyRow } from "./entries";
 import { contactPoints, legalProfiles, parties } from "./tables";
 
@@ -104,7 +104,7 @@ export async function completenessReport(ctx: AppContext, user: UserRow): Promis
 }
 
 /** Tells a Party's members what is stale or missing; records when, so the weekly job does not repeat it. */
-async function remind(tx: Tx, row: CompletenessRow, at: Date): Promise<number> {
+async function remind(tx: Tx, row: CompletenessRow, at: Date, channels: { email: boolean }): Promise<number> {
   const n = await notify(
     tx,
     { partyId: row.party.id, roles: ["party_admin", "officer"] },
@@ -114,6 +114,7 @@ async function remind(tx: Tx, row: CompletenessRow, at: Date): Promise<number> {
       link: `/directory/parties/${row.party.iso2}`,
     },
     at,
+    channels,
   );
   await tx.update(parties).set({ lastRemindedAt: at }).where(eq(parties.id, row.party.id));
   return n;
@@ -130,7 +131,7 @@ export async function remindParty(
   return ctx.db.tx(async (tx) => {
     const row = (await partyStates(tx, at)).find((r) => r.party.iso2 === iso2.toUpperCase());
     if (!row) throw notFound(`No Party with code ${iso2.toUpperCase()}.`);
-    const recipients = await remind(tx, row, at);
+    const recipients = await remind(tx, row, at, emailOn(ctx));
     await appendAudit(tx, at, auditWho(user, meta), {
       action: "directory.party.reminded",
       targetType: "party",
@@ -154,7 +155,7 @@ export async function runFreshnessChecks(ctx: AppContext): Promise<{ reminded: n
     const partyRows = new Map((await tx.select().from(parties)).map((p) => [p.id, p]));
     for (const row of await partyStates(tx, at)) {
       if (row.staleCount > 0 && due(partyRows.get(row.party.id)?.lastRemindedAt ?? null)) {
-        await remind(tx, row, at);
+        await remind(tx, row, at, emailOn(ctx));
         reminded++;
       }
     }
@@ -172,6 +173,7 @@ export async function runFreshnessChecks(ctx: AppContext): Promise<{ reminded: n
             link: `/directory/parties/${party?.iso2 ?? ""}`,
           },
           at,
+          emailOn(ctx),
         );
       }
       await tx.update(contactPoints).set({ keyWarningSentAt: at }).where(eq(contactPoints.id, cp.id));

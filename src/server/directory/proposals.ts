@@ -17,7 +17,7 @@ import type { AppContext, RequestMeta } from "../context";
 import type { Tx } from "../db/database";
 import { badRequest, conflict, forbidden, notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
-import { notify } from "../notify/notifications";
+import { emailOn, notify } from "../notify/notifications";
 import { fieldChanges } from "./diff";
 import {
   contactPointsOf,
@@ -110,6 +110,7 @@ export async function propose(
       { roles: ["secretariat"] },
       { kind: "directory.proposal_submitted", params: { party: party.iso2 }, link: "/directory/proposals" },
       at,
+      emailOn(ctx),
     );
     return present(tx, row);
   }, actorOf(user));
@@ -280,6 +281,7 @@ export async function reviewProposal(
         link: `/directory/proposals`,
       },
       at,
+      emailOn(ctx),
     );
     return present(tx, updated);
   }, actorOf(user));

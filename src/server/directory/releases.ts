@@ -16,7 +16,7 @@ import type { AppContext, RequestMeta } from "../context";
 import type { Tx } from "../db/database";
 import { conflict, forbidden, notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
-import { notify } from "../notify/notifications";
+import { emailOn, notify } from "../notify/notifications";
 import { compareDocuments, developments } from "./diff";
 import { readDirectoryDocument } from "./entries";
 import { canonicalJson } from "./formats/canonical-json";
@@ -100,6 +100,7 @@ export async function publishRelease(
         link: `/directory/releases?version=${encodeURIComponent(row.version)}`,
       },
       at,
+      emailOn(ctx),
     );
     return summarise(tx, row);
   }, actorOf(user));

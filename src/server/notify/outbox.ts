@@ -1,0 +1,125 @@
+import { eq, sql } from "drizzle-orm";
+import type { Locale } from "../../shared/auth";
+import type { AppContext } from "../context";
+import { queryRows, SYSTEM_ACTOR, type Tx } from "../db/database";
+import { renderEmail } from "./email-text";
+import type { MailTransport } from "./mail-transport";
+import { outbox } from "./tables";
+
+/** How long a claimed row is reserved for the worker that claimed it. */
+const LEASE_MS = 60_000;
+/** After this many failed attempts (about a day with the back-off below) a row is marked failed. */
+export const MAX_ATTEMPTS = 16;
+
+/** 30 s, 1 min, 2 min … capped at 2 hours between attempts. */
+export function backoffMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 2 * 3_600_000);
+}
+
+export type EmailPayload = {
+  to: string;
+  locale: Locale;
+  kind: string;
+  params: Record<string, string | number | null>;
+  link: string | null;
+};
+
+/** Queues an e-mail in the caller's transaction: it exists exactly when the change commits. */
+export async function enqueueEmail(
+  tx: Tx,
+  userId: string,
+  payload: EmailPayload,
+  key: string,
+  at: Date,
+): Promise<void> {
+  await tx
+    .insert(outbox)
+    .values({ channel: "email", idempotencyKey: key, userId, payload, nextAttemptAt: at, createdAt: at })
+    .onConflictDoNothing({ target: outbox.idempotencyKey });
+}
+
+type Claimed = { id: string; idempotency_key: string; payload: EmailPayload; attempts: number };
+
+/** Takes up to `limit` due rows for this worker; rows another worker holds are skipped, not waited for. */
+async function claim(ctx: AppContext, limit: number): Promise<Claimed[]> {
+  const now = ctx.clock.now();
+  const until = new Date(now.getTime() + LEASE_MS);
+  return ctx.db.tx(
+    (tx) =>
+      queryRows<Claimed>(
+        tx,
+        sql`update outbox set locked_until = ${until.toISOString()}::timestamptz, attempts = attempts + 1
+            where id in (
+              select id from outbox
+              where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
+                and (locked_until is null or locked_until <= ${now.toISOString()}::timestamptz)
+              order by next_attempt_at
+              limit ${limit}
+              for update skip locked)
+            returning id, idempotency_key, payload, attempts`,
+      ),
+    SYSTEM_ACTOR,
+  );
+}
+
+/**
+ * Delivers what is due. Sending happens outside any transaction (an SMTP server may be slow and
+ * the embedded database has one connection); the outcome is recorded afterwards.
+ */
+export async function deliverDue(
+  ctx: AppContext,
+  mail: MailTransport | null,
+  limit = 20,
+): Promise<{ delivered: number; retried: number; failed: number }> {
+  const result = { delivered: 0, retried: 0, failed: 0 };
+  if (!mail) return result;
+  for (;;) {
+    const rows = await claim(ctx, limit);
+    if (rows.length === 0) return result;
+    for (const row of rows) {
+      const at = ctx.clock.now();
+      try {
+        const p = row.payload;
+        const { subject, text } = renderEmail(p.kind, p.params, p.link, p.locale, ctx.config.publicUrl);
+        await mail.send({ messageId: `<${row.idempotency_key}@vigil>`, to: p.to, subject, text }, at);
+        await ctx.db.tx(
+          (tx) =>
+            tx
+              .update(outbox)
+              .set({ status: "delivered", deliveredAt: at, lockedUntil: null, lastError: null })
+              .where(eq(outbox.id, row.id)),
+          SYSTEM_ACTOR,
+        );
+        result.delivered++;
+      } catch (err) {
+        const message = (err as Error).message?.slice(0, 500) ?? String(err);
+        const failed = row.attempts >= MAX_ATTEMPTS;
+        await ctx.db.tx(
+          (tx) =>
+            tx
+              .update(outbox)
+              .set({
+                status: failed ? "failed" : "pending",
+                lockedUntil: null,
+                lastError: message,
+                nextAttemptAt: new Date(at.getTime() + backoffMs(row.attempts)),
+              })
+              .where(eq(outbox.id, row.id)),
+          SYSTEM_ACTOR,
+        );
+        ctx.log.warn({ outboxId: row.id, attempts: row.attempts, err: message }, "e-mail delivery failed");
+        if (failed) result.failed++;
+        else result.retried++;
+      }
+    }
+  }
+}
+
+/** Counts by status, for the operations page and tests. */
+export async function outboxCounts(tx: Tx): Promise<Record<string, number>> {
+  const rows = await queryRows<{ status: string; n: number }>(
+    tx,
+    sql`select status::text, count(*)::int as n from outbox group by status`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
