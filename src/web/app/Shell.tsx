@@ -5,6 +5,7 @@ import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router-dom";
 import { type Locale, PreferencesBody, SessionInfo } from "../../shared/auth";
+import { MailboxNavLink } from "../features/mailbox";
 import { NotificationBell } from "../features/notifications/NotificationBell";
 import { api } from "./api";
 import { ColorSchemeToggle } from "./ColorSchemeToggle";
@@ -153,6 +154,7 @@ export function Shell() {
             })}
           </Stack>
         </ScrollArea.Autosize>
+        <MailboxNavLink onNavigate={closeMenu} />
       </AppShell.Navbar>
 
       <AppShell.Main id="main">

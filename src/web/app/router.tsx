@@ -6,6 +6,7 @@ import { AdminPage } from "../features/admin/AdminPage";
 import { SignInPage } from "../features/auth/SignInPage";
 import { AuthoritiesPage } from "../features/authorities/AuthoritiesPage";
 import { DirectoryPage } from "../features/directory/DirectoryPage";
+import { MAILBOX_PATH, MailboxPage } from "../features/mailbox";
 import { PingsPage } from "../features/pings/PingsPage";
 import { RequestsPage } from "../features/requests/RequestsPage";
 import { StatisticsPage } from "../features/statistics/StatisticsPage";
@@ -77,6 +78,8 @@ export const router = createBrowserRouter([
           ),
         };
       }),
+      // Not a section: reached from the foot of the navigation, and only where the server has it.
+      { path: MAILBOX_PATH.slice(1), element: <MailboxPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

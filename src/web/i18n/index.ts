@@ -5,6 +5,8 @@ import adminEn from "./directory-admin.en.json";
 import adminFr from "./directory-admin.fr.json";
 import en from "./en.json";
 import fr from "./fr.json";
+import mailboxEn from "./mailbox.en.json";
+import mailboxFr from "./mailbox.fr.json";
 
 const STORAGE_KEY = "vigil.locale";
 
@@ -53,10 +55,11 @@ i18n.on("languageChanged", (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  // The directory's Secretariat pages keep their strings in their own catalogue, under "directoryAdmin".
+  // The directory's Secretariat pages keep their strings in their own catalogue, under "directoryAdmin";
+  // the development mailbox likewise, under "mailbox".
   resources: {
-    en: { translation: { ...en, directoryAdmin: adminEn } },
-    fr: { translation: { ...fr, directoryAdmin: adminFr } },
+    en: { translation: { ...en, directoryAdmin: adminEn, mailbox: mailboxEn } },
+    fr: { translation: { ...fr, directoryAdmin: adminFr, mailbox: mailboxFr } },
   },
   lng: storedLocale() ?? browserLocale(),
   fallbackLng: "en",

@@ -1,5 +1,6 @@
 import type adminEn from "./directory-admin.en.json";
 import type en from "./en.json";
+import type mailboxEn from "./mailbox.en.json";
 
 type Leaves<T, Prefix extends string = ""> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
@@ -11,4 +12,6 @@ type WithoutPluralSuffix<K> = K extends `${infer Base}_${"one" | "other"}` ? Bas
  * Every key of the English catalogue (plural keys without their suffix). Used for keys kept in
  * tables (navigation, error codes…) so that a typo fails the type check instead of showing a raw key.
  */
-export type TranslationKey = WithoutPluralSuffix<Leaves<typeof en & { directoryAdmin: typeof adminEn }>>;
+export type TranslationKey = WithoutPluralSuffix<
+  Leaves<typeof en & { directoryAdmin: typeof adminEn; mailbox: typeof mailboxEn }>
+>;

@@ -21,6 +21,7 @@ import { type NotificationItem, NotificationList } from "../../../shared/notify"
 import { api, isAbortError } from "../../app/api";
 import { errorMessage } from "../../app/errors";
 import { currentLocale } from "../../i18n";
+import { chime, systemNotification, useLiveEvents } from "./live";
 import { notificationText } from "./messages";
 
 /** How often the unread count is refreshed while the page stays open (and on every return to it). */
@@ -76,6 +77,33 @@ export function NotificationBell() {
       inFlight.current?.abort();
     };
   }, [load]);
+
+  // Live: an event means "something for you"; the list itself is fetched with the user's rights.
+  const seen = useRef<string | null>(null);
+  useEffect(() => {
+    const newest = list?.items[0];
+    if (!newest) return;
+    if (seen.current !== null && newest.id !== seen.current && !newest.readAt) {
+      chime();
+      systemNotification(t("directoryAdmin.notifications.title"), notificationText(t, newest, locale), () => {
+        if (newest.link) navigate(newest.link);
+      });
+    }
+    seen.current = newest.id;
+  }, [list, t, locale, navigate]);
+  useLiveEvents(
+    () => load(),
+    () => load(),
+  );
+
+  // The browser asks only after a click (a user gesture), and only while nothing was decided.
+  const [canAskAlerts, setCanAskAlerts] = useState(
+    () => typeof Notification !== "undefined" && Notification.permission === "default",
+  );
+  const askAlerts = async () => {
+    await Notification.requestPermission();
+    setCanAskAlerts(Notification.permission === "default");
+  };
 
   const unread = list?.unread ?? 0;
 
@@ -224,6 +252,16 @@ export function NotificationBell() {
               ))}
             </Stack>
           </ScrollArea.Autosize>
+        ) : null}
+        {canAskAlerts ? (
+          <>
+            <Divider />
+            <Box p="xs">
+              <Button variant="subtle" size="xs" fullWidth onClick={() => void askAlerts()}>
+                {t("directoryAdmin.notifications.enableAlerts")}
+              </Button>
+            </Box>
+          </>
         ) : null}
       </Popover.Dropdown>
     </Popover>
