@@ -1,12 +1,6 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { totpCodeAt } from "../../src/server/auth/totp";
-import { DEMO_PASSWORD } from "../../src/server/demo/seed";
-import { launchChromium } from "../harness/browser";
-import { type RunningServer, startServer } from "../harness/server";
+import { DemoSession, publishRelease } from "../harness/demo-session";
 
 // The development mailbox: in demo mode without SMTP, the e-mails Vigil sends are kept and shown
 // on a page. The Secretariat publishes a release; every member's e-mail shows up there, newest
@@ -14,51 +8,18 @@ import { type RunningServer, startServer } from "../harness/server";
 // A Party's admin, on a phone, sees only the messages addressed to them.
 // Real server, fresh embedded database with the demo network (so the mailbox is on), Chromium.
 
-let server: RunningServer;
-let browser: Browser;
-let dataDir: string;
-const contexts: BrowserContext[] = [];
-
 const VERSION = "2026-11";
 
+let demo: DemoSession;
+
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vigil-mailbox-"));
-  server = await startServer({ VIGIL_DATA: dataDir, VIGIL_DEMO: "1" });
-  browser = await launchChromium();
+  demo = await DemoSession.start("mailbox");
 });
 afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  await demo?.stop();
 });
 
-/** The demo account's TOTP secret, as the start-up banner prints it. */
-async function totpSecretOf(email: string): Promise<string> {
-  const line = new RegExp(`${email.replace(/[.@]/g, "\\$&")}\\s+\\S+\\s+TOTP secret (\\S+)`);
-  await expect.poll(() => line.test(server.output()), { timeout: 10_000 }).toBe(true);
-  return line.exec(server.output())?.[1] as string;
-}
-
-async function signIn(
-  email: string,
-  viewport: { width: number; height: number },
-): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, locale: "en-GB" });
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${server.url}/directory`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByLabel("Authentication code").fill(totpCodeAt(await totpSecretOf(email), new Date()));
-  await page.getByRole("button", { name: "Verify" }).click();
-  // The shell is up once its notification bell has loaded.
-  await page.locator('[data-testid="notification-count"][data-loaded="true"]').waitFor();
-  return { page, errors };
-}
+const signIn = (email: string, viewport: { width: number; height: number }) => demo.signIn(email, viewport);
 
 /** Marks the loaded document: still there after a click means the app navigated without reloading. */
 async function markDocument(page: Page): Promise<void> {
@@ -76,12 +37,9 @@ describe("the development mailbox", () => {
     const sec = secretariat.page;
 
     // Publish a release through the releases page's form: it e-mails every member.
-    await sec.goto(`${server.url}/directory/releases`);
+    await sec.goto(`${demo.url}/directory/releases`);
     await sec.getByTestId("no-releases").waitFor();
-    await sec.getByRole("textbox", { name: /^Version/ }).fill(VERSION);
-    await sec.getByLabel("Notes", { exact: true }).fill("First release of the directory.");
-    await sec.getByRole("button", { name: "Publish", exact: true }).click();
-    await sec.locator(`[data-testid="release"][data-version="${VERSION}"]`).waitFor();
+    await publishRelease(sec, VERSION, () => "First release of the directory.");
 
     // The discreet link at the foot of the navigation exists because this server has a mailbox.
     await sec.getByRole("link", { name: "Development mailbox" }).click();
@@ -121,7 +79,7 @@ describe("the development mailbox", () => {
     expect(await reading.getByTestId("mailbox-body").innerText()).toContain(
       `Version ${VERSION} of the directory of 24/7 contact points has been published.`,
     );
-    const url = `${server.url}/directory/releases?version=${VERSION}`;
+    const url = `${demo.url}/directory/releases?version=${VERSION}`;
     const link = reading.getByRole("link", { name: url, exact: true });
     // A link to this same Vigil is an in-app path: the router opens it without reloading.
     expect(await link.getAttribute("href")).toBe(`/directory/releases?version=${VERSION}`);

@@ -1,72 +1,25 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import type { Browser, BrowserContext, Download, Page } from "playwright-core";
+import type { Download } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { totpCodeAt } from "../../src/server/auth/totp";
-import { DEMO_PASSWORD } from "../../src/server/demo/seed";
 import { DirectoryDocument } from "../../src/shared/directory";
-import { launchChromium } from "../harness/browser";
-import { type RunningServer, startServer } from "../harness/server";
+import { DemoSession, publishRelease } from "../harness/demo-session";
 
 // Journey 3, "The directory changes": Romania's party admin proposes a change, the Secretariat
 // reviews the field-by-field difference, accepts it, publishes a release, compares it with the
 // previous one and downloads the exports; the Party is notified in its own language.
 // Real server, fresh embedded database with the demo network, Debian's Chromium.
 
-let server: RunningServer;
-let browser: Browser;
-let dataDir: string;
-const contexts: BrowserContext[] = [];
+let demo: DemoSession;
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vigil-release-"));
-  server = await startServer({ VIGIL_DATA: dataDir, VIGIL_DEMO: "1" });
-  browser = await launchChromium();
+  demo = await DemoSession.start("release");
 });
 afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  await demo?.stop();
 });
 
-/** The demo account's TOTP secret, as the start-up banner prints it. */
-async function totpSecretOf(email: string): Promise<string> {
-  const line = new RegExp(`${email.replace(/[.@]/g, "\\$&")}\\s+\\S+\\s+TOTP secret (\\S+)`);
-  await expect.poll(() => line.test(server.output()), { timeout: 10_000 }).toBe(true);
-  return line.exec(server.output())?.[1] as string;
-}
-
-async function signIn(
-  email: string,
-  viewport: { width: number; height: number },
-): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, locale: "en-GB", acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${server.url}/directory`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByLabel("Authentication code").fill(totpCodeAt(await totpSecretOf(email), new Date()));
-  await page.getByRole("button", { name: "Verify" }).click();
-  // The shell is up once its notification bell has loaded.
-  await page.locator('[data-testid="notification-count"][data-loaded="true"]').waitFor();
-  return { page, errors };
-}
-
-/** Fills the publication form of the releases page (already open) and waits for the new release. */
-async function publish(page: Page, version: string, notes: (current: string) => string): Promise<void> {
-  const notesField = page.getByLabel("Notes", { exact: true });
-  // The field is required: its label carries an asterisk.
-  await page.getByRole("textbox", { name: /^Version/ }).fill(version);
-  await notesField.fill(notes(await notesField.inputValue()));
-  await page.getByRole("button", { name: "Publish", exact: true }).click();
-  await page.locator(`[data-testid="release"][data-version="${version}"]`).waitFor();
-}
+const signIn = (email: string, viewport: { width: number; height: number }) =>
+  demo.signIn(email, viewport, { acceptDownloads: true });
 
 async function savedText(download: Download): Promise<string> {
   const file = await download.path();
@@ -79,11 +32,11 @@ describe("journey 3: the directory changes", () => {
     const sec = secretariat.page;
 
     // A first release, so that the change below shows up between two releases.
-    await sec.goto(`${server.url}/directory/releases`);
+    await sec.goto(`${demo.url}/directory/releases`);
     await sec.getByTestId("no-releases").waitFor();
     // With no release yet, the whole directory is "unreleased".
     await expect.poll(() => sec.getByTestId("unreleased-changes").getByTestId("party-diff").count()).toBe(76);
-    await publish(sec, "2026-10", () => "Baseline of the directory.");
+    await publishRelease(sec, "2026-10", () => "Baseline of the directory.");
 
     // Romania's party admin (a French-speaking account), on a phone, proposes a new number and a
     // longer instruction for the primary contact point, in the Party page's form.
@@ -93,7 +46,7 @@ describe("journey 3: the directory changes", () => {
     const bell = ro.locator('[data-testid="notification-count"][data-loaded="true"]');
     await bell.waitFor();
     const unreadBefore = Number(await bell.getAttribute("data-count"));
-    await ro.goto(`${server.url}/directory/parties/RO`);
+    await ro.goto(`${demo.url}/directory/parties/RO`);
     const primaryCard = ro.getByTestId("contact-point").filter({ has: ro.getByText("Principal", { exact: true }) });
     await primaryCard.getByRole("button", { name: "Proposer une modification" }).click();
     const form = ro.getByRole("dialog");
@@ -106,7 +59,7 @@ describe("journey 3: the directory changes", () => {
     await form.waitFor({ state: "detached" });
 
     // The Secretariat sees the proposal with its field-by-field difference, and accepts it.
-    await sec.goto(`${server.url}/directory/proposals`);
+    await sec.goto(`${demo.url}/directory/proposals`);
     const proposal = sec.locator('[data-testid="proposal"][data-iso="RO"]');
     await proposal.waitFor();
     await expect.poll(() => proposal.getByText("New night desk number").count()).toBe(1);
@@ -125,13 +78,13 @@ describe("journey 3: the directory changes", () => {
     await sec.getByTestId("no-proposals").waitFor();
 
     // Publishing: the unreleased changes show Romania, its developments line goes into the notes.
-    await sec.goto(`${server.url}/directory/releases`);
+    await sec.goto(`${demo.url}/directory/releases`);
     const unreleased = sec.getByTestId("unreleased-changes");
     await unreleased.locator('[data-testid="party-diff"][data-iso="RO"]').waitFor();
     expect(await unreleased.getByTestId("party-diff").count()).toBe(1);
     await sec.getByRole("button", { name: "Add to the notes in English" }).click();
     await expect.poll(() => sec.getByLabel("Notes", { exact: true }).inputValue()).toMatch(/Romania/);
-    await publish(sec, "2026-11", (generated) => `${generated}\nRomania: new night desk number.`);
+    await publishRelease(sec, "2026-11", (generated) => `${generated}\nRomania: new night desk number.`);
     const release = sec.locator('[data-testid="release"][data-version="2026-11"]');
     await expect
       .poll(() => release.getByTestId("release-notes").innerText())
