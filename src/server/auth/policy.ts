@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   "authorities.read",
   "stats.read",
   "admin.users",
+  /** A Party's webhooks for its national system (its own Party only). */
+  "webhooks.manage",
   "audit.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -44,6 +46,7 @@ const BY_ROLE: Record<Role, readonly Permission[]> = {
     "authorities.read",
     "stats.read",
     "admin.users",
+    "webhooks.manage",
     "audit.read",
   ],
   officer: [

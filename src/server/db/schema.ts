@@ -3,3 +3,4 @@ export * from "../audit/tables";
 export * from "../auth/tables";
 export * from "../directory/tables";
 export * from "../notify/tables";
+export * from "../webhooks/tables";

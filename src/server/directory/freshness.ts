@@ -9,6 +9,7 @@ import { SYSTEM_ACTOR, type Tx } from "../db/database";
 import { forbidden, notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
 import { emailOn, notify } from "../notify/notifications";
+import { emitWebhookEvent } from "../webhooks/webhooks";
 import { type ContactPointRow, confirmPartyEntries, findPartyByIso2, isStale, type PartyRow } from "./entries";
 import { contactPoints, legalProfiles, parties } from "./tables";
 
@@ -115,6 +116,13 @@ async function remind(tx: Tx, row: CompletenessRow, at: Date, channels: { email:
     },
     at,
     channels,
+  );
+  await emitWebhookEvent(
+    tx,
+    row.party.id,
+    "directory.reminder",
+    { party: row.party.iso2, stale: row.staleCount, missing: row.missing.length },
+    at,
   );
   await tx.update(parties).set({ lastRemindedAt: at }).where(eq(parties.id, row.party.id));
   return n;

@@ -18,6 +18,7 @@ import type { Tx } from "../db/database";
 import { badRequest, conflict, forbidden, notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
 import { emailOn, notify } from "../notify/notifications";
+import { emitWebhookEvent } from "../webhooks/webhooks";
 import { fieldChanges } from "./diff";
 import {
   contactPointsOf,
@@ -282,6 +283,13 @@ export async function reviewProposal(
       },
       at,
       emailOn(ctx),
+    );
+    await emitWebhookEvent(
+      tx,
+      row.partyId,
+      "directory.proposal_reviewed",
+      { party: party?.iso2 ?? null, proposalId: id, decision: updated.status },
+      at,
     );
     return present(tx, updated);
   }, actorOf(user));

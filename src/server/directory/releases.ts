@@ -17,6 +17,7 @@ import type { Tx } from "../db/database";
 import { conflict, forbidden, notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
 import { emailOn, notify } from "../notify/notifications";
+import { emitWebhookEvent } from "../webhooks/webhooks";
 import { compareDocuments, developments } from "./diff";
 import { readDirectoryDocument } from "./entries";
 import { canonicalJson } from "./formats/canonical-json";
@@ -102,6 +103,7 @@ export async function publishRelease(
       at,
       emailOn(ctx),
     );
+    await emitWebhookEvent(tx, null, "directory.release_published", { version: row.version, sha256: row.sha256 }, at);
     return summarise(tx, row);
   }, actorOf(user));
 }

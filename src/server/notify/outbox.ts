@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Locale } from "../../shared/auth";
 import type { AppContext } from "../context";
 import { queryRows, SYSTEM_ACTOR, type Tx } from "../db/database";
+import { deliverWebhook, PermanentDeliveryError } from "../webhooks/deliver";
 import { renderEmail } from "./email-text";
 import type { MailTransport } from "./mail-transport";
 import { outbox } from "./tables";
@@ -38,7 +39,14 @@ export async function enqueueEmail(
     .onConflictDoNothing({ target: outbox.idempotencyKey });
 }
 
-type Claimed = { id: string; idempotency_key: string; payload: EmailPayload; attempts: number };
+type Claimed = {
+  id: string;
+  channel: "email" | "webhook";
+  idempotency_key: string;
+  webhook_id: string | null;
+  payload: Record<string, unknown>;
+  attempts: number;
+};
 
 /** Takes up to `limit` due rows for this worker; rows another worker holds are skipped, not waited for. */
 async function claim(ctx: AppContext, limit: number): Promise<Claimed[]> {
@@ -56,10 +64,25 @@ async function claim(ctx: AppContext, limit: number): Promise<Claimed[]> {
               order by next_attempt_at
               limit ${limit}
               for update skip locked)
-            returning id, idempotency_key, payload, attempts`,
+            returning id, channel, idempotency_key, webhook_id, payload, attempts`,
       ),
     SYSTEM_ACTOR,
   );
+}
+
+async function send(ctx: AppContext, mail: MailTransport | null, row: Claimed, at: Date): Promise<void> {
+  if (row.channel === "webhook") {
+    await deliverWebhook(ctx, {
+      webhookId: row.webhook_id as string,
+      deliveryId: row.idempotency_key,
+      payload: row.payload as { event: string; data: unknown; createdAt: string },
+    });
+    return;
+  }
+  if (!mail) throw new Error("e-mail is not configured");
+  const p = row.payload as EmailPayload;
+  const { subject, text } = renderEmail(p.kind, p.params, p.link, p.locale, ctx.config.publicUrl);
+  await mail.send({ messageId: `<${row.idempotency_key}@vigil>`, to: p.to, subject, text }, at);
 }
 
 /**
@@ -72,16 +95,13 @@ export async function deliverDue(
   limit = 20,
 ): Promise<{ delivered: number; retried: number; failed: number }> {
   const result = { delivered: 0, retried: 0, failed: 0 };
-  if (!mail) return result;
   for (;;) {
     const rows = await claim(ctx, limit);
     if (rows.length === 0) return result;
     for (const row of rows) {
       const at = ctx.clock.now();
       try {
-        const p = row.payload;
-        const { subject, text } = renderEmail(p.kind, p.params, p.link, p.locale, ctx.config.publicUrl);
-        await mail.send({ messageId: `<${row.idempotency_key}@vigil>`, to: p.to, subject, text }, at);
+        await send(ctx, mail, row, at);
         await ctx.db.tx(
           (tx) =>
             tx
@@ -93,7 +113,7 @@ export async function deliverDue(
         result.delivered++;
       } catch (err) {
         const message = (err as Error).message?.slice(0, 500) ?? String(err);
-        const failed = row.attempts >= MAX_ATTEMPTS;
+        const failed = row.attempts >= MAX_ATTEMPTS || err instanceof PermanentDeliveryError;
         await ctx.db.tx(
           (tx) =>
             tx
@@ -107,7 +127,10 @@ export async function deliverDue(
               .where(eq(outbox.id, row.id)),
           SYSTEM_ACTOR,
         );
-        ctx.log.warn({ outboxId: row.id, attempts: row.attempts, err: message }, "e-mail delivery failed");
+        ctx.log.warn(
+          { outboxId: row.id, channel: row.channel, attempts: row.attempts, err: message },
+          "delivery failed",
+        );
         if (failed) result.failed++;
         else result.retried++;
       }

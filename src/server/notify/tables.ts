@@ -23,7 +23,7 @@ export const notifications = pgTable(
   (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
 );
 
-export const outboxChannel = pgEnum("outbox_channel", ["email"]);
+export const outboxChannel = pgEnum("outbox_channel", ["email", "webhook"]);
 export const outboxStatus = pgEnum("outbox_status", ["pending", "delivered", "failed"]);
 
 /**
@@ -42,6 +42,8 @@ export const outbox = pgTable(
     idempotencyKey: text("idempotency_key").notNull().unique(),
     /** The account it is for (e-mail), when there is one. */
     userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    /** The webhook it is for (webhook deliveries: their log). */
+    webhookId: uuid("webhook_id"),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
     status: outboxStatus("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
@@ -51,7 +53,10 @@ export const outbox = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
     deliveredAt: timestamp("delivered_at", { withTimezone: true, mode: "date" }),
   },
-  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_webhook_idx").on(t.webhookId, t.createdAt),
+  ],
 );
 
 /** What Vigil "sent" in demo mode without an SMTP server: shown on the development mailbox page. */
