@@ -7,6 +7,8 @@ import en from "./en.json";
 import fr from "./fr.json";
 import mailboxEn from "./mailbox.en.json";
 import mailboxFr from "./mailbox.fr.json";
+import webhooksEn from "./webhooks.en.json";
+import webhooksFr from "./webhooks.fr.json";
 
 const STORAGE_KEY = "vigil.locale";
 
@@ -56,10 +58,10 @@ i18n.on("languageChanged", (lng) => {
 
 void i18n.use(initReactI18next).init({
   // The directory's Secretariat pages keep their strings in their own catalogue, under "directoryAdmin";
-  // the development mailbox likewise, under "mailbox".
+  // the development mailbox likewise, under "mailbox", and the webhooks panel under "webhooks".
   resources: {
-    en: { translation: { ...en, directoryAdmin: adminEn, mailbox: mailboxEn } },
-    fr: { translation: { ...fr, directoryAdmin: adminFr, mailbox: mailboxFr } },
+    en: { translation: { ...en, directoryAdmin: adminEn, mailbox: mailboxEn, webhooks: webhooksEn } },
+    fr: { translation: { ...fr, directoryAdmin: adminFr, mailbox: mailboxFr, webhooks: webhooksFr } },
   },
   lng: storedLocale() ?? browserLocale(),
   fallbackLng: "en",

@@ -1,8 +1,40 @@
+import { Group, Paper, Stack, Text, ThemeIcon } from "@mantine/core";
 import { IconSettings } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { SectionIntro } from "../../app/SectionIntro";
+import { useActiveSession } from "../../app/session";
+import { PageHeader } from "../../app/ui";
+import { WEBHOOKS_PERMISSION, WebhooksPanel } from "../webhooks";
 
 export function AdminPage() {
   const { t } = useTranslation();
-  return <SectionIntro title={t("admin.title")} description={t("admin.description")} icon={IconSettings} />;
+  const session = useActiveSession();
+  const webhooks = session.permissions.includes(WEBHOOKS_PERMISSION);
+
+  if (!webhooks) {
+    return <SectionIntro title={t("admin.title")} description={t("admin.description")} icon={IconSettings} />;
+  }
+
+  // The section's purpose stays stated; only the webhooks are here yet, user accounts come later.
+  return (
+    <>
+      <PageHeader title={t("admin.title")} />
+      <Stack gap="xl" maw={960}>
+        <Paper withBorder radius="md" p={{ base: "md", sm: "lg" }} maw={720}>
+          <Group align="flex-start" wrap="nowrap" gap="md">
+            <ThemeIcon variant="light" size="xl" radius="md" aria-hidden>
+              <IconSettings size={24} />
+            </ThemeIcon>
+            <Stack gap="xs">
+              <Text data-testid="section-description">{t("admin.description")}</Text>
+              <Text size="sm" c="dimmed">
+                {t("webhooks.usersNotYet")}
+              </Text>
+            </Stack>
+          </Group>
+        </Paper>
+        <WebhooksPanel />
+      </Stack>
+    </>
+  );
 }
