@@ -29,8 +29,7 @@ export async function presentSession(tx: Tx, session: SessionRow, user: UserRow)
       locale: (user.locale === "fr" ? "fr" : "en") as Locale,
       timeZone: user.timeZone,
     },
-    permissions:
-      session.state === "active" ? permissionsFor({ id: user.id, role: user.role, partyId: user.partyId }) : [],
+    permissions: session.state === "active" ? permissionsFor(user) : [],
     expiresAt: session.expiresAt.toISOString(),
   };
 }

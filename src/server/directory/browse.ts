@@ -23,10 +23,8 @@ import { contactPoints, parties } from "./tables";
 
 /** Reading the directory: lists, a Party's page and search. Each read is audited (never public). */
 
-const subjectOf = (user: UserRow) => ({ id: user.id, role: user.role, partyId: user.partyId });
-
 export async function listParties(ctx: AppContext, user: UserRow, meta: RequestMeta): Promise<PartySummary[]> {
-  const sharedOnly = readsSharedEntriesOnly(subjectOf(user));
+  const sharedOnly = readsSharedEntriesOnly(user);
   const now = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
     const visible = sharedOnly ? eq(contactPoints.sharedWithObservers, true) : undefined;
@@ -66,8 +64,7 @@ export async function partyDetail(
   iso2: string,
   meta: RequestMeta,
 ): Promise<PartyDetail> {
-  const subject = subjectOf(user);
-  const sharedOnly = readsSharedEntriesOnly(subject);
+  const sharedOnly = readsSharedEntriesOnly(user);
   const now = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
     const party = await findPartyByIso2(tx, iso2);
@@ -81,16 +78,16 @@ export async function partyDetail(
       targetId: party.id,
       details: { iso2: party.iso2 },
     });
-    const manage = can(subject, "directory.manage");
+    const manage = can(user, "directory.manage");
     return {
       id: party.id,
       ...partyFieldsOf(party),
       legalProfile: sharedOnly ? { ...legalProfile, notes: null } : legalProfile,
       contactPoints: cps.map((cp) => presentContactPoint(cp, now)),
       actions: {
-        propose: canProposeFor(subject, party.id),
+        propose: canProposeFor(user, party.id),
         edit: manage,
-        confirm: manage || canProposeFor(subject, party.id),
+        confirm: manage || canProposeFor(user, party.id),
       },
     };
   }, actorOf(user));
@@ -214,7 +211,7 @@ export async function search(
 ): Promise<SearchHit[]> {
   const at = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
-    const hits = await searchEntries(tx, query, at, readsSharedEntriesOnly(subjectOf(user)));
+    const hits = await searchEntries(tx, query, at, readsSharedEntriesOnly(user));
     await appendAudit(tx, at, auditWho(user, meta), {
       action: "directory.search",
       targetType: "directory",

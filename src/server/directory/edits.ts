@@ -13,11 +13,11 @@ import {
   fieldsOf,
   findContactPoint,
   findPartyById,
-  findPartyByIso2,
   insertContactPoint,
   legalFieldsOf,
   legalProfileOf,
   presentContactPoint,
+  requireParty,
   saveLegalProfile,
   updateContactPoint,
 } from "./entries";
@@ -26,7 +26,7 @@ import { checkPrimaryKept } from "./primary";
 /** The Secretariat edits entries directly (no review); each change is audited with its diff. */
 
 function requireManage(user: UserRow): void {
-  if (!can({ id: user.id, role: user.role, partyId: user.partyId }, "directory.manage")) {
+  if (!can(user, "directory.manage")) {
     throw forbidden("Only the Secretariat edits entries directly; propose a change instead.");
   }
 }
@@ -41,8 +41,7 @@ export async function createContactPoint(
   requireManage(user);
   const at = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
-    const party = await findPartyByIso2(tx, iso2);
-    if (!party) throw notFound(`No Party with code ${iso2.toUpperCase()}.`);
+    const party = await requireParty(tx, iso2);
     checkPrimaryKept(await contactPointsOf(tx, party.id), { id: null, isPrimary: fields.isPrimary });
     const row = await insertContactPoint(tx, party, fields, at);
     await appendAudit(tx, at, auditWho(user, meta), {
@@ -107,8 +106,7 @@ export async function editLegalProfile(
   requireManage(user);
   const at = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
-    const party = await findPartyByIso2(tx, iso2);
-    if (!party) throw notFound(`No Party with code ${iso2.toUpperCase()}.`);
+    const party = await requireParty(tx, iso2);
     const before = await legalProfileOf(tx, party.id);
     await saveLegalProfile(tx, party.id, fields, at);
     await appendAudit(tx, at, auditWho(user, meta), {

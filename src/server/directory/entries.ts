@@ -13,6 +13,7 @@ import {
 } from "../../shared/directory";
 import { foldCompact, foldSpaced } from "../../shared/text";
 import type { Tx } from "../db/database";
+import { notFound } from "../http/errors";
 import { contactPoints, legalProfiles, parties, searchWords } from "./tables";
 
 /**
@@ -113,6 +114,13 @@ export function presentContactPoint(row: ContactPointEntry, now: Date): ContactP
 export async function findPartyByIso2(tx: Tx, iso2: string): Promise<PartyRow | undefined> {
   const [row] = await tx.select().from(parties).where(eq(parties.iso2, iso2.toUpperCase())).limit(1);
   return row;
+}
+
+/** The Party with this ISO code, or a 404 naming the code. */
+export async function requireParty(tx: Tx, iso2: string): Promise<PartyRow> {
+  const party = await findPartyByIso2(tx, iso2);
+  if (!party) throw notFound(`No Party with code ${iso2.toUpperCase()}.`);
+  return party;
 }
 
 export async function findPartyById(tx: Tx, id: string): Promise<PartyRow | undefined> {

@@ -10,7 +10,7 @@ import { forbidden, notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
 import { emailOn, notify } from "../notify/notifications";
 import { emitWebhookEvent } from "../webhooks/webhooks";
-import { type ContactPointRow, confirmPartyEntries, findPartyByIso2, isStale, type PartyRow } from "./entries";
+import { type ContactPointRow, confirmPartyEntries, isStale, type PartyRow, requireParty } from "./entries";
 import { contactPoints, legalProfiles, parties } from "./tables";
 
 /**
@@ -21,7 +21,6 @@ import { contactPoints, legalProfiles, parties } from "./tables";
 
 const DAY_MS = 86_400_000;
 export const REMINDER_INTERVAL_MS = 7 * DAY_MS;
-const subjectOf = (u: UserRow) => ({ id: u.id, role: u.role, partyId: u.partyId });
 
 export async function confirmEntries(
   ctx: AppContext,
@@ -31,10 +30,8 @@ export async function confirmEntries(
 ): Promise<{ confirmedAt: string; contactPoints: number }> {
   const at = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
-    const party = await findPartyByIso2(tx, iso2);
-    if (!party) throw notFound(`No Party with code ${iso2.toUpperCase()}.`);
-    const subject = subjectOf(user);
-    if (!can(subject, "directory.manage") && !canProposeFor(subject, party.id)) {
+    const party = await requireParty(tx, iso2);
+    if (!can(user, "directory.manage") && !canProposeFor(user, party.id)) {
       throw forbidden("Only the Party itself or the Secretariat confirms its entries.");
     }
     const n = await confirmPartyEntries(tx, party.id, at);
@@ -100,7 +97,7 @@ async function partyStates(tx: Tx, now: Date): Promise<CompletenessRow[]> {
 }
 
 export async function completenessReport(ctx: AppContext, user: UserRow): Promise<CompletenessRow[]> {
-  if (!can(subjectOf(user), "directory.manage")) throw forbidden();
+  if (!can(user, "directory.manage")) throw forbidden();
   return ctx.db.tx((tx) => partyStates(tx, ctx.clock.now()), actorOf(user));
 }
 
@@ -134,7 +131,7 @@ export async function remindParty(
   iso2: string,
   meta: RequestMeta,
 ): Promise<{ remindedAt: string; recipients: number }> {
-  if (!can(subjectOf(user), "directory.manage")) throw forbidden();
+  if (!can(user, "directory.manage")) throw forbidden();
   const at = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
     const row = (await partyStates(tx, at)).find((r) => r.party.iso2 === iso2.toUpperCase());

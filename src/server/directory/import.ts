@@ -175,7 +175,7 @@ function tokenOf(body: ImportBody, current: DirectoryDocument): string {
 }
 
 function requireManage(user: UserRow): void {
-  if (!can({ id: user.id, role: user.role, partyId: user.partyId }, "directory.manage")) {
+  if (!can(user, "directory.manage")) {
     throw forbidden("Only the Secretariat imports directory files.");
   }
 }

@@ -26,10 +26,10 @@ import {
   fieldsOf,
   findContactPoint,
   findPartyById,
-  findPartyByIso2,
   insertContactPoint,
   legalFieldsOf,
   legalProfileOf,
+  requireParty,
   saveLegalProfile,
   updateContactPoint,
 } from "./entries";
@@ -43,7 +43,6 @@ import { contactPoints, directoryProposals, legalProfiles, parties } from "./tab
  */
 
 type ProposalRow = typeof directoryProposals.$inferSelect;
-const subjectOf = (u: UserRow) => ({ id: u.id, role: u.role, partyId: u.partyId });
 
 export async function propose(
   ctx: AppContext,
@@ -54,10 +53,8 @@ export async function propose(
 ): Promise<Proposal> {
   const at = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
-    const party = await findPartyByIso2(tx, iso2);
-    if (!party) throw notFound(`No Party with code ${iso2.toUpperCase()}.`);
-    if (!canProposeFor(subjectOf(user), party.id))
-      throw forbidden("You may propose changes to your own Party's entries only.");
+    const party = await requireParty(tx, iso2);
+    if (!canProposeFor(user, party.id)) throw forbidden("You may propose changes to your own Party's entries only.");
     let base: Record<string, unknown> | null = null;
     let baseRevision: number | null = null;
     let contactPointId: string | null = null;
@@ -178,9 +175,8 @@ export async function listProposals(
   user: UserRow,
   status: (typeof PROPOSAL_STATUSES)[number] | "all",
 ): Promise<Proposal[]> {
-  const subject = subjectOf(user);
-  const manage = can(subject, "directory.manage");
-  if (!manage && !can(subject, "directory.propose")) throw forbidden();
+  const manage = can(user, "directory.manage");
+  if (!manage && !can(user, "directory.propose")) throw forbidden();
   return ctx.db.tx(async (tx) => {
     const rows = await tx
       .select()
@@ -249,7 +245,7 @@ export async function reviewProposal(
   body: ReviewBody,
   meta: RequestMeta,
 ): Promise<Proposal> {
-  if (!can(subjectOf(user), "directory.manage")) throw forbidden();
+  if (!can(user, "directory.manage")) throw forbidden();
   const at = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
     const row = await pendingProposal(tx, id);
@@ -304,7 +300,7 @@ export async function withdrawProposal(
   const at = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
     const row = await pendingProposal(tx, id);
-    if (!canProposeFor(subjectOf(user), row.partyId)) throw forbidden("Only the proposing Party may withdraw it.");
+    if (!canProposeFor(user, row.partyId)) throw forbidden("Only the proposing Party may withdraw it.");
     const [updated] = await tx
       .update(directoryProposals)
       .set({ status: "withdrawn", reviewedBy: user.id, reviewedAt: at })

@@ -36,11 +36,10 @@ import { directoryReleases } from "./tables";
  */
 
 type ReleaseRow = typeof directoryReleases.$inferSelect;
-const subjectOf = (u: UserRow) => ({ id: u.id, role: u.role, partyId: u.partyId });
 
 /** Releases carry the whole directory: observers read only the shared entries, in the pages. */
 function requireFullReader(user: UserRow): void {
-  if (!can(subjectOf(user), "directory.releases")) {
+  if (!can(user, "directory.releases")) {
     throw forbidden("Releases hold the whole directory; observers see the entries shared with them in the directory.");
   }
 }
@@ -51,7 +50,7 @@ export async function publishRelease(
   input: { version: string; notes: string },
   meta: RequestMeta,
 ): Promise<ReleaseSummary> {
-  if (!can(subjectOf(user), "directory.manage")) throw forbidden("Only the Secretariat publishes releases.");
+  if (!can(user, "directory.manage")) throw forbidden("Only the Secretariat publishes releases.");
   const at = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
     const [exists] = await tx

@@ -68,7 +68,7 @@ export function guard(ctx: AppContext, opts: GuardOptions = {}) {
         throw new HttpError(403, "csrf_token_invalid", `Missing or wrong ${CSRF_HEADER} header.`);
       }
     }
-    if (opts.permission && !can({ id: user.id, role: user.role, partyId: user.partyId }, opts.permission)) {
+    if (opts.permission && !can(user, opts.permission)) {
       throw forbidden();
     }
     request.auth = { session, user };

@@ -19,7 +19,7 @@ import { webhooks } from "./tables";
 type WebhookRow = typeof webhooks.$inferSelect;
 
 function requireManage(user: UserRow): string {
-  if (!user.partyId || !can({ id: user.id, role: user.role, partyId: user.partyId }, "webhooks.manage")) {
+  if (!user.partyId || !can(user, "webhooks.manage")) {
     throw forbidden("Only a Party's administrator manages its webhooks.");
   }
   return user.partyId;
