@@ -2,13 +2,16 @@ import type { Logger } from "pino";
 import type { Clock } from "./clock";
 import type { Config } from "./config";
 import type { Database } from "./db/database";
+import type { JobQueue } from "./jobs/queue";
 
-/** What every use case may need: the database, the clock, the configuration and a logger. */
+/** What every use case may need: the database, the clock, the configuration, a logger, the job queue. */
 export type AppContext = {
   db: Database;
   clock: Clock;
   config: Config;
   log: Logger;
+  /** The job queue, once started (main.ts; tests that need delayed or recurring work). */
+  jobs?: JobQueue;
 };
 
 /** Where a call came from, for the audit trail. */

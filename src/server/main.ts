@@ -7,7 +7,9 @@ import type { AppContext } from "./context";
 import { openConfiguredDatabase } from "./db/database";
 import { DataFolderLockedError } from "./db/folder-lock";
 import { DEMO_PASSWORD, demoAccountSecrets, loadDemoNetwork } from "./demo/seed";
-import { runFreshnessChecks } from "./directory/freshness";
+import { freshnessJob } from "./directory/jobs";
+import { JOBS } from "./jobs/catalogue";
+import { JobQueue } from "./jobs/queue";
 import { createLogger } from "./logger";
 import { configuredTransport } from "./notify/mail-transport";
 import { deliverDue } from "./notify/outbox";
@@ -23,20 +25,11 @@ async function main(): Promise<void> {
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
 
-  // Freshness reminders and key-expiry warnings. The check is idempotent (the last reminder time
-  // is stored), so running it hourly from each instance is safe; the job queue (issue 4) will
-  // take it over.
-  const freshness = async () => {
-    try {
-      const r = await runFreshnessChecks(ctx);
-      if (r.reminded || r.keyWarnings) log.info(r, "directory freshness reminders sent");
-    } catch (err) {
-      log.error({ err }, "directory freshness check failed");
-    }
-  };
-  void freshness();
-  const freshnessTimer = setInterval(freshness, 60 * 60_000);
-  freshnessTimer.unref();
+  // Scheduled and background work (pg-boss, stored in the database): the hourly directory
+  // freshness check, and the delayed jobs of the modules. A check right after start, at most one
+  // per hour however many instances start.
+  ctx.jobs = await JobQueue.start(ctx, JOBS);
+  await ctx.jobs.send(freshnessJob, {}, { singletonKey: "start", singletonSeconds: 3600 });
 
   // E-mail: the outbox worker delivers what the transactions queued. A server that does not
   // answer is logged clearly at start; queued mail waits and is retried with back-off.
@@ -68,10 +61,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "stopping: finishing requests in flight");
-    clearInterval(freshnessTimer);
     clearInterval(outboxTimer);
-    mail?.close();
     await app.close();
+    await ctx.jobs?.stop();
+    mail?.close();
     await db.close();
     process.exit(0);
   };

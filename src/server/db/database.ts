@@ -41,10 +41,17 @@ export interface Database {
    * PGlite). Notifications sent in a transaction arrive only once it commits.
    */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Where the job queue (pg-boss, src/server/jobs) keeps its tables: the embedded database's
+   * single connection, or the server it connects to with a pool of its own.
+   */
+  readonly jobStore: JobStore;
   /** A copy of an embedded database's files (tests clone a migrated database from it). */
   dump?(): Promise<Blob>;
   close(): Promise<void>;
 }
+
+export type JobStore = { kind: "pglite"; client: PGlite } | { kind: "postgres"; url: string };
 
 export type OpenOptions =
   | { kind: "pglite"; dataDir?: string; lock?: boolean; loadDataDir?: Blob }
@@ -92,6 +99,7 @@ async function openPglite(opts: { dataDir?: string; lock?: boolean; loadDataDir?
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
     return {
       kind: "pglite",
+      jobStore: { kind: "pglite", client },
       ...transactions(db as unknown as Db),
       listen: async (channel, onPayload) => {
         const unsubscribe = await client.listen(channel, onPayload);
@@ -131,6 +139,7 @@ async function openPostgres(opts: { url: string; migrationUrl?: string; poolSize
   const listeners = new Set<pg.Client>();
   return {
     kind: "postgres",
+    jobStore: { kind: "postgres", url: opts.url },
     ...transactions(db),
     listen: (channel, onPayload) => listenPostgres(opts.url, channel, onPayload, listeners),
     close: async () => {

@@ -1,0 +1,5 @@
+import { freshnessJob } from "../directory/jobs";
+import type { JobDefinition } from "./queue";
+
+/** Every job Vigil runs, by module. A job sent with a name not listed here is refused. */
+export const JOBS: JobDefinition<unknown>[] = [freshnessJob];
