@@ -91,3 +91,20 @@ export function docxParagraphs(docx: Buffer, part: RegExp = /^word\/document\.xm
     );
   });
 }
+
+/**
+ * The items not found in `text` in the given order, whitespace ignored (a renderer wraps lines
+ * where it likes): [] when every item appears after the one before it.
+ */
+export function missingInOrder(text: string, items: string[]): string[] {
+  const compact = (s: string) => s.replace(/\s+/g, "");
+  const haystack = compact(text);
+  const missing: string[] = [];
+  let from = 0;
+  for (const item of items) {
+    const at = haystack.indexOf(compact(item), from);
+    if (at < 0) missing.push(item);
+    else from = at + compact(item).length;
+  }
+  return missing;
+}

@@ -1,16 +1,16 @@
-import {
-  type RequestContent,
-  type RequestContentInput,
-  RequestContent as RequestContentSchema,
-  type RequestType,
-} from "../../../shared/requests";
+import { RequestContent, type RequestContentInput, type RequestType } from "../../../shared/requests";
 import type { DocumentLocale, RequestDocumentInput } from "./input";
+import type { RequestLayout } from "./layout";
 
 /**
  * Fictional requests for the documents' tests: invented Parties (XA, XB), example.org addresses,
  * +99 numbers, documentation IP addresses (RFC 5737, RFC 3849). The content goes through the
- * request schema, so a sample is a request the API would accept.
+ * request schema, so a sample is a request the API would accept; overrides are plain JSON, as a
+ * client would send them, and the schema checks them.
  */
+
+/** Parts of a request's content, as JSON. */
+export type ContentOverrides = { [K in keyof RequestContentInput]?: unknown };
 
 const XANDIA = { iso2: "XA", nameEn: "Xandia", nameFr: "Xandie" };
 const YORVANIA = { iso2: "XB", nameEn: "Yorvania", nameFr: "République de Yorvanie" };
@@ -43,7 +43,7 @@ const opening = {
     onwardSharing: "with_prior_authorisation",
     confidential: true,
   },
-} satisfies Partial<RequestContentInput>;
+};
 
 const preservationDetails = {
   offence: "Computer-related fraud (Convention, Article 8; Criminal Code of Xandia, section 245)",
@@ -53,7 +53,7 @@ const preservationDetails = {
   custodian: "ExampleNet Hosting, Yorvania City",
   necessity: "The provider keeps connection logs for 30 days only",
   period: { from: "2026-11-01", to: "2026-11-21" },
-  mlaToFollow: true,
+  mlaToFollow: true as const,
 };
 
 const emergencyDetails = {
@@ -71,7 +71,7 @@ const assistanceDetails = {
   details: "Advice on what they show",
 };
 
-const DETAILS: Record<RequestType, RequestContentInput["details"]> = {
+const DETAILS: Record<RequestType, Record<string, unknown>> = {
   preservation: preservationDetails,
   traffic_disclosure: {
     offence: preservationDetails.offence,
@@ -99,7 +99,7 @@ const DETAILS: Record<RequestType, RequestContentInput["details"]> = {
   other: assistanceDetails,
 };
 
-const IDENTIFIERS: RequestContentInput["identifiers"] = [
+const IDENTIFIERS: Record<string, unknown>[] = [
   {
     kind: "ip",
     value: "192.0.2.10",
@@ -113,8 +113,8 @@ const IDENTIFIERS: RequestContentInput["identifiers"] = [
   { kind: "email", value: "suspect@example.org" },
 ];
 
-export function sampleContent(type: RequestType, overrides: Partial<RequestContentInput> = {}): RequestContent {
-  return RequestContentSchema.parse({
+export function sampleContent(type: RequestType, overrides: ContentOverrides = {}): RequestContent {
+  return RequestContent.parse({
     ...opening,
     type,
     details: DETAILS[type],
@@ -127,7 +127,7 @@ export function sampleContent(type: RequestType, overrides: Partial<RequestConte
 export function sampleInput(
   type: RequestType,
   locale: DocumentLocale,
-  overrides: Partial<Omit<RequestDocumentInput, "content">> & { content?: Partial<RequestContentInput> } = {},
+  overrides: Partial<Omit<RequestDocumentInput, "content">> & { content?: ContentOverrides } = {},
 ): RequestDocumentInput {
   const { content, ...rest } = overrides;
   return {
@@ -143,4 +143,18 @@ export function sampleInput(
     locale,
     ...rest,
   };
+}
+
+/** The text of a layout in reading order (marks, title, then each section), for checking renderers. */
+export function readingOrder(layout: RequestLayout): string[] {
+  return [
+    ...(layout.banner ? [layout.banner] : []),
+    ...(layout.draft ? [layout.draft] : []),
+    layout.title,
+    ...layout.sections.flatMap((s) => [
+      s.heading,
+      ...s.rows.flatMap((r) => [r.label, r.value]),
+      ...(s.table ? [...s.table.columns, ...s.table.rows.flat()] : []),
+    ]),
+  ];
 }
