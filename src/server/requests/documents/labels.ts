@@ -55,6 +55,8 @@ export type DocumentLabels = {
     emergency: string;
     notEmergency: string;
     answerNeededBy: string;
+    /** An emergency sent without a date: Vigil's default deadline after sending. */
+    answerWithin: (hours: number) => string;
     requestedParty: string;
     contactPoint: string;
     routed: string;
@@ -139,6 +141,7 @@ const en: DocumentLabels = {
     emergency: "Emergency: a significant and imminent risk to the life or safety of a natural person",
     notEmergency: "Not an emergency",
     answerNeededBy: "Answer needed by",
+    answerWithin: (hours) => `Within ${hours} hours of sending`,
     requestedParty: "Requested Party",
     contactPoint: "Contact point",
     routed: "The Party's 24/7 contact point, as routed by Vigil",
@@ -326,6 +329,7 @@ const fr: DocumentLabels = {
     emergency: "Urgence : risque important et imminent pour la vie ou la sécurité d'une personne physique",
     notEmergency: "Pas d'urgence",
     answerNeededBy: "Réponse requise avant le",
+    answerWithin: (hours) => `Dans les ${hours} heures suivant l'envoi`,
     requestedParty: "Partie requise",
     contactPoint: "Point de contact",
     routed: "Le point de contact 24/7 de la Partie, désigné par Vigil",

@@ -137,6 +137,13 @@ describe("requestLayout", () => {
     const layout = requestLayout(sampleInput("emergency_disclosure", "en"));
     expect(row(layout, "Date of the request")).toBe("21 November 2026, 09:30 (Europe/Paris)");
     expect(row(layout, "Answer needed by")).toBe("21 November 2026, 12:00 (Europe/Paris)");
+    // Without a date from the sender, an emergency is due 24 hours after sending.
+    const noDate = sampleInput("emergency_disclosure", "en", { content: { answerNeededBy: null } });
+    expect(row(requestLayout(noDate), "Answer needed by")).toBe("22 November 2026, 09:30 (Europe/Paris)");
+    expect(
+      row(requestLayout({ ...noDate, state: "draft", sentAt: null, locale: "fr" }), "Réponse requise avant le"),
+    ).toBe("Dans les 24 heures suivant l'envoi");
+    expect(row(requestLayout(sampleInput("preservation", "en")), "Answer needed by")).toBe("Not stated");
     const tokyo = requestLayout(
       sampleInput("emergency_disclosure", "fr", {
         content: {

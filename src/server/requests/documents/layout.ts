@@ -1,4 +1,9 @@
-import { type Identifier, REQUEST_TYPE_INFO, type RequestContent } from "../../../shared/requests";
+import {
+  EMERGENCY_ANSWER_HOURS,
+  type Identifier,
+  REQUEST_TYPE_INFO,
+  type RequestContent,
+} from "../../../shared/requests";
 import type { DocumentLocale, DocumentParty, RequestDocumentInput } from "./input";
 import { basisLabel, DOCUMENT_LABELS, type DocumentLabels, formatDay, formatInstant, languageName } from "./labels";
 
@@ -80,11 +85,7 @@ export function requestLayout(input: RequestDocumentInput): RequestLayout {
       "parent",
     ),
     row(L.request.urgency, emergency ? L.request.emergency : L.request.notEmergency, "emergency"),
-    row(
-      L.request.answerNeededBy,
-      c.answerNeededBy ? formatInstant(new Date(c.answerNeededBy), zone, input.locale) : L.notStated,
-      "answerNeededBy",
-    ),
+    row(L.request.answerNeededBy, answerNeededBy(input, emergency, L), "answerNeededBy"),
   ]);
 
   add("requested", [
@@ -175,6 +176,16 @@ export function requestLayout(input: RequestDocumentInput): RequestLayout {
     footer: (page, total) => L.footer(input.number, page, total),
     info: { title: `${title} — ${input.number}`, subject: L.subject, date: input.sentAt ?? input.createdAt },
   };
+}
+
+/** The sender's date; for an emergency without one, Vigil's default of 24 hours after sending. */
+function answerNeededBy(input: RequestDocumentInput, emergency: boolean, L: DocumentLabels): string {
+  const c = input.content;
+  if (c.answerNeededBy) return formatInstant(new Date(c.answerNeededBy), c.requestingAuthority.timeZone, input.locale);
+  if (!emergency) return L.notStated;
+  if (!input.sentAt) return L.request.answerWithin(EMERGENCY_ANSWER_HOURS);
+  const due = new Date(input.sentAt.getTime() + EMERGENCY_ANSWER_HOURS * 3_600_000);
+  return formatInstant(due, c.requestingAuthority.timeZone, input.locale);
 }
 
 function substanceHeading(c: RequestContent): "substance" | "preservationSubstance" {
