@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testContext } from "../../../test/harness/context";
 import { testDatabase } from "../../../test/harness/db";
+import { docxParagraphs, pdfPages } from "../../../test/harness/document-text";
 import { makeParty } from "../../../test/harness/factories";
 import { signedIn, type TestClient } from "../../../test/harness/http";
 import type { RequestContentInput } from "../../shared/requests";
@@ -192,6 +193,30 @@ describe("the workflow", () => {
     }
   });
 
+  it("renders as a T-CY style PDF and DOCX for both sides, logged; not for a third Party", async () => {
+    const sent = await sendNew(cl);
+    const pdf = await ro.get(`/api/requests/${sent.id}/document?format=pdf&lang=fr`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    const text = pdfPages(pdf.rawPayload)
+      .map((p) => p.text)
+      .join("\n");
+    expect(text).toContain(sent.number);
+    expect(text).toMatch(/Autorité requérante/);
+    expect(text).toContain("192.0.2.10");
+    const docx = await cl.get(`/api/requests/${sent.id}/document?format=docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docxParagraphs(docx.rawPayload).join("\n")).toContain(sent.number);
+    expect((await fr.get(`/api/requests/${sent.id}/document?format=pdf`)).statusCode).toBe(404);
+    const exports = await ctx.db.tx((tx) =>
+      tx
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "request.exported"), eq(auditLog.targetId, sent.id))),
+    );
+    expect(exports).toHaveLength(2);
+  });
+
   it("a message thread between the two sides", async () => {
     const sent = await sendNew(cl);
     const m = await ro.post(`/api/requests/${sent.id}/messages`, { body: "Which provider port range?" });
@@ -218,6 +243,7 @@ describe("need to know", () => {
       ["POST", `/api/requests/${sent.id}/messages`, { body: "hello" }],
       ["POST", `/api/requests/${sent.id}/feedback`, { rating: "useful" }],
       ["GET", `/api/requests/${sent.id}/receipts/${eventId}`],
+      ["GET", `/api/requests/${sent.id}/document?format=pdf`],
     ];
     for (const [method, url, body] of routes) {
       const res = await fr.request(method as "GET", url, body);

@@ -5,7 +5,7 @@ import {
   EMERGENCY_ANSWER_HOURS,
   type ListQuery,
   REQUEST_TYPE_INFO,
-  type RequestContent,
+  RequestContent,
   type RequestDetail,
   type RequestList,
   type RequestSummary,
@@ -22,6 +22,9 @@ import { actorOf } from "../http/guard";
 import { emailOn, notify } from "../notify/notifications";
 import { emitWebhookEvent } from "../webhooks/webhooks";
 import { type RequestRow, requireVisible, requireWriter } from "./access";
+import { renderRequestDocx } from "./documents/docx";
+import type { DocumentLocale, RequestDocumentInput } from "./documents/input";
+import { renderRequestPdf } from "./documents/pdf";
 import { acknowledgementCheckJob } from "./jobs";
 import { briefOf, routePreview } from "./routing";
 import { requests } from "./tables";
@@ -398,4 +401,64 @@ export async function listRequests(ctx: AppContext, user: UserRow, q: ListQuery)
       },
     };
   }, actorOf(user));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The request as a PDF or DOCX laid out like the T-CY template, in English or French. A download
+ * is a disclosure: it is audited like a read, with the format.
+ */
+export async function requestDocument(
+  ctx: AppContext,
+  user: UserRow,
+  id: string,
+  format: "pdf" | "docx",
+  locale: DocumentLocale,
+  meta: RequestMeta,
+): Promise<{ body: Buffer; filename: string }> {
+  const at = ctx.clock.now();
+  const input = await ctx.db.tx(async (tx) => {
+    const { row, side } = await requireVisible(tx, user, id);
+    const content = RequestContent.safeParse(row.content);
+    if (!content.success) {
+      throw conflict("incomplete", "This draft is not complete yet: fill in the form before printing it.");
+    }
+    const ps = await partiesById(
+      tx,
+      [row.senderPartyId, content.data.requestedParty ? (row.requestedPartyId ?? "") : ""].filter(Boolean),
+    );
+    const cp = row.contactPointId ? await findContactPoint(tx, row.contactPointId) : undefined;
+    const parent = row.parentId
+      ? (await tx.select({ number: requests.number }).from(requests).where(eq(requests.id, row.parentId)))[0]
+      : undefined;
+    await appendAudit(tx, at, auditWho(user, meta), {
+      action: "request.exported",
+      targetType: "request",
+      targetId: row.id,
+      details: { number: row.number, side, format, locale },
+    });
+    const from = ps.get(row.senderPartyId);
+    const to = row.requestedPartyId ? ps.get(row.requestedPartyId) : undefined;
+    return {
+      number: row.number ?? "—",
+      state: row.state,
+      sentAt: row.sentAt,
+      createdAt: row.createdAt,
+      from: from ?? { iso2: "??", nameEn: "?", nameFr: "?" },
+      to: to ?? {
+        iso2: content.data.requestedParty,
+        nameEn: content.data.requestedParty,
+        nameFr: content.data.requestedParty,
+      },
+      contactPoint: cp ? { institution: cp.institution, unit: cp.unit } : null,
+      content: content.data,
+      parent: parent && row.parentRelation ? { number: parent.number ?? "—", relation: row.parentRelation } : null,
+      locale,
+    } satisfies RequestDocumentInput;
+  }, actorOf(user));
+  const body = format === "pdf" ? await renderRequestPdf(input) : await renderRequestDocx(input);
+  return { body, filename: `request-${input.number}-${locale}.${format}` };
 }

@@ -18,7 +18,16 @@ import { notFound } from "../http/errors";
 import { actorOf, authOf, guard, requestMeta } from "../http/guard";
 import { requireVisible } from "./access";
 import { verifyReceipt } from "./receipts";
-import { createDraft, deleteDraft, listRequests, previewRoute, readRequest, saveDraft, sendRequest } from "./requests";
+import {
+  createDraft,
+  deleteDraft,
+  listRequests,
+  previewRoute,
+  readRequest,
+  requestDocument,
+  saveDraft,
+  sendRequest,
+} from "./requests";
 import { addMessage, giveFeedback, transition } from "./steps";
 import { receiptOf } from "./timeline";
 
@@ -167,7 +176,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: "The signed receipt of one step (compact JWS)",
           params: IdParam.extend({ eventId: z.uuid() }),
-          response: { 200: z.string(), ...errors },
+          response: { 200: z.unknown().describe("The receipt (compact JWS)"), ...errors },
         },
         preHandler: read,
       },
@@ -185,6 +194,42 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             `attachment; filename="receipt-${receipt.number}-${request.params.eventId.slice(0, 8)}.jws"`,
           )
           .send(receipt.jws);
+      },
+    );
+    app.get(
+      "/api/requests/:id/document",
+      {
+        schema: {
+          tags,
+          summary: "The request as a PDF or DOCX laid out like the T-CY template (the download is logged)",
+          params: IdParam,
+          querystring: z.object({
+            format: z.enum(["pdf", "docx"]).default("pdf"),
+            lang: z.enum(["en", "fr"]).default("en"),
+          }),
+          response: { 200: z.unknown().describe("The document"), ...errors },
+        },
+        preHandler: read,
+      },
+      async (request, reply) => {
+        const { format, lang } = request.query;
+        const doc = await requestDocument(
+          ctx,
+          authOf(request).user,
+          request.params.id,
+          format,
+          lang,
+          requestMeta(request),
+        );
+        return reply
+          .type(
+            format === "pdf"
+              ? "application/pdf"
+              : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          )
+          .header("content-disposition", `attachment; filename="${doc.filename}"`)
+          .header("cache-control", "private, no-store")
+          .send(doc.body);
       },
     );
     app.post(
