@@ -271,6 +271,26 @@ describe("need to know", () => {
   });
 });
 
+describe("the deadline calendar", () => {
+  it("shows the sender's preservation end and the receiver's acknowledgement, by number only; rotating kills the old URL", async () => {
+    const sent = await sendNew(cl);
+    expect((await cl.get("/api/me/calendar")).data).toMatchObject({ active: false, url: null });
+    const made = await ro.post("/api/me/calendar/rotate");
+    expect(made.data.url).toMatch(/\/calendar\/[\w-]+\.ics$/);
+    const path = new URL(made.data.url).pathname;
+    const feed = await ro.get(path);
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers["content-type"]).toMatch(/^text\/calendar/);
+    expect(feed.body).toContain(`SUMMARY:Acknowledge request ${sent.number}`);
+    expect(feed.body).not.toMatch(/hospital|192\.0\.2\.10|Ransomware/);
+    const again = await ro.post("/api/me/calendar/rotate");
+    expect((await ro.get(path)).statusCode).toBe(404);
+    expect((await ro.get(new URL(again.data.url).pathname)).statusCode).toBe(200);
+    expect((await ro.get("/calendar/not-a-real-feed-token-000000.ics")).statusCode).toBe(404);
+    expect((await ro.get("/calendar/..%2Fetc.ics")).statusCode).toBe(400);
+  });
+});
+
 describe("deadlines", () => {
   it("an unacknowledged emergency: reminder at 15 minutes, then the next contact point alerted", async () => {
     const sent = await sendNew(

@@ -17,6 +17,7 @@ import type { AppContext } from "../context";
 import { notFound } from "../http/errors";
 import { actorOf, authOf, guard, requestMeta } from "../http/guard";
 import { requireVisible } from "./access";
+import { calendarFeed, calendarFeedInfo, revokeCalendarFeed, rotateCalendarFeed } from "./calendar";
 import { verifyReceipt } from "./receipts";
 import {
   createDraft,
@@ -230,6 +231,63 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .header("content-disposition", `attachment; filename="${doc.filename}"`)
           .header("cache-control", "private, no-store")
           .send(doc.body);
+      },
+    );
+    // --- The personal deadline calendar ---------------------------------------------------------
+    const CalendarInfo = z.object({
+      url: z.string().nullable(),
+      active: z.boolean(),
+      createdAt: z.string().nullable(),
+    });
+    app.get(
+      "/api/me/calendar",
+      {
+        schema: {
+          tags,
+          summary: "My deadline calendar feed (its URL is shown only when made)",
+          response: { 200: CalendarInfo, ...errors },
+        },
+        preHandler: read,
+      },
+      async (request) => calendarFeedInfo(ctx, authOf(request).user),
+    );
+    app.post(
+      "/api/me/calendar/rotate",
+      {
+        schema: {
+          tags,
+          summary: "Make a new feed URL (the old one stops working)",
+          response: { 200: CalendarInfo, ...errors },
+        },
+        preHandler: read,
+      },
+      async (request) => rotateCalendarFeed(ctx, authOf(request).user, requestMeta(request)),
+    );
+    app.delete(
+      "/api/me/calendar",
+      {
+        schema: { tags, summary: "Turn my feed off", response: { 204: z.null(), ...errors } },
+        preHandler: read,
+      },
+      async (request, reply) => {
+        await revokeCalendarFeed(ctx, authOf(request).user, requestMeta(request));
+        return reply.code(204).send(null);
+      },
+    );
+    app.get(
+      "/calendar/:file",
+      {
+        schema: {
+          tags,
+          summary: "A deadline feed for calendar apps (the secret URL is the credential)",
+          params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/, "Not a calendar feed address") }),
+          response: { 200: z.unknown().describe("text/calendar"), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const ics = await calendarFeed(ctx, request.params.file.slice(0, -4));
+        if (!ics) throw notFound("No calendar feed at this address (it may have been replaced).");
+        return reply.type("text/calendar; charset=utf-8").header("cache-control", "private, no-store").send(ics);
       },
     );
     app.post(
