@@ -66,6 +66,34 @@ export function notificationText(
         fingerprint: text(p, "fingerprint").slice(-8),
         date: dateParam(text(p, "expiresOn"), locale),
       });
+    case "request.received":
+      return t(Number(p.emergency) ? "requests.notifications.receivedEmergency" : "requests.notifications.received", {
+        party,
+        number: text(p, "number"),
+      });
+    case "request.reminder":
+      return t("requests.notifications.reminder", { number: text(p, "number") });
+    case "request.escalated":
+      return t("requests.notifications.escalated", { number: text(p, "number") });
+    case "request.not_acknowledged":
+      return t("requests.notifications.notAcknowledged", { number: text(p, "number"), party });
+    case "request.state_changed": {
+      const state = text(p, "state");
+      const known = ["acknowledged", "in_progress", "executed", "partially_executed", "refused", "closed"] as const;
+      const label = (known as readonly string[]).includes(state)
+        ? t(`requests.notifications.state.${state as (typeof known)[number]}`)
+        : state;
+      return t("requests.notifications.stateChanged", { number: text(p, "number"), state: label });
+    }
+    case "request.message":
+      return t("requests.notifications.message", { number: text(p, "number") });
+    case "request.feedback":
+      return t("requests.notifications.feedback", { number: text(p, "number") });
+    case "request.preservation_expiring":
+      return t("requests.notifications.preservationExpiring", {
+        number: text(p, "number"),
+        date: dateParam(text(p, "expiresOn"), locale),
+      });
     default:
       // A kind this client does not know yet (a newer server): still say something happened.
       return t("directoryAdmin.notifications.kind.unknown");
