@@ -1,9 +1,16 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { count, desc, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testContext } from "../../../test/harness/context";
 import { testDatabase } from "../../../test/harness/db";
 import { signedIn, type TestClient } from "../../../test/harness/http";
+import { usageExample } from "../../web/features/api-tokens/usageExample";
 import { buildApp } from "../app";
 import { auditLog } from "../audit/tables";
 import { sha256 } from "../auth/tokens";
@@ -255,6 +262,53 @@ describe("API tokens", () => {
       expect((await c.get("/api/api-tokens")).statusCode).toBe(403);
       expect((await c.post("/api/api-tokens", { name: "Mine", scopes: ["directory:read"] })).statusCode).toBe(403);
       expect((await c.post(`/api/api-tokens/${apiToken.id}/revoke`)).statusCode).toBe(403);
+    }
+  });
+
+  it("work as the documentation shows: the README's Node example and the panel's curl example", async () => {
+    const { token } = await create({ name: "Examples", scopes: ["directory:read"] });
+    const base = await app.listen({ port: 0, host: "127.0.0.1" });
+    type Fetched = { etag: string; body: Buffer; release: { version: string } } | null;
+    const example = (await import(
+      /* @vite-ignore */ pathToFileURL(path.resolve(import.meta.dirname, "../../../docs/examples/fetch-directory.mjs"))
+        .href
+    )) as {
+      fetchLatestRelease: (url: string, token: string, etag?: string) => Promise<Fetched>;
+      verifyDetachedJws: (jws: string, body: Buffer, pem: string) => boolean;
+    };
+    const first = await example.fetchLatestRelease(base, token);
+    expect(first?.release.version).toBe("2026-11");
+    expect(await example.fetchLatestRelease(base, token, first?.etag)).toBeNull();
+    await expect(example.fetchLatestRelease(base, `vgl_${"B".repeat(43)}`)).rejects.toThrow(/401/);
+    // The verifier refuses one changed byte.
+    const latest = await withToken(token, "/api/directory/releases/latest");
+    const pem = (await withToken(token, "/api/directory/signing-key")).data.pem;
+    const jws = latest.headers["x-vigil-signature"] as string;
+    expect(example.verifyDetachedJws(jws, latest.rawPayload, pem)).toBe(true);
+    // The version "2026-11" becomes "2026-12" in the signed bytes.
+    const changed = Buffer.from(
+      latest.rawPayload.toString("utf8").replace('"version":"2026-11"', '"version":"2026-12"'),
+    );
+    expect(changed.equals(latest.rawPayload)).toBe(false);
+    expect(example.verifyDetachedJws(jws, changed, pem)).toBe(false);
+
+    // The shell example of the panel, run as a national system's cron job would.
+    const dir = mkdtempSync(path.join(tmpdir(), "vigil-curl-"));
+    try {
+      const run = () =>
+        promisify(execFile)("sh", ["-c", usageExample(base)], {
+          cwd: dir,
+          env: { ...process.env, VIGIL_TOKEN: token },
+        });
+      await run();
+      expect(JSON.parse(readFileSync(path.join(dir, "directory.json"), "utf8")).version).toBe("2026-11");
+      expect(readFileSync(path.join(dir, "etag.txt"), "utf8").trim()).toBe(first?.etag);
+      // Second run: 304, the kept file stays as it is.
+      writeFileSync(path.join(dir, "directory.json"), "kept");
+      await run();
+      expect(readFileSync(path.join(dir, "directory.json"), "utf8")).toBe("kept");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
