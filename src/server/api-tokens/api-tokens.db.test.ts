@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { count, desc, eq } from "drizzle-orm";
+import { count, desc, eq, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testContext } from "../../../test/harness/context";
@@ -192,6 +192,14 @@ describe("API tokens", () => {
     const refused = await withToken(revoking.token, "/api/directory/releases/latest");
     expect(refused.statusCode).toBe(401);
     expect(refused.data.error.code).toBe("api_token_revoked");
+    // A revoked token stays: the application's role cannot delete tokens, even with raw SQL.
+    const denied = await ctx.db
+      .tx((tx) => tx.execute(sql`delete from api_tokens`))
+      .then(
+        () => "deleted",
+        (e: Error) => String((e.cause as Error | undefined)?.message ?? e.message),
+      );
+    expect(denied).toMatch(/permission denied/);
     // Revoking again changes nothing.
     expect((await admin.post(`/api/api-tokens/${revoking.apiToken.id}/revoke`)).data.revokedAt).toBe(
       revoked.data.revokedAt,
