@@ -9,6 +9,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import type { FastifySerializerCompiler } from "fastify/types/schema";
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, validatorCompiler } from "fastify-type-provider-zod";
 import type { z } from "zod";
+import { apiTokenRoutes } from "./api-tokens/routes";
 import { authRoutes } from "./auth/routes";
 import type { AppContext } from "./context";
 import { directoryRoutes } from "./directory/routes";
@@ -106,7 +107,16 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       openapi: "3.1.0",
       info: { title: "Vigil API", version: "0.1.0", description: "API of Vigil, the 24/7 Network platform." },
       components: {
-        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "vigil_session" } },
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "vigil_session" },
+          // A Party's API token, on the routes that declare a scope (directory:read…).
+          apiToken: {
+            type: "http",
+            scheme: "bearer",
+            bearerFormat: "vgl_…",
+            description: "A Party's API token (Administration page): Authorization: Bearer vgl_…",
+          },
+        },
       },
     },
     transform: jsonSchemaTransform,
@@ -122,6 +132,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(notifyRoutes(ctx, hub));
   await app.register(webhookRoutes(ctx));
   await app.register(requestRoutes(ctx));
+  await app.register(apiTokenRoutes(ctx));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, "index.html"));
   if (hasWeb) {

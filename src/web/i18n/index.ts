@@ -1,6 +1,8 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { LOCALES, type Locale } from "../../shared/auth";
+import apiTokensEn from "./apiTokens.en.json";
+import apiTokensFr from "./apiTokens.fr.json";
 import adminEn from "./directory-admin.en.json";
 import adminFr from "./directory-admin.fr.json";
 import en from "./en.json";
@@ -58,10 +60,15 @@ i18n.on("languageChanged", (lng) => {
 
 void i18n.use(initReactI18next).init({
   // The directory's Secretariat pages keep their strings in their own catalogue, under "directoryAdmin";
-  // the development mailbox likewise, under "mailbox", and the webhooks panel under "webhooks".
+  // the development mailbox likewise, under "mailbox", the webhooks panel under "webhooks" and the
+  // API tokens panel under "apiTokens".
   resources: {
-    en: { translation: { ...en, directoryAdmin: adminEn, mailbox: mailboxEn, webhooks: webhooksEn } },
-    fr: { translation: { ...fr, directoryAdmin: adminFr, mailbox: mailboxFr, webhooks: webhooksFr } },
+    en: {
+      translation: { ...en, directoryAdmin: adminEn, mailbox: mailboxEn, webhooks: webhooksEn, apiTokens: apiTokensEn },
+    },
+    fr: {
+      translation: { ...fr, directoryAdmin: adminFr, mailbox: mailboxFr, webhooks: webhooksFr, apiTokens: apiTokensFr },
+    },
   },
   lng: storedLocale() ?? browserLocale(),
   fallbackLng: "en",

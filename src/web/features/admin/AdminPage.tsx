@@ -4,18 +4,20 @@ import { useTranslation } from "react-i18next";
 import { SectionIntro } from "../../app/SectionIntro";
 import { useActiveSession } from "../../app/session";
 import { PageHeader } from "../../app/ui";
+import { API_TOKENS_PERMISSION, ApiTokensPanel } from "../api-tokens";
 import { WEBHOOKS_PERMISSION, WebhooksPanel } from "../webhooks";
 
 export function AdminPage() {
   const { t } = useTranslation();
   const session = useActiveSession();
   const webhooks = session.permissions.includes(WEBHOOKS_PERMISSION);
+  const apiTokens = session.permissions.includes(API_TOKENS_PERMISSION);
 
-  if (!webhooks) {
+  if (!webhooks && !apiTokens) {
     return <SectionIntro title={t("admin.title")} description={t("admin.description")} icon={IconSettings} />;
   }
 
-  // The section's purpose stays stated; only the webhooks are here yet, user accounts come later.
+  // The section's purpose stays stated; only a Party's national-system links are here yet, user accounts come later.
   return (
     <>
       <PageHeader title={t("admin.title")} />
@@ -33,7 +35,8 @@ export function AdminPage() {
             </Stack>
           </Group>
         </Paper>
-        <WebhooksPanel />
+        {webhooks ? <WebhooksPanel /> : null}
+        {apiTokens ? <ApiTokensPanel /> : null}
       </Stack>
     </>
   );
