@@ -1,4 +1,5 @@
 import type { Locale } from "../../shared/auth";
+import { isNotificationKind, type NotificationKind } from "../../shared/notification-kinds";
 
 /**
  * The words of each e-mail, in the recipient's language. An e-mail says only that something needs
@@ -17,7 +18,9 @@ function country(iso2: unknown, locale: Locale): string {
   }
 }
 
-const TEXT: Record<string, Record<Locale, (p: Params, locale: Locale) => { subject: string; body: string }>> = {
+const TEXT: Partial<
+  Record<NotificationKind, Record<Locale, (p: Params, locale: Locale) => { subject: string; body: string }>>
+> = {
   "directory.release_published": {
     en: (p) => ({
       subject: `Directory version ${p.version} published`,
@@ -68,10 +71,41 @@ const TEXT: Record<string, Record<Locale, (p: Params, locale: Locale) => { subje
       body: `La clé ${p.fingerprint} expire le ${p.expiresOn}. Merci d'envoyer la nouvelle clé au Secrétariat.`,
     }),
   },
+  // Requests and ping tests: only that something waits, never who asks what (the case stays in Vigil).
+  "request.received": {
+    en: (p) => ({
+      subject: p.urgent ? "URGENT: a request needs your attention" : "A request needs your attention",
+      body: `${p.urgent ? "An urgent request" : "A request"} from another 24/7 contact point has arrived for your Party. Please open it in Vigil.`,
+    }),
+    fr: (p) => ({
+      subject: p.urgent ? "URGENT : une demande attend votre attention" : "Une demande attend votre attention",
+      body: `${p.urgent ? "Une demande urgente" : "Une demande"} d'un autre point de contact 24/7 est arrivée pour votre Partie. Merci de l'ouvrir dans Vigil.`,
+    }),
+  },
+  "request.reminder": {
+    en: () => ({
+      subject: "A request is still waiting for an answer",
+      body: "A request to your Party is still waiting for an answer. Please open it in Vigil.",
+    }),
+    fr: () => ({
+      subject: "Une demande attend toujours une réponse",
+      body: "Une demande adressée à votre Partie attend toujours une réponse. Merci de l'ouvrir dans Vigil.",
+    }),
+  },
+  "ping.received": {
+    en: () => ({
+      subject: "Ping test: please answer now",
+      body: "The Secretariat is checking that your 24/7 contact point answers. Please answer the ping test in Vigil now.",
+    }),
+    fr: () => ({
+      subject: "Test de disponibilité : merci de répondre maintenant",
+      body: "Le Secrétariat vérifie que votre point de contact 24/7 répond. Merci de répondre au test dans Vigil dès maintenant.",
+    }),
+  },
 };
 
 /** Kinds that also go out by e-mail (in-app only otherwise). */
-export const EMAIL_KINDS = new Set(Object.keys(TEXT));
+export const EMAIL_KINDS: ReadonlySet<string> = new Set(Object.keys(TEXT));
 
 export function renderEmail(
   kind: string,
@@ -80,7 +114,8 @@ export function renderEmail(
   locale: Locale,
   publicUrl: string,
 ): { subject: string; text: string } {
-  const make = TEXT[kind]?.[locale] ?? TEXT[kind]?.en;
+  const text = isNotificationKind(kind) ? TEXT[kind] : undefined;
+  const make = text?.[locale] ?? text?.en;
   if (!make) throw new Error(`no e-mail text for ${kind}`);
   const { subject, body } = make(params, locale);
   const open = locale === "fr" ? "Ouvrir dans Vigil" : "Open in Vigil";
