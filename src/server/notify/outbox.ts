@@ -25,17 +25,21 @@ export type EmailPayload = {
   link: string | null;
 };
 
-/** Queues an e-mail in the caller's transaction: it exists exactly when the change commits. */
+/**
+ * Queues an e-mail in the caller's transaction: it exists exactly when the change commits. It
+ * becomes due at `sendAt` (later than `at` when the recipient's quiet hours hold it).
+ */
 export async function enqueueEmail(
   tx: Tx,
   userId: string,
   payload: EmailPayload,
   key: string,
   at: Date,
+  sendAt: Date = at,
 ): Promise<void> {
   await tx
     .insert(outbox)
-    .values({ channel: "email", idempotencyKey: key, userId, payload, nextAttemptAt: at, createdAt: at })
+    .values({ channel: "email", idempotencyKey: key, userId, payload, nextAttemptAt: sendAt, createdAt: at })
     .onConflictDoNothing({ target: outbox.idempotencyKey });
 }
 
