@@ -7,6 +7,8 @@ import en from "./en.json";
 import fr from "./fr.json";
 import mailboxEn from "./mailbox.en.json";
 import mailboxFr from "./mailbox.fr.json";
+import settingsEn from "./settings.en.json";
+import settingsFr from "./settings.fr.json";
 import webhooksEn from "./webhooks.en.json";
 import webhooksFr from "./webhooks.fr.json";
 
@@ -58,10 +60,15 @@ i18n.on("languageChanged", (lng) => {
 
 void i18n.use(initReactI18next).init({
   // The directory's Secretariat pages keep their strings in their own catalogue, under "directoryAdmin";
-  // the development mailbox likewise, under "mailbox", and the webhooks panel under "webhooks".
+  // the development mailbox likewise, under "mailbox", the webhooks panel under "webhooks" and the
+  // user's own settings page under "settings".
   resources: {
-    en: { translation: { ...en, directoryAdmin: adminEn, mailbox: mailboxEn, webhooks: webhooksEn } },
-    fr: { translation: { ...fr, directoryAdmin: adminFr, mailbox: mailboxFr, webhooks: webhooksFr } },
+    en: {
+      translation: { ...en, directoryAdmin: adminEn, mailbox: mailboxEn, webhooks: webhooksEn, settings: settingsEn },
+    },
+    fr: {
+      translation: { ...fr, directoryAdmin: adminFr, mailbox: mailboxFr, webhooks: webhooksFr, settings: settingsFr },
+    },
   },
   lng: storedLocale() ?? browserLocale(),
   fallbackLng: "en",

@@ -66,6 +66,14 @@ export function notificationText(
         fingerprint: text(p, "fingerprint").slice(-8),
         date: dateParam(text(p, "expiresOn"), locale),
       });
+    case "request.received":
+      return p.urgent
+        ? t("directoryAdmin.notifications.kind.requestReceivedUrgent")
+        : t("directoryAdmin.notifications.kind.requestReceived");
+    case "request.reminder":
+      return t("directoryAdmin.notifications.kind.requestReminder");
+    case "ping.received":
+      return t("directoryAdmin.notifications.kind.pingReceived");
     default:
       // A kind this client does not know yet (a newer server): still say something happened.
       return t("directoryAdmin.notifications.kind.unknown");
