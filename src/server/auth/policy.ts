@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   /** A Party's webhooks for its national system (its own Party only). */
   "webhooks.manage",
   "audit.read",
+  /** The state of this deployment's e-mail (SMTP server, outbox): the Secretariat runs the service. */
+  "system.status",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,6 +37,7 @@ const BY_ROLE: Record<Role, readonly Permission[]> = {
     "stats.read",
     "admin.users",
     "audit.read",
+    "system.status",
   ],
   party_admin: [
     "directory.read",

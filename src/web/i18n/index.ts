@@ -5,6 +5,8 @@ import adminEn from "./directory-admin.en.json";
 import adminFr from "./directory-admin.fr.json";
 import en from "./en.json";
 import fr from "./fr.json";
+import mailStatusEn from "./mail-status.en.json";
+import mailStatusFr from "./mail-status.fr.json";
 import mailboxEn from "./mailbox.en.json";
 import mailboxFr from "./mailbox.fr.json";
 import settingsEn from "./settings.en.json";
@@ -61,13 +63,27 @@ i18n.on("languageChanged", (lng) => {
 void i18n.use(initReactI18next).init({
   // The directory's Secretariat pages keep their strings in their own catalogue, under "directoryAdmin";
   // the development mailbox likewise, under "mailbox", the webhooks panel under "webhooks" and the
-  // user's own settings page under "settings".
+  // user's own settings page under "settings", the state of e-mail under "mailStatus".
   resources: {
     en: {
-      translation: { ...en, directoryAdmin: adminEn, mailbox: mailboxEn, webhooks: webhooksEn, settings: settingsEn },
+      translation: {
+        ...en,
+        directoryAdmin: adminEn,
+        mailbox: mailboxEn,
+        webhooks: webhooksEn,
+        settings: settingsEn,
+        mailStatus: mailStatusEn,
+      },
     },
     fr: {
-      translation: { ...fr, directoryAdmin: adminFr, mailbox: mailboxFr, webhooks: webhooksFr, settings: settingsFr },
+      translation: {
+        ...fr,
+        directoryAdmin: adminFr,
+        mailbox: mailboxFr,
+        webhooks: webhooksFr,
+        settings: settingsFr,
+        mailStatus: mailStatusFr,
+      },
     },
   },
   lng: storedLocale() ?? browserLocale(),

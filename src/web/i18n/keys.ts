@@ -1,5 +1,6 @@
 import type adminEn from "./directory-admin.en.json";
 import type en from "./en.json";
+import type mailStatusEn from "./mail-status.en.json";
 import type mailboxEn from "./mailbox.en.json";
 import type settingsEn from "./settings.en.json";
 import type webhooksEn from "./webhooks.en.json";
@@ -21,6 +22,7 @@ export type TranslationKey = WithoutPluralSuffix<
       mailbox: typeof mailboxEn;
       webhooks: typeof webhooksEn;
       settings: typeof settingsEn;
+      mailStatus: typeof mailStatusEn;
     }
   >
 >;
