@@ -71,7 +71,8 @@ const TEXT: Partial<
       body: `La clé ${p.fingerprint} expire le ${p.expiresOn}. Merci d'envoyer la nouvelle clé au Secrétariat.`,
     }),
   },
-  // Requests and ping tests: only that something waits, never who asks what (the case stays in Vigil).
+  // Requests and ping tests: only that something waits, never who asks what (the case stays in
+  // Vigil). `urgent` (any truthy value) marks an urgent request, sent with urgency "emergency".
   "request.received": {
     en: (p) => ({
       subject: p.urgent ? "URGENT: a request needs your attention" : "A request needs your attention",
