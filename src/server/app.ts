@@ -15,9 +15,18 @@ import type { AppContext } from "./context";
 import { directoryRoutes } from "./directory/routes";
 import { HttpError } from "./http/errors";
 import { EventHub } from "./notify/events";
+import { MailMonitor } from "./notify/mail-status";
+import { mailStatusRoutes } from "./notify/mail-status-routes";
 import { notifyRoutes } from "./notify/routes";
 import { requestRoutes } from "./requests/routes";
 import { webhookRoutes } from "./webhooks/routes";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The SMTP server's last check, shown to the Secretariat; main.ts runs the first one at start. */
+    mailMonitor: MailMonitor;
+  }
+}
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
@@ -133,6 +142,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(webhookRoutes(ctx));
   await app.register(requestRoutes(ctx));
   await app.register(apiTokenRoutes(ctx));
+  const mailMonitor = new MailMonitor(ctx);
+  app.decorate("mailMonitor", mailMonitor);
+  app.addHook("onClose", async () => mailMonitor.close());
+  await app.register(mailStatusRoutes(ctx, mailMonitor));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, "index.html"));
   if (hasWeb) {

@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   /** A Party's API tokens for its national systems (its own Party only). */
   "apiTokens.manage",
   "audit.read",
+  /** The state of this deployment's e-mail (SMTP server, outbox): the Secretariat runs the service. */
+  "system.status",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,6 +40,7 @@ const BY_ROLE: Record<Role, readonly Permission[]> = {
     "stats.read",
     "admin.users",
     "audit.read",
+    "system.status",
   ],
   party_admin: [
     "directory.read",

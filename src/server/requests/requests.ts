@@ -221,6 +221,7 @@ export async function sendRequest(
       { partyId: party.id, roles: ["officer", "party_admin"] },
       {
         kind: "request.received",
+        urgency: emergency ? "emergency" : "normal",
         params: { number, type: content.type, party: sender?.iso2 ?? null, emergency: emergency ? 1 : 0 },
         link: `/requests/${row.id}`,
       },

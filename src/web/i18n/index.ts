@@ -7,8 +7,12 @@ import adminEn from "./directory-admin.en.json";
 import adminFr from "./directory-admin.fr.json";
 import en from "./en.json";
 import fr from "./fr.json";
+import mailStatusEn from "./mail-status.en.json";
+import mailStatusFr from "./mail-status.fr.json";
 import mailboxEn from "./mailbox.en.json";
 import mailboxFr from "./mailbox.fr.json";
+import settingsEn from "./settings.en.json";
+import settingsFr from "./settings.fr.json";
 import webhooksEn from "./webhooks.en.json";
 import webhooksFr from "./webhooks.fr.json";
 
@@ -61,13 +65,30 @@ i18n.on("languageChanged", (lng) => {
 void i18n.use(initReactI18next).init({
   // The directory's Secretariat pages keep their strings in their own catalogue, under "directoryAdmin";
   // the development mailbox likewise, under "mailbox", the webhooks panel under "webhooks" and the
-  // API tokens panel under "apiTokens".
+  // API tokens panel under "apiTokens", the user's own settings page under "settings", the state of
+  // e-mail under "mailStatus".
   resources: {
     en: {
-      translation: { ...en, directoryAdmin: adminEn, mailbox: mailboxEn, webhooks: webhooksEn, apiTokens: apiTokensEn },
+      translation: {
+        ...en,
+        directoryAdmin: adminEn,
+        mailbox: mailboxEn,
+        webhooks: webhooksEn,
+        apiTokens: apiTokensEn,
+        settings: settingsEn,
+        mailStatus: mailStatusEn,
+      },
     },
     fr: {
-      translation: { ...fr, directoryAdmin: adminFr, mailbox: mailboxFr, webhooks: webhooksFr, apiTokens: apiTokensFr },
+      translation: {
+        ...fr,
+        directoryAdmin: adminFr,
+        mailbox: mailboxFr,
+        webhooks: webhooksFr,
+        apiTokens: apiTokensFr,
+        settings: settingsFr,
+        mailStatus: mailStatusFr,
+      },
     },
   },
   lng: storedLocale() ?? browserLocale(),

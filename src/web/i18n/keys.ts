@@ -1,7 +1,9 @@
 import type apiTokensEn from "./apiTokens.en.json";
 import type adminEn from "./directory-admin.en.json";
 import type en from "./en.json";
+import type mailStatusEn from "./mail-status.en.json";
 import type mailboxEn from "./mailbox.en.json";
+import type settingsEn from "./settings.en.json";
 import type webhooksEn from "./webhooks.en.json";
 
 type Leaves<T, Prefix extends string = ""> = {
@@ -21,6 +23,8 @@ export type TranslationKey = WithoutPluralSuffix<
       mailbox: typeof mailboxEn;
       webhooks: typeof webhooksEn;
       apiTokens: typeof apiTokensEn;
+      settings: typeof settingsEn;
+      mailStatus: typeof mailStatusEn;
     }
   >
 >;

@@ -5,6 +5,7 @@ import { SectionIntro } from "../../app/SectionIntro";
 import { useActiveSession } from "../../app/session";
 import { PageHeader } from "../../app/ui";
 import { API_TOKENS_PERMISSION, ApiTokensPanel } from "../api-tokens";
+import { MAIL_STATUS_PERMISSION, MailStatusPanel } from "../mail-status";
 import { WEBHOOKS_PERMISSION, WebhooksPanel } from "../webhooks";
 
 export function AdminPage() {
@@ -12,12 +13,14 @@ export function AdminPage() {
   const session = useActiveSession();
   const webhooks = session.permissions.includes(WEBHOOKS_PERMISSION);
   const apiTokens = session.permissions.includes(API_TOKENS_PERMISSION);
+  const mailStatus = session.permissions.includes(MAIL_STATUS_PERMISSION);
 
-  if (!webhooks && !apiTokens) {
+  if (!webhooks && !apiTokens && !mailStatus) {
     return <SectionIntro title={t("admin.title")} description={t("admin.description")} icon={IconSettings} />;
   }
 
-  // The section's purpose stays stated; only a Party's national-system links are here yet, user accounts come later.
+  // The section's purpose stays stated; the state of e-mail (Secretariat), a Party's webhooks and
+  // API tokens (its admin) are here yet, user accounts come later.
   return (
     <>
       <PageHeader title={t("admin.title")} />
@@ -35,6 +38,7 @@ export function AdminPage() {
             </Stack>
           </Group>
         </Paper>
+        {mailStatus ? <MailStatusPanel /> : null}
         {webhooks ? <WebhooksPanel /> : null}
         {apiTokens ? <ApiTokensPanel /> : null}
       </Stack>
