@@ -13,13 +13,21 @@ import { JobQueue } from "./jobs/queue";
 import { createLogger } from "./logger";
 import { configuredTransport } from "./notify/mail-transport";
 import { deliverDue } from "./notify/outbox";
+import { loadKeyring } from "./vault/keyring";
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const started = Date.now();
   const db = await openConfiguredDatabase(config);
-  const ctx: AppContext = { db, clock: systemClock, config, log };
+  const { keyring, file: keyFile } = loadKeyring(config);
+  if (keyFile && !config.demo) {
+    log.warn(
+      { file: keyFile },
+      "encryption key kept in the data folder: set VIGIL_ENCRYPTION_KEYS from a secret store",
+    );
+  }
+  const ctx: AppContext = { db, clock: systemClock, config, log, keyring };
   if (config.demo && (await loadDemoNetwork(ctx))) log.info("demo network loaded");
 
   const app = await buildApp(ctx);

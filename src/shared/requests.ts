@@ -505,6 +505,17 @@ export const RequestMessage = z.object({
 });
 export type RequestMessage = z.infer<typeof RequestMessage>;
 
+export const AttachmentInfo = z.object({
+  id: z.uuid(),
+  at: z.iso.datetime(),
+  party: z.string(),
+  filename: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+});
+export type AttachmentInfo = z.infer<typeof AttachmentInfo>;
+
 export const RequestSummary = z.object({
   id: z.uuid(),
   number: z.string(),
@@ -540,6 +551,7 @@ export const RequestDetail = RequestSummary.extend({
   feedback: z.object({ rating: z.enum(FEEDBACK_RATINGS), comment: z.string(), at: z.iso.datetime() }).nullable(),
   timeline: z.array(TimelineEntry),
   messages: z.array(RequestMessage),
+  attachments: z.array(AttachmentInfo),
   /** What the viewer may do now. */
   actions: z.array(z.string()),
 });

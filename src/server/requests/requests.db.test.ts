@@ -15,7 +15,7 @@ import type { AppContext } from "../context";
 import { loadDemoNetwork } from "../demo/seed";
 import { outbox } from "../notify/tables";
 import { checkAcknowledgement, checkPreservation, sweepDeadlines } from "./deadlines";
-import { requestEvents, requests } from "./tables";
+import { requestAttachments, requestEvents, requests } from "./tables";
 
 let ctx: AppContext;
 let clock: ManualClock;
@@ -228,6 +228,55 @@ describe("the workflow", () => {
       "CL: Source port 51234",
     ]);
     expect((await ro.post(`/api/requests/${sent.id}/messages`, { body: "" })).statusCode).toBe(400);
+  });
+});
+
+describe("attachments", () => {
+  const upload = (c: TestClient, id: string, filename: string, body: Buffer) =>
+    app.inject({
+      method: "POST",
+      url: `/api/requests/${id}/attachments?filename=${encodeURIComponent(filename)}`,
+      headers: {
+        cookie: `vigil_session=${c.cookie}`,
+        "x-csrf-token": c.csrf as string,
+        "content-type": "application/octet-stream",
+      },
+      payload: body,
+    });
+
+  it("stores a file encrypted, gives it back to both sides, and refuses what is not what it says", async () => {
+    const sent = await sendNew(cl);
+    const pdf = Buffer.from("%PDF-1.4\n% fictional log extract for 192.0.2.10\n%%EOF\n");
+    const res = await upload(ro, sent.id, "logs.pdf", pdf);
+    expect(res.statusCode, res.body).toBe(201);
+    const info = res.json();
+    expect(info).toMatchObject({ filename: "logs.pdf", mediaType: "application/pdf", size: pdf.length, party: "RO" });
+    // At rest: sealed, the plaintext nowhere in the row.
+    const [row] = await ctx.db.tx((tx) =>
+      tx.select().from(requestAttachments).where(eq(requestAttachments.id, info.id)),
+    );
+    expect(Buffer.from(row?.sealed ?? []).includes(Buffer.from("192.0.2.10"))).toBe(false);
+    const back = await cl.get(`/api/requests/${sent.id}/attachments/${info.id}`);
+    expect(back.statusCode).toBe(200);
+    expect(back.rawPayload.equals(pdf)).toBe(true);
+    expect(back.headers["content-disposition"]).toContain("logs.pdf");
+    expect((await cl.get(`/api/requests/${sent.id}`)).data.attachments.map((a: { id: string }) => a.id)).toEqual([
+      info.id,
+    ]);
+    expect((await fr.get(`/api/requests/${sent.id}/attachments/${info.id}`)).statusCode).toBe(404);
+    expect((await upload(fr, sent.id, "x.pdf", pdf)).statusCode).toBe(404);
+    // Refused: a type not on the list, a name that lies, an empty file, a file too large.
+    const exe = await upload(cl, sent.id, "tool.exe", Buffer.from("MZ\x90\x00"));
+    expect(exe.statusCode).toBe(400);
+    expect(exe.json().error.message).toMatch(/\.exe cannot be attached/);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
+    expect((await upload(cl, sent.id, "photo.pdf", png)).json().error.code).toBe("file_content_mismatch");
+    expect((await upload(cl, sent.id, "photo.png", png)).statusCode).toBe(201);
+    expect((await upload(cl, sent.id, "empty.txt", Buffer.alloc(0))).statusCode).toBe(400);
+    const big = await upload(cl, sent.id, "big.txt", Buffer.alloc(20 * 1024 * 1024 + 10, 0x61));
+    expect(big.statusCode).toBe(413);
+    const listed = (await cl.get(`/api/requests/${sent.id}`)).data.attachments;
+    expect(listed).toHaveLength(2);
   });
 });
 
