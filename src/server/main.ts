@@ -30,14 +30,15 @@ async function main(): Promise<void> {
   const ctx: AppContext = { db, clock: systemClock, config, log, keyring };
   if (config.demo && (await loadDemoNetwork(ctx))) log.info("demo network loaded");
 
-  const app = await buildApp(ctx);
-  await app.listen({ port: config.port, host: config.host });
-
   // Scheduled and background work (pg-boss, stored in the database): the hourly directory
-  // freshness check, and the delayed jobs of the modules. A check right after start, at most one
-  // per hour however many instances start.
+  // freshness check, and the delayed jobs of the modules (started before serving, so a request
+  // sent at once gets its acknowledgement check). A freshness check right after start, at most
+  // one per hour however many instances start.
   ctx.jobs = await JobQueue.start(ctx, JOBS);
   await ctx.jobs.send(freshnessJob, {}, { singletonKey: "start", singletonSeconds: 3600 });
+
+  const app = await buildApp(ctx);
+  await app.listen({ port: config.port, host: config.host });
 
   // E-mail: the outbox worker delivers what the transactions queued. A server that does not
   // answer is logged clearly at start; queued mail waits and is retried with back-off.
