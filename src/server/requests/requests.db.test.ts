@@ -13,8 +13,11 @@ import { auditLog } from "../audit/tables";
 import { ManualClock } from "../clock";
 import type { AppContext } from "../context";
 import { loadDemoNetwork } from "../demo/seed";
+import { JOBS } from "../jobs/catalogue";
+import { JobQueue } from "../jobs/queue";
 import { outbox } from "../notify/tables";
 import { checkAcknowledgement, checkPreservation, sweepDeadlines } from "./deadlines";
+import { acknowledgementCheckJob } from "./jobs";
 import { requestAttachments, requestEvents, requests } from "./tables";
 
 let ctx: AppContext;
@@ -415,6 +418,21 @@ describe("deadlines", () => {
     // The escalation mailed the next contact point's registered address.
     const mails = await ctx.db.tx((tx) => tx.select().from(outbox).where(eq(outbox.channel, "email")));
     expect(mails.some((m) => m.idempotencyKey.startsWith(`escalation-${sent.id}`))).toBe(true);
+  });
+
+  it("sending stores the acknowledgement check as a delayed job, in the same transaction", async () => {
+    const queue = await JobQueue.start(ctx, JOBS, { workers: false });
+    ctx.jobs = queue;
+    try {
+      const sent = await sendNew(cl);
+      const jobs = await queue.jobs(acknowledgementCheckJob.name);
+      const mine = jobs.find((j) => (j.data as { requestId: string }).requestId === sent.id);
+      expect(mine?.state).toBe("created");
+      expect(mine?.startAfter.toISOString()).toBe(sent.ackDueAt);
+    } finally {
+      ctx.jobs = undefined;
+      await queue.stop();
+    }
   });
 
   it("the sweep catches what is due, once", async () => {
