@@ -223,7 +223,7 @@ export async function sendRequest(
       {
         kind: "request.received",
         urgency: emergency ? "emergency" : "normal",
-        params: { number, type: content.type, party: sender?.iso2 ?? null, emergency: emergency ? 1 : 0 },
+        params: { number, party: sender?.iso2 ?? null, urgent: emergency ? 1 : 0 },
         link: `/requests/${row.id}`,
       },
       at,
