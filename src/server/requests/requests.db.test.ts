@@ -367,6 +367,23 @@ describe("a national system with an API token", () => {
   });
 });
 
+describe("the Secretariat's view", () => {
+  it("counts and median timings per Party, and no content", async () => {
+    const sent = await sendNew(cl);
+    clock.advance(4 * 60_000);
+    await ro.post(`/api/requests/${sent.id}/transitions`, { to: "acknowledged" });
+    const res = await secretariat.get("/api/requests/overview");
+    expect(res.statusCode).toBe(200);
+    const roFigures = res.data.parties.find((p: { party: { iso2: string } }) => p.party.iso2 === "RO");
+    const clFigures = res.data.parties.find((p: { party: { iso2: string } }) => p.party.iso2 === "CL");
+    expect(roFigures.received).toBeGreaterThan(0);
+    expect(clFigures.sent).toBeGreaterThanOrEqual(roFigures.received);
+    expect(roFigures.medianMinutesToAcknowledge).toBeGreaterThan(0);
+    expect(JSON.stringify(res.data)).not.toMatch(/CL-RANSOM|hospital|192\.0\.2\.10/);
+    expect((await observer.get("/api/requests/overview")).statusCode).toBe(403);
+  });
+});
+
 describe("the deadline calendar", () => {
   it("shows the sender's preservation end and the receiver's acknowledgement, by number only; rotating kills the old URL", async () => {
     const sent = await sendNew(cl);

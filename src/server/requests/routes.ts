@@ -7,9 +7,11 @@ import {
   FeedbackBody,
   ListQuery,
   MessageBody,
+  OverviewQuery,
   RequestContent,
   RequestDetail,
   RequestList,
+  RequestOverview,
   RoutePreview,
   RouteQuery,
   TransitionBody,
@@ -20,6 +22,7 @@ import { actorOf, authOf, guard, principalOf, requestMeta, sessionOrToken } from
 import { requireVisible } from "./access";
 import { addAttachment, downloadAttachment, MAX_ATTACHMENT_BYTES } from "./attachments";
 import { calendarFeed, calendarFeedInfo, revokeCalendarFeed, rotateCalendarFeed } from "./calendar";
+import { requestOverview } from "./overview";
 import { verifyReceipt } from "./receipts";
 import {
   createDraft,
@@ -45,6 +48,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const write = guard(ctx, { permission: "requests.write", scope: "requests:write" });
   const readSecurity = sessionOrToken("requests:read");
   const writeSecurity = sessionOrToken("requests:write");
+  const figures = guard(ctx, { permission: "stats.read" });
   // The calendar feed is a person's: sessions only.
   const mine = guard(ctx, { permission: "requests.read" });
   return async (app) => {
@@ -61,6 +65,19 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         preHandler: read,
       },
       async (request) => listRequests(ctx, principalOf(request), request.query),
+    );
+    app.get(
+      "/api/requests/overview",
+      {
+        schema: {
+          tags,
+          summary: "Counts and timings of requests per Party (no content): the Secretariat's and the Network's view",
+          querystring: OverviewQuery,
+          response: { 200: RequestOverview, ...errors },
+        },
+        preHandler: figures,
+      },
+      async (request) => requestOverview(ctx, principalOf(request), request.query),
     );
     app.get(
       "/api/requests/route",
