@@ -584,8 +584,8 @@ export const RequestList = z.object({
 });
 export type RequestList = z.infer<typeof RequestList>;
 
-/** Default acknowledgement targets (minutes) when the requested Party set none. */
-export const ACK_TARGET_MINUTES = { normal: 60, emergency: 15 } as const;
+/** Default acknowledgement targets: defined beside the legal profile, which may override them. */
+export { ACK_TARGET_MINUTES } from "./directory";
 /** Emergencies without a date from the sender must be answered within this time. */
 export const EMERGENCY_ANSWER_HOURS = 24;
 /** Article 29(7): a preservation lasts at least 60 days. */
