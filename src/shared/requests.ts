@@ -464,12 +464,22 @@ export const RoutePreview = z.object({
   /** The next in line if the first does not acknowledge in time. */
   secondary: ContactPointBrief.nullable(),
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  /** The requested Party's target (its legal profile), else the Network default. */
   ackTargetMinutes: z.number().int(),
   preservationDays: z.number().int().nullable(),
 });
 export type RoutePreview = z.infer<typeof RoutePreview>;
 
-export const RouteQuery = z.object({ party: Iso2, type: RequestType, language: LanguageCode.optional() });
+export const RouteQuery = z.object({
+  party: Iso2,
+  type: RequestType,
+  language: LanguageCode.optional(),
+  /** A request the sender marks as an emergency: its acknowledgement target is the emergency one. */
+  emergency: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true"),
+});
 
 export const TIMELINE_KINDS = [
   "created",
