@@ -464,12 +464,22 @@ export const RoutePreview = z.object({
   /** The next in line if the first does not acknowledge in time. */
   secondary: ContactPointBrief.nullable(),
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  /** The requested Party's target (its legal profile), else the Network default. */
   ackTargetMinutes: z.number().int(),
   preservationDays: z.number().int().nullable(),
 });
 export type RoutePreview = z.infer<typeof RoutePreview>;
 
-export const RouteQuery = z.object({ party: Iso2, type: RequestType, language: LanguageCode.optional() });
+export const RouteQuery = z.object({
+  party: Iso2,
+  type: RequestType,
+  language: LanguageCode.optional(),
+  /** A request the sender marks as an emergency: its acknowledgement target is the emergency one. */
+  emergency: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true"),
+});
 
 export const TIMELINE_KINDS = [
   "created",
@@ -584,8 +594,8 @@ export const RequestList = z.object({
 });
 export type RequestList = z.infer<typeof RequestList>;
 
-/** Default acknowledgement targets (minutes) when the requested Party set none. */
-export const ACK_TARGET_MINUTES = { normal: 60, emergency: 15 } as const;
+/** Default acknowledgement targets: defined beside the legal profile, which may override them. */
+export { ACK_TARGET_MINUTES } from "./directory";
 /** Emergencies without a date from the sender must be answered within this time. */
 export const EMERGENCY_ANSWER_HOURS = 24;
 /** Article 29(7): a preservation lasts at least 60 days. */

@@ -77,8 +77,16 @@ function demoKeys(iso2: string, cpIndex: number, partyIndex: number, at: Date): 
 }
 type LegalKeys = { kind: "openpgp"; fingerprint: string; expiresOn: string; note: string }[];
 
+/** A few Parties set their own acknowledgement targets (fictional); the others keep the Network's. */
+const DEMO_ACK_TARGETS: Record<string, { ackTargetMinutes: number; emergencyAckTargetMinutes: number }> = {
+  EE: { ackTargetMinutes: 30, emergencyAckTargetMinutes: 10 },
+  JP: { ackTargetMinutes: 30, emergencyAckTargetMinutes: 10 },
+  MU: { ackTargetMinutes: 120, emergencyAckTargetMinutes: 30 },
+};
+
 function demoLegalProfile(p: (typeof DEMO_PARTIES)[number], index: number): LegalProfileFields {
   const primary = p.contactPoints[0];
+  const targets = DEMO_ACK_TARGETS[p.iso2];
   const months = [6, 12, 12, 24][index % 4];
   return {
     providerRetention: `Fictional demo value: providers keep traffic data for ${months} months; subscriber data for the life of the contract plus one year.`,
@@ -92,6 +100,8 @@ function demoLegalProfile(p: (typeof DEMO_PARTIES)[number], index: number): Lega
       ...(index % 2 === 0 ? (["art30_disclosure"] as const) : []),
       ...(p.sapRatifiedOn ? (["sap_art9_emergency"] as const) : []),
     ],
+    ackTargetMinutes: targets?.ackTargetMinutes ?? null,
+    emergencyAckTargetMinutes: targets?.emergencyAckTargetMinutes ?? null,
     notes: null,
   };
 }

@@ -153,6 +153,8 @@ const EMPTY_LEGAL_PROFILE: LegalProfileFields = {
   extensionNote: null,
   acceptedLanguages: [],
   acceptedTemplates: [],
+  ackTargetMinutes: null,
+  emergencyAckTargetMinutes: null,
   notes: null,
 };
 
@@ -166,6 +168,8 @@ export async function legalProfileOf(tx: Tx, partyId: string): Promise<LegalProf
     extensionNote: row.extensionNote,
     acceptedLanguages: row.acceptedLanguages,
     acceptedTemplates: row.acceptedTemplates as LegalProfileFields["acceptedTemplates"],
+    ackTargetMinutes: row.ackTargetMinutes,
+    emergencyAckTargetMinutes: row.emergencyAckTargetMinutes,
     notes: row.notes,
     updatedAt: row.updatedAt.toISOString(),
     revision: row.revision,
@@ -180,6 +184,8 @@ export function legalFieldsOf(p: LegalProfileFields): LegalProfileFields {
     extensionNote: p.extensionNote,
     acceptedLanguages: p.acceptedLanguages,
     acceptedTemplates: p.acceptedTemplates,
+    ackTargetMinutes: p.ackTargetMinutes,
+    emergencyAckTargetMinutes: p.emergencyAckTargetMinutes,
     notes: p.notes,
   };
 }
@@ -358,6 +364,8 @@ export async function readDirectoryDocument(tx: Tx, opts: { sharedOnly?: boolean
               extensionNote: lp.extensionNote,
               acceptedLanguages: lp.acceptedLanguages,
               acceptedTemplates: lp.acceptedTemplates as LegalProfileFields["acceptedTemplates"],
+              ackTargetMinutes: lp.ackTargetMinutes,
+              emergencyAckTargetMinutes: lp.emergencyAckTargetMinutes,
               notes: lp.notes,
             }
           : { ...EMPTY_LEGAL_PROFILE },

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  check,
   customType,
   date,
   index,
@@ -106,20 +107,33 @@ export const contactPoints = pgTable(
 );
 
 /** Per Party: what helps the "legal information" function (retention, preservation, languages). */
-export const legalProfiles = pgTable("legal_profiles", {
-  partyId: uuid("party_id")
-    .primaryKey()
-    .references(() => parties.id, { onDelete: "restrict" }),
-  providerRetention: text("provider_retention"),
-  preservationDays: integer("preservation_days"),
-  preservationExtendable: boolean("preservation_extendable"),
-  extensionNote: text("extension_note"),
-  acceptedLanguages: text("accepted_languages").array().notNull().default(sql`'{}'::text[]`),
-  acceptedTemplates: text("accepted_templates").array().notNull().default(sql`'{}'::text[]`),
-  notes: text("notes"),
-  revision: integer("revision").notNull().default(1),
-  updatedAt: tstz("updated_at").notNull().defaultNow(),
-});
+export const legalProfiles = pgTable(
+  "legal_profiles",
+  {
+    partyId: uuid("party_id")
+      .primaryKey()
+      .references(() => parties.id, { onDelete: "restrict" }),
+    providerRetention: text("provider_retention"),
+    preservationDays: integer("preservation_days"),
+    preservationExtendable: boolean("preservation_extendable"),
+    extensionNote: text("extension_note"),
+    acceptedLanguages: text("accepted_languages").array().notNull().default(sql`'{}'::text[]`),
+    acceptedTemplates: text("accepted_templates").array().notNull().default(sql`'{}'::text[]`),
+    /** Minutes to acknowledge a request (issue 5); null: the Network default. */
+    ackTargetMinutes: integer("ack_target_minutes"),
+    emergencyAckTargetMinutes: integer("emergency_ack_target_minutes"),
+    notes: text("notes"),
+    revision: integer("revision").notNull().default(1),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    // The schema's ranges, kept by the database too (a null passes: the Network default).
+    check(
+      "legal_profiles_ack_targets",
+      sql`${t.ackTargetMinutes} BETWEEN 1 AND 1440 AND ${t.emergencyAckTargetMinutes} BETWEEN 1 AND 240 AND ${t.emergencyAckTargetMinutes} <= ${t.ackTargetMinutes}`,
+    ),
+  ],
+);
 
 /** A change a Party proposes to its own entries, waiting for the Secretariat's review. */
 export const directoryProposals = pgTable(

@@ -78,6 +78,21 @@ function preservation(overrides: Partial<RequestContentInput> = {}): RequestCont
   } as RequestContentInput;
 }
 
+function emergencyDisclosure(overrides: Partial<RequestContentInput> = {}): RequestContentInput {
+  return preservation({
+    type: "emergency_disclosure",
+    details: {
+      provider: "Example Mail (fictional)",
+      offence: "Threat to kill",
+      provisionsAndPenalties: "Art. 1 Example Code, up to 5 years",
+      emergencyFacts: "A person announced an attack for tonight",
+      dataLink: "The account posted the threat",
+      dataSought: "Subscriber and last login IP",
+    },
+    ...overrides,
+  } as Partial<RequestContentInput>);
+}
+
 async function sendNew(c: TestClient, content: RequestContentInput = preservation()) {
   const draft = await c.post("/api/requests", {
     type: content.type,
@@ -406,20 +421,7 @@ describe("the deadline calendar", () => {
 
 describe("deadlines", () => {
   it("an unacknowledged emergency: reminder at 15 minutes, then the next contact point alerted", async () => {
-    const sent = await sendNew(
-      cl,
-      preservation({
-        type: "emergency_disclosure",
-        details: {
-          provider: "Example Mail (fictional)",
-          offence: "Threat to kill",
-          provisionsAndPenalties: "Art. 1 Example Code, up to 5 years",
-          emergencyFacts: "A person announced an attack for tonight",
-          dataLink: "The account posted the threat",
-          dataSought: "Subscriber and last login IP",
-        },
-      } as Partial<RequestContentInput>),
-    );
+    const sent = await sendNew(cl, emergencyDisclosure());
     expect(new Date(sent.ackDueAt).getTime() - clock.now().getTime()).toBe(15 * 60_000);
     expect((await checkAcknowledgement(ctx, sent.id)).action).toBe("none");
     clock.advance(15 * 60_000);
@@ -435,6 +437,70 @@ describe("deadlines", () => {
     // The escalation mailed the next contact point's registered address.
     const mails = await ctx.db.tx((tx) => tx.select().from(outbox).where(eq(outbox.channel, "email")));
     expect(mails.some((m) => m.idempotencyKey.startsWith(`escalation-${sent.id}`))).toBe(true);
+  });
+
+  it("follow the requested Party's own acknowledgement targets, set by the Secretariat in its legal profile", async () => {
+    // Germany: not used by the other tests, which expect the Network defaults of Romania.
+    const url = "/api/directory/parties/DE/legal-profile";
+    const before = (await secretariat.get("/api/directory/parties/DE")).data.legalProfile;
+    expect(before).toMatchObject({ ackTargetMinutes: null, emergencyAckTargetMinutes: null });
+    const { updatedAt: _u, ...fields } = before;
+    // An emergency target longer than the normal one is refused on its field, and nothing is written.
+    const bad = await secretariat.put(url, { ...fields, ackTargetMinutes: 30, emergencyAckTargetMinutes: 45 });
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(bad.data.error.issues).toEqual([
+      expect.objectContaining({
+        path: "body.emergencyAckTargetMinutes",
+        message: "The emergency target cannot be longer than the normal acknowledgement target",
+      }),
+    ]);
+    const outOfRange = await secretariat.put(url, { ...fields, ackTargetMinutes: 0, emergencyAckTargetMinutes: 241 });
+    expect(outOfRange.statusCode).toBe(400);
+    expect(outOfRange.data.error.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      "body.ackTargetMinutes",
+      "body.emergencyAckTargetMinutes",
+    ]);
+    expect((await secretariat.get("/api/directory/parties/DE")).data.legalProfile).toEqual(before);
+    // A Party's officer cannot set them directly (it proposes a change instead).
+    expect((await cl.put(url, { ...fields, ackTargetMinutes: 30 })).statusCode).toBe(403);
+
+    const saved = await secretariat.put(url, { ...fields, ackTargetMinutes: 30, emergencyAckTargetMinutes: 10 });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.data).toMatchObject({ ...fields, ackTargetMinutes: 30, emergencyAckTargetMinutes: 10 });
+
+    // The route preview shows them: normal, emergency type, and a normal type marked as an emergency.
+    const route = async (query: string) => (await cl.get(`/api/requests/route?party=DE&${query}`)).data;
+    expect((await route("type=preservation")).ackTargetMinutes).toBe(30);
+    expect((await route("type=emergency_disclosure")).ackTargetMinutes).toBe(10);
+    expect((await route("type=preservation&emergency=true")).ackTargetMinutes).toBe(10);
+    expect((await route("type=preservation&emergency=false")).ackTargetMinutes).toBe(30);
+    expect((await cl.get("/api/requests/route?party=RO&type=preservation")).data.ackTargetMinutes).toBe(60);
+
+    const normal = await sendNew(cl, preservation({ requestedParty: "DE" } as Partial<RequestContentInput>));
+    const urgent = await sendNew(cl, emergencyDisclosure({ requestedParty: "DE" } as Partial<RequestContentInput>));
+    const marked = await sendNew(
+      cl,
+      preservation({ requestedParty: "DE", emergency: true } as Partial<RequestContentInput>),
+    );
+    const minutes = async (id: string) => {
+      const [row] = await ctx.db.tx((tx) => tx.select().from(requests).where(eq(requests.id, id)));
+      return ((row?.ackDueAt?.getTime() ?? 0) - (row?.sentAt?.getTime() ?? 0)) / 60_000;
+    };
+    expect(await minutes(normal.id)).toBe(30);
+    expect(await minutes(urgent.id)).toBe(10);
+    expect(await minutes(marked.id)).toBe(10);
+    expect(new Date(normal.ackDueAt).getTime() - clock.now().getTime()).toBe(30 * 60_000);
+
+    // Reminder and escalation follow the Party's target: at 10 minutes, then 10 more. Checked with
+    // a clock of their own, so the shared sessions do not idle out for the tests that follow.
+    const sentAt = clock.now().getTime();
+    const minutesLater = (minutes: number) => ({ ...ctx, clock: new ManualClock(new Date(sentAt + minutes * 60_000)) });
+    expect((await checkAcknowledgement(minutesLater(9), urgent.id)).action).toBe("none");
+    expect((await checkAcknowledgement(minutesLater(10), urgent.id)).action).toBe("reminded");
+    expect((await checkAcknowledgement(minutesLater(10), normal.id)).action).toBe("none");
+    expect((await checkAcknowledgement(minutesLater(20), urgent.id)).action).toBe("escalated");
+    expect((await checkAcknowledgement(minutesLater(29), normal.id)).action).toBe("none");
+    expect((await checkAcknowledgement(minutesLater(30), normal.id)).action).toBe("reminded");
   });
 
   it("sending stores the acknowledgement check as a delayed job, in the same transaction", async () => {

@@ -116,11 +116,15 @@ export async function deleteDraft(ctx: AppContext, user: Principal, id: string, 
 export async function previewRoute(
   ctx: AppContext,
   user: Principal,
-  q: { party: string; type: RequestContent["type"]; language?: string },
+  q: { party: string; type: RequestContent["type"]; language?: string; emergency?: boolean },
 ): Promise<RoutePreview> {
   return ctx.db.tx(async (tx) => {
     const party = await requireParty(tx, q.party);
-    const { first: _f, next: _n, ...preview } = await routePreview(tx, party, q.type, q.language);
+    const {
+      first: _f,
+      next: _n,
+      ...preview
+    } = await routePreview(tx, party, q.type, q.language, null, q.emergency ?? false);
     return preview;
   }, actorOf(user));
 }
@@ -151,7 +155,8 @@ export async function sendRequest(
     if (row.state !== "draft") throw conflict("already_sent", "This request was already sent.");
     const party = await requireParty(tx, content.requestedParty);
     if (party.id === user.partyId) throw badRequest("own_party", "A request goes to another Party, not your own.");
-    const route = await routePreview(tx, party, content.type, content.language, content.contactPointId);
+    const emergency = REQUEST_TYPE_INFO[content.type].emergency || content.emergency;
+    const route = await routePreview(tx, party, content.type, content.language, content.contactPointId, emergency);
     if (!route.first) {
       throw conflict("no_contact_point", `${party.nameEn} has no contact point in the directory to send this to.`);
     }
@@ -175,7 +180,6 @@ export async function sendRequest(
       }
       parentId = parent.row.id;
     }
-    const emergency = REQUEST_TYPE_INFO[content.type].emergency || content.emergency;
     const ackDueAt = new Date(at.getTime() + route.ackTargetMinutes * MINUTE);
     const answerDueAt = emergency
       ? content.answerNeededBy

@@ -1,5 +1,5 @@
+import { ackTargetsOf } from "../../shared/directory";
 import {
-  ACK_TARGET_MINUTES,
   type ContactPointBrief,
   MIN_PRESERVATION_DAYS,
   REQUEST_TYPE_INFO,
@@ -41,16 +41,18 @@ export function briefOf(cp: ContactPointRow): ContactPointBrief {
   };
 }
 
-export function ackTargetMinutes(emergency: boolean): number {
-  return emergency ? ACK_TARGET_MINUTES.emergency : ACK_TARGET_MINUTES.normal;
-}
-
+/**
+ * Where a request goes and its acknowledgement target: the requested Party's own (its legal
+ * profile), else the Network default. `emergency`: the sender marked a request of a type that is
+ * not always one as an emergency; emergency types always are.
+ */
 export async function routePreview(
   tx: Tx,
   party: PartyRow,
   type: RequestType,
   language: string | undefined,
   chosenId: string | null = null,
+  emergency = false,
 ): Promise<RoutePreview & { first: ContactPointRow | null; next: ContactPointRow | null }> {
   const points = await contactPointsOf(tx, party.id);
   let { first, next } = routeAmong(points, type);
@@ -62,6 +64,7 @@ export async function routePreview(
     }
   }
   const legal = await legalProfileOf(tx, party.id);
+  const targets = ackTargetsOf(legal);
   const info = REQUEST_TYPE_INFO[type];
   const warnings: RoutePreview["warnings"] = [];
   if (!first) {
@@ -94,7 +97,7 @@ export async function routePreview(
     contactPoint: first ? briefOf(first) : null,
     secondary: next ? briefOf(next) : null,
     warnings,
-    ackTargetMinutes: ackTargetMinutes(info.emergency),
+    ackTargetMinutes: info.emergency || emergency ? targets.emergency : targets.normal,
     preservationDays:
       type === "preservation" ? Math.max(legal.preservationDays ?? MIN_PRESERVATION_DAYS, MIN_PRESERVATION_DAYS) : null,
     first,

@@ -32,6 +32,8 @@ const lonelyParty: ReleaseParty = {
     extensionNote: null,
     acceptedLanguages: [],
     acceptedTemplates: [],
+    ackTargetMinutes: null,
+    emergencyAckTargetMinutes: null,
     notes: null,
   },
   contactPoints: [],
@@ -105,6 +107,9 @@ describe("directoryToCsv", () => {
     // The legal profile repeats on each row of the Party.
     expect(cell(4, "legal_preservation_days")).toBe("60");
     expect(cell(5, "legal_preservation_days")).toBe("60");
+    expect(cell(4, "legal_ack_target_minutes")).toBe("30");
+    expect(cell(4, "legal_emergency_ack_target_minutes")).toBe("10");
+    expect(cell(2, "legal_ack_target_minutes")).toBe("");
     expect(cell(6, "iso2")).toBe("TO");
     expect(cell(6, "institution")).toBe("");
     // Quoted newlines stay inside their cell.
@@ -214,6 +219,40 @@ describe("parseDirectoryCsv", () => {
     const m = parseDirectoryCsv(minimal);
     expect(m.errors).toEqual([]);
     expect(m.parties).toMatchObject([{ iso2: "RO", party: null, legalProfile: null, contactPoints: [{ line: 2 }] }]);
+  });
+
+  it("checks the acknowledgement targets, alone and against each other", () => {
+    const csv = csvOf([
+      { ...okRow, legal_ack_target_minutes: "30", legal_emergency_ack_target_minutes: "45" },
+      { ...okRow, iso2: "CI", legal_ack_target_minutes: "ten", legal_emergency_ack_target_minutes: "300" },
+      { ...okRow, iso2: "BJ", legal_ack_target_minutes: "20", legal_emergency_ack_target_minutes: "5" },
+    ]);
+    const parsed = parseDirectoryCsv(csv);
+    expect(parsed.errors).toEqual([
+      {
+        line: 2,
+        field: "legal_emergency_ack_target_minutes",
+        message: "The emergency target cannot be longer than the normal acknowledgement target",
+      },
+      { line: 3, field: "legal_ack_target_minutes", message: 'Write a whole number, not "ten"' },
+      { line: 3, field: "legal_emergency_ack_target_minutes", message: expect.stringMatching(/<=240/) },
+    ]);
+    expect(parsed.parties.find((p) => p.iso2 === "BJ")?.legalProfile).toMatchObject({
+      ackTargetMinutes: 20,
+      emergencyAckTargetMinutes: 5,
+    });
+  });
+
+  it("writes empty target cells for a release published before the targets existed", () => {
+    const doc = sampleDirectory();
+    const old = doc.parties[2]!.legalProfile as Record<string, unknown>;
+    delete old.ackTargetMinutes;
+    delete old.emergencyAckTargetMinutes;
+    const { records } = readCsvRecords(directoryToCsv(doc));
+    const cells = records[5]!.cells;
+    expect(cells[CSV_COLUMNS.indexOf("iso2")]).toBe("RO");
+    expect(cells[CSV_COLUMNS.indexOf("legal_ack_target_minutes")]).toBe("");
+    expect(cells[CSV_COLUMNS.indexOf("legal_emergency_ack_target_minutes")]).toBe("");
   });
 
   it("protects cells from spreadsheet formulas and reads them back", () => {

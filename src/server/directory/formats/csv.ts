@@ -4,7 +4,8 @@ import {
   type DirectoryDocument,
   type ImportRowError,
   Iso2,
-  LegalProfileFieldsObject,
+  LegalProfileFields,
+  type LegalProfileFieldsObject,
   PartyFieldsObject,
   type ReleaseContactPoint,
   type ReleaseParty,
@@ -65,8 +66,9 @@ const requiredFlag: Codec<boolean> = {
   },
 };
 const optFlag: Codec<boolean | null> = { encode: encodeBool, decode: decodeBool };
-const optInt: Codec<number | null> = {
-  encode: (v) => (v === null ? "" : String(v)),
+const optInt: Codec<number | null | undefined> = {
+  // undefined: a field the document predates (releases published before it was added).
+  encode: (v) => (v === null || v === undefined ? "" : String(v)),
   decode: (c) => {
     const v = c.trim();
     if (v === "") return { ok: true, value: null };
@@ -94,6 +96,8 @@ const LEGAL_COLUMNS: [string, LegalKey, Codec<never>][] = [
   ["legal_extension_note", "extensionNote", optText],
   ["legal_accepted_languages", "acceptedLanguages", list],
   ["legal_accepted_templates", "acceptedTemplates", list],
+  ["legal_ack_target_minutes", "ackTargetMinutes", optInt],
+  ["legal_emergency_ack_target_minutes", "emergencyAckTargetMinutes", optInt],
   ["legal_notes", "notes", optText],
 ];
 
@@ -380,9 +384,7 @@ export function parseDirectoryCsv(input: string): ParsedImport {
           column === "iso2" ? group.iso2 : value(column),
         )
       : null;
-    const legalProfile = carriesLegal
-      ? readSection(LEGAL_COLUMNS, LegalProfileFieldsObject, group, errors, value)
-      : null;
+    const legalProfile = carriesLegal ? readSection(LEGAL_COLUMNS, LegalProfileFields, group, errors, value) : null;
     parties.push({ line: group.line, iso2: group.iso2, party, legalProfile, contactPoints: group.contactPoints });
   }
   return { parties, errors: sortErrors(errors) };

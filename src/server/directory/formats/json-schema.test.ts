@@ -54,6 +54,27 @@ describe("directoryJsonSchema", () => {
     );
   });
 
+  it("accepts a release written before the acknowledgement targets existed, and checks them when present", () => {
+    const validate = validator();
+    const old = JSON.parse(canonicalJson(sampleDirectory()));
+    for (const p of old.parties) {
+      delete p.legalProfile.ackTargetMinutes;
+      delete p.legalProfile.emergencyAckTargetMinutes;
+    }
+    expect(validate(old), JSON.stringify(validate.errors)).toBe(true);
+    const bad = JSON.parse(canonicalJson(sampleDirectory()));
+    bad.parties[2].legalProfile.ackTargetMinutes = 0;
+    bad.parties[2].legalProfile.emergencyAckTargetMinutes = 241;
+    expect(validate(bad)).toBe(false);
+    const where = (validate.errors ?? []).map((e) => `${e.instancePath} ${e.keyword}`);
+    expect(where).toEqual(
+      expect.arrayContaining([
+        "/parties/2/legalProfile/ackTargetMinutes minimum",
+        "/parties/2/legalProfile/emergencyAckTargetMinutes maximum",
+      ]),
+    );
+  });
+
   it("returns a copy each time", () => {
     const a = directoryJsonSchema() as Record<string, unknown>;
     a.title = "changed";

@@ -16,6 +16,21 @@ function replaceContents(target: JsonObject, source: JsonObject): void {
   Object.assign(target, rest);
 }
 
+/**
+ * Legal profile fields added after releases of vigil.directory/1 were published and signed:
+ * those releases cannot change, so the schema lets them leave the fields out (read as null).
+ */
+const LEGAL_PROFILE_FIELDS_ADDED = ["ackTargetMinutes", "emergencyAckTargetMinutes"] as const;
+
+function allowOmitted(schema: JsonObject): void {
+  const at = (o: unknown, ...keys: string[]) =>
+    keys.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as JsonObject)[k] : undefined), o);
+  const legal = at(schema, "properties", "parties", "items", "properties", "legalProfile") as JsonObject | undefined;
+  if (!legal || !Array.isArray(legal.required)) throw new Error("directory schema: legal profile not found");
+  const added: readonly string[] = LEGAL_PROFILE_FIELDS_ADDED;
+  legal.required = legal.required.filter((k) => !added.includes(k as string));
+}
+
 let cached: JsonObject | undefined;
 
 /**
@@ -58,6 +73,7 @@ function build(): JsonObject {
       }
     },
   }) as JsonObject;
+  allowOmitted(schema);
   return {
     $schema: schema.$schema,
     $id: DIRECTORY_SCHEMA_ID,

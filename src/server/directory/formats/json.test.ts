@@ -61,6 +61,22 @@ describe("JSON export and import", () => {
     expect(parties.map((p) => p.iso2)).toEqual(["BJ"]);
   });
 
+  it("checks the acknowledgement targets, and reads a file written before them as the Network default", () => {
+    const doc = JSON.parse(directoryToJson(sampleDirectory()));
+    doc.parties[2].legalProfile.emergencyAckTargetMinutes = 45; // Romania's normal target is 30
+    delete doc.parties[0].legalProfile.ackTargetMinutes;
+    delete doc.parties[0].legalProfile.emergencyAckTargetMinutes;
+    const { errors, parties } = parseDirectoryJson(JSON.stringify(doc));
+    expect(errors).toEqual([
+      {
+        line: 3,
+        field: "parties[2].legalProfile.emergencyAckTargetMinutes",
+        message: "The emergency target cannot be longer than the normal acknowledgement target",
+      },
+    ]);
+    expect(parties[0]?.legalProfile).toMatchObject({ ackTargetMinutes: null, emergencyAckTargetMinutes: null });
+  });
+
   it("writes paths as a person reads them", () => {
     expect(jsonPath(["parties", 3, "contactPoints", 0, "phones", 0, "number"])).toBe(
       "parties[3].contactPoints[0].phones[0].number",

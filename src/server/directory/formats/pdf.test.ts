@@ -42,6 +42,9 @@ describe("directoryToPdf", () => {
     expect(text).toContain("Languages: Romanian, English, French");
     expect(text).toContain("Secure channels: Europol SIENA; Eurojust secure e-mail");
     expect(text).toContain("Preservation: 60 days, extendable. Extended once by the prosecutor, for 30 days.");
+    // Romania set its own acknowledgement targets; Benin did not, so nothing is printed for it.
+    expect(text).toContain("Acknowledgement within: 30 minutes; emergencies 10 minutes");
+    expect(text.match(/Acknowledgement within:/g)).toHaveLength(1);
     expect(text).toContain("Benin / Bénin (BJ)");
   });
 

@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
-import type { DirectoryDocument, ReleaseContactPoint, ReleaseParty } from "../../../shared/directory";
+import {
+  ackTargetsOf,
+  type DirectoryDocument,
+  type ReleaseContactPoint,
+  type ReleaseParty,
+} from "../../../shared/directory";
 import { encodeOpeningHours } from "./cells";
 import {
   CONTACT_POINT_TYPE_LABELS,
@@ -79,6 +84,11 @@ function legalProfileLines(p: ReleaseParty): Line[] {
     add("Preservation: ", parts.join(", ") + (lp.extensionNote ? `. ${lp.extensionNote}` : ""));
   }
   add("Provider retention: ", lp.providerRetention);
+  // Only a Party's own targets: the Network defaults are the same for everyone and not repeated.
+  if (lp.ackTargetMinutes != null || lp.emergencyAckTargetMinutes != null) {
+    const targets = ackTargetsOf(lp);
+    add("Acknowledgement within: ", `${targets.normal} minutes; emergencies ${targets.emergency} minutes`);
+  }
   if (lp.acceptedLanguages.length) add("Requests accepted in: ", languageNames(lp.acceptedLanguages));
   if (lp.acceptedTemplates.length)
     add("Templates accepted: ", lp.acceptedTemplates.map((t) => TEMPLATE_LABELS[t] ?? t).join(", "));

@@ -29,6 +29,8 @@ export function sampleDirectory(): DirectoryDocument {
           extensionNote: "Once, for 90 days, on a reasoned request.",
           acceptedLanguages: ["fr", "en"],
           acceptedTemplates: ["art29_preservation", "art31_subscriber"],
+          ackTargetMinutes: null,
+          emergencyAckTargetMinutes: null,
           notes: null,
         },
         contactPoints: [
@@ -74,6 +76,8 @@ export function sampleDirectory(): DirectoryDocument {
           extensionNote: null,
           acceptedLanguages: ["fr"],
           acceptedTemplates: ["art29_preservation"],
+          ackTargetMinutes: null,
+          emergencyAckTargetMinutes: null,
           notes: "Requests in English are translated; allow two more days.",
         },
         contactPoints: [
@@ -146,6 +150,8 @@ export function sampleDirectory(): DirectoryDocument {
           extensionNote: "Extended once by the prosecutor, for 30 days.",
           acceptedLanguages: ["ro", "en"],
           acceptedTemplates: ["art29_preservation", "art30_disclosure", "art31_subscriber", "sap_art9_emergency"],
+          ackTargetMinutes: 30,
+          emergencyAckTargetMinutes: 10,
           notes: null,
         },
         contactPoints: [

@@ -14,7 +14,13 @@ import {
 import { IconAlertCircle } from "@tabler/icons-react";
 import { type FormEvent, useCallback, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { type LegalProfile, LegalProfileFields, TEMPLATES } from "../../../shared/directory";
+import {
+  ACK_TARGET_MAX_MINUTES,
+  ACK_TARGET_MINUTES,
+  type LegalProfile,
+  LegalProfileFields,
+  TEMPLATES,
+} from "../../../shared/directory";
 import { ISO_639_1 } from "../../../shared/languages";
 import type { ApiError } from "../../app/api";
 import { currentLocale } from "../../i18n";
@@ -33,6 +39,8 @@ export type LegalProfileDraft = {
   extensionNote: string;
   acceptedLanguages: string[];
   acceptedTemplates: Template[];
+  ackTargetMinutes: number | "";
+  emergencyAckTargetMinutes: number | "";
   notes: string;
 };
 
@@ -45,6 +53,8 @@ export function legalDraftFrom(profile: LegalProfile): LegalProfileDraft {
     extensionNote: profile.extensionNote ?? "",
     acceptedLanguages: [...profile.acceptedLanguages],
     acceptedTemplates: [...profile.acceptedTemplates],
+    ackTargetMinutes: profile.ackTargetMinutes ?? "",
+    emergencyAckTargetMinutes: profile.emergencyAckTargetMinutes ?? "",
     notes: profile.notes ?? "",
   };
 }
@@ -58,6 +68,8 @@ function legalDraftToInput(d: LegalProfileDraft): { input: unknown; maps: RowMap
       extensionNote: d.extensionNote,
       acceptedLanguages: d.acceptedLanguages,
       acceptedTemplates: d.acceptedTemplates,
+      ackTargetMinutes: d.ackTargetMinutes === "" ? null : d.ackTargetMinutes,
+      emergencyAckTargetMinutes: d.emergencyAckTargetMinutes === "" ? null : d.emergencyAckTargetMinutes,
       notes: d.notes,
     },
     maps: {},
@@ -71,6 +83,8 @@ const FIELDS = new Set([
   "extensionNote",
   "acceptedLanguages",
   "acceptedTemplates",
+  "ackTargetMinutes",
+  "emergencyAckTargetMinutes",
   "notes",
 ]);
 
@@ -221,6 +235,34 @@ export function LegalProfileForm({
             ))}
           </Stack>
         </Checkbox.Group>
+        <Group align="flex-start" gap="md" wrap="wrap">
+          <NumberInput
+            label={t("directory.legal.ackTargetMinutes")}
+            description={t("directory.legal.ackTargetMinutesHelp", { minutes: ACK_TARGET_MINUTES.normal })}
+            placeholder={String(ACK_TARGET_MINUTES.normal)}
+            value={draft.ackTargetMinutes}
+            onChange={(value) => set("ackTargetMinutes", typeof value === "number" ? value : "")}
+            error={err("ackTargetMinutes")}
+            min={1}
+            max={ACK_TARGET_MAX_MINUTES.normal}
+            allowDecimal={false}
+            allowNegative={false}
+            w={{ base: "100%", sm: 280 }}
+          />
+          <NumberInput
+            label={t("directory.legal.emergencyAckTargetMinutes")}
+            description={t("directory.legal.emergencyAckTargetMinutesHelp", { minutes: ACK_TARGET_MINUTES.emergency })}
+            placeholder={String(ACK_TARGET_MINUTES.emergency)}
+            value={draft.emergencyAckTargetMinutes}
+            onChange={(value) => set("emergencyAckTargetMinutes", typeof value === "number" ? value : "")}
+            error={err("emergencyAckTargetMinutes")}
+            min={1}
+            max={ACK_TARGET_MAX_MINUTES.emergency}
+            allowDecimal={false}
+            allowNegative={false}
+            w={{ base: "100%", sm: 280 }}
+          />
+        </Group>
         <Textarea
           label={t("directory.legal.notes")}
           value={draft.notes}

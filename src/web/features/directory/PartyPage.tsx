@@ -19,7 +19,7 @@ import type { TFunction } from "i18next";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
-import type { ContactPoint, PartyDetail } from "../../../shared/directory";
+import { ackTargetsOf, type ContactPoint, type PartyDetail } from "../../../shared/directory";
 import { ApiError } from "../../app/api";
 import { useActiveSession } from "../../app/session";
 import { ErrorAlert, PageHeader, PageLoader, usePageTitle } from "../../app/ui";
@@ -147,7 +147,11 @@ export function PartyPage() {
     !profile.extensionNote &&
     profile.acceptedLanguages.length === 0 &&
     profile.acceptedTemplates.length === 0 &&
+    profile.ackTargetMinutes === null &&
+    profile.emergencyAckTargetMinutes === null &&
     !profile.notes;
+  const ackTargets = ackTargetsOf(profile);
+  const ownAckTargets = profile.ackTargetMinutes !== null || profile.emergencyAckTargetMinutes !== null;
 
   /** Runs a change, then refreshes the page; errors stay in the open dialog. */
   const run = async (change: () => Promise<unknown>, after: () => void) => {
@@ -478,6 +482,10 @@ export function PartyPage() {
                   {profile.acceptedTemplates.length
                     ? profile.acceptedTemplates.map((tpl) => t(TEMPLATE_KEYS[tpl])).join("\n")
                     : t("directory.legal.notGiven")}
+                </Fact>
+                <Fact label={t("directory.legal.ackTargets")}>
+                  {t("directory.legal.ackTargetsValue", ackTargets)}
+                  {ownAckTargets ? "" : ` (${t("directory.legal.networkDefault")})`}
                 </Fact>
                 {profile.notes ? <Fact label={t("directory.legal.notes")}>{profile.notes}</Fact> : null}
               </SimpleGrid>

@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import type { z } from "zod";
+import { EMERGENCY_ACK_TARGET_TOO_LONG } from "../../../shared/directory";
 import type { ApiIssue } from "../../app/api";
 import type { TranslationKey } from "../../i18n/keys";
 
@@ -29,6 +30,7 @@ const KNOWN_MESSAGES: Record<string, TranslationKey> = {
   "Invalid e-mail address": "directory.validation.email",
   "Unknown IANA time zone": "directory.validation.timeZone",
   "Party code must be a two-letter ISO 3166 code": "directory.validation.iso2",
+  [EMERGENCY_ACK_TARGET_TOO_LONG]: "directory.validation.emergencyAckTarget",
 };
 
 type Issue = z.core.$ZodIssue;

@@ -61,6 +61,8 @@ const FIELD_KEYS: Record<string, TranslationKey> = {
   extensionNote: "directoryAdmin.field.extensionNote",
   acceptedLanguages: "directoryAdmin.field.acceptedLanguages",
   acceptedTemplates: "directoryAdmin.field.acceptedTemplates",
+  ackTargetMinutes: "directoryAdmin.field.ackTargetMinutes",
+  emergencyAckTargetMinutes: "directoryAdmin.field.emergencyAckTargetMinutes",
   notes: "directoryAdmin.field.notes",
   contactPoints: "directoryAdmin.field.contactPoints",
   primary: "directoryAdmin.field.primary",

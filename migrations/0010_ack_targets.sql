@@ -1,0 +1,3 @@
+ALTER TABLE "legal_profiles" ADD COLUMN "ack_target_minutes" integer;--> statement-breakpoint
+ALTER TABLE "legal_profiles" ADD COLUMN "emergency_ack_target_minutes" integer;--> statement-breakpoint
+ALTER TABLE "legal_profiles" ADD CONSTRAINT "legal_profiles_ack_targets" CHECK ("legal_profiles"."ack_target_minutes" BETWEEN 1 AND 1440 AND "legal_profiles"."emergency_ack_target_minutes" BETWEEN 1 AND 240 AND "legal_profiles"."emergency_ack_target_minutes" <= "legal_profiles"."ack_target_minutes");
