@@ -7,6 +7,8 @@ import en from "./en.json";
 import fr from "./fr.json";
 import mailboxEn from "./mailbox.en.json";
 import mailboxFr from "./mailbox.fr.json";
+import requestsEn from "./requests.en.json";
+import requestsFr from "./requests.fr.json";
 import webhooksEn from "./webhooks.en.json";
 import webhooksFr from "./webhooks.fr.json";
 
@@ -58,10 +60,22 @@ i18n.on("languageChanged", (lng) => {
 
 void i18n.use(initReactI18next).init({
   // The directory's Secretariat pages keep their strings in their own catalogue, under "directoryAdmin";
-  // the development mailbox likewise, under "mailbox", and the webhooks panel under "webhooks".
+  // the development mailbox likewise, under "mailbox", the webhooks panel under "webhooks" and
+  // requests between contact points under "requests". The French requests catalogue must have every
+  // key of the English one: `satisfies` makes a missing one fail the type check.
   resources: {
-    en: { translation: { ...en, directoryAdmin: adminEn, mailbox: mailboxEn, webhooks: webhooksEn } },
-    fr: { translation: { ...fr, directoryAdmin: adminFr, mailbox: mailboxFr, webhooks: webhooksFr } },
+    en: {
+      translation: { ...en, directoryAdmin: adminEn, mailbox: mailboxEn, webhooks: webhooksEn, requests: requestsEn },
+    },
+    fr: {
+      translation: {
+        ...fr,
+        directoryAdmin: adminFr,
+        mailbox: mailboxFr,
+        webhooks: webhooksFr,
+        requests: requestsFr satisfies typeof requestsEn,
+      },
+    },
   },
   lng: storedLocale() ?? browserLocale(),
   fallbackLng: "en",

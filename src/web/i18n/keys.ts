@@ -1,6 +1,7 @@
 import type adminEn from "./directory-admin.en.json";
 import type en from "./en.json";
 import type mailboxEn from "./mailbox.en.json";
+import type requestsEn from "./requests.en.json";
 import type webhooksEn from "./webhooks.en.json";
 
 type Leaves<T, Prefix extends string = ""> = {
@@ -14,5 +15,12 @@ type WithoutPluralSuffix<K> = K extends `${infer Base}_${"one" | "other"}` ? Bas
  * tables (navigation, error codes…) so that a typo fails the type check instead of showing a raw key.
  */
 export type TranslationKey = WithoutPluralSuffix<
-  Leaves<typeof en & { directoryAdmin: typeof adminEn; mailbox: typeof mailboxEn; webhooks: typeof webhooksEn }>
+  Leaves<
+    typeof en & {
+      directoryAdmin: typeof adminEn;
+      mailbox: typeof mailboxEn;
+      webhooks: typeof webhooksEn;
+      requests: typeof requestsEn;
+    }
+  >
 >;
