@@ -18,6 +18,7 @@ describe("request times", () => {
   it("says durations in minutes, hours or days", () => {
     expect(formatDuration(t, 4.4)).toBe('requests.duration.minutes:{"count":4}');
     expect(formatDuration(t, 125)).toBe('requests.duration.hours:{"hours":2,"minutes":"05"}');
+    expect(formatDuration(t, 60)).toBe('requests.duration.wholeHours:{"hours":1}');
     expect(formatDuration(t, 3 * 1440 + 250)).toBe('requests.duration.days:{"days":3,"hours":4}');
   });
 });

@@ -31,8 +31,12 @@ export function zoneLabel(timeZone: string, at: Date, locale: string): string {
 export function formatDuration(t: TFunction, minutes: number): string {
   const m = Math.max(0, Math.round(minutes));
   if (m < 60) return t("requests.duration.minutes", { count: m });
-  if (m < 24 * 60)
-    return t("requests.duration.hours", { hours: Math.floor(m / 60), minutes: String(m % 60).padStart(2, "0") });
+  if (m < 24 * 60) {
+    const hours = Math.floor(m / 60);
+    return m % 60 === 0
+      ? t("requests.duration.wholeHours", { hours })
+      : t("requests.duration.hours", { hours, minutes: String(m % 60).padStart(2, "0") });
+  }
   return t("requests.duration.days", { days: Math.floor(m / 1440), hours: Math.floor((m % 1440) / 60) });
 }
 

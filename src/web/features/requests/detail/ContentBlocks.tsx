@@ -128,7 +128,7 @@ export function ContentBlocks({ detail, viewerZone }: { detail: RequestDetail; v
       <Block title={t("requests.block.request")} testId="content-request">
         <Facts
           items={[
-            [t("requests.form.reference"), str(c.reference) || detail.reference],
+            [t("requests.detail.reference"), str(c.reference) || detail.reference],
             [t("requests.form.language"), str(c.language) ? languageName(str(c.language), locale) : ""],
             [
               t("requests.form.answerNeededBy"),

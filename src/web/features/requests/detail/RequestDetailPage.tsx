@@ -1,4 +1,4 @@
-import { Anchor, Button, Grid, Group, Stack } from "@mantine/core";
+import { Anchor, Button, Grid, Group, Menu, Stack } from "@mantine/core";
 import { IconArrowLeft, IconCopyPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router-dom";
@@ -87,19 +87,25 @@ export function RequestDetailPage() {
             <ContentBlocks detail={detail} viewerZone={zone} />
             <DocumentDownloads detail={detail} />
             {next.length > 0 ? (
-              <Group gap="xs">
-                {next.map(({ type, relation }) => (
-                  <Button
-                    key={`${type}-${relation}`}
-                    component={Link}
-                    to={`/requests/new?type=${type}&party=${detail.to?.iso2 ?? ""}&relation=${relation}&parent=${detail.id}`}
-                    variant="light"
-                    size="compact-sm"
-                    leftSection={<IconCopyPlus size={14} aria-hidden />}
-                  >
-                    {t(FOLLOW_UP_KEYS[relation], { type: t(TYPE_SHORT_KEYS[type]) })}
-                  </Button>
-                ))}
+              <Group>
+                <Menu position="bottom-start" withinPortal>
+                  <Menu.Target>
+                    <Button variant="light" leftSection={<IconCopyPlus size={16} aria-hidden />}>
+                      {t("requests.detail.followUps")}
+                    </Button>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    {next.map(({ type, relation }) => (
+                      <Menu.Item
+                        key={`${type}-${relation}`}
+                        component={Link}
+                        to={`/requests/new?type=${type}&party=${detail.to?.iso2 ?? ""}&relation=${relation}&parent=${detail.id}`}
+                      >
+                        {t(FOLLOW_UP_KEYS[relation], { type: t(TYPE_SHORT_KEYS[type]) })}
+                      </Menu.Item>
+                    ))}
+                  </Menu.Dropdown>
+                </Menu>
               </Group>
             ) : null}
           </Stack>

@@ -12,6 +12,7 @@ import { Fact } from "./Fact";
 import { type Side, sideName, sidesOf } from "./sides";
 
 function Clock({ side, role, now }: { side: Side; role: string; now: Date }) {
+  const { t } = useTranslation();
   const locale = currentLocale();
   return (
     <Group gap={6} wrap="nowrap">
@@ -20,7 +21,8 @@ function Clock({ side, role, now }: { side: Side; role: string; now: Date }) {
         <Text span fw={600}>
           {sideName(side, locale)}
         </Text>{" "}
-        ({role}): {side.zone ? `${formatClock(now, locale, side.zone)} ${offsetName(now, locale, side.zone)}` : "—"}
+        {t("requests.detail.clockRole", { role })}{" "}
+        {side.zone ? `${formatClock(now, locale, side.zone)} ${offsetName(now, locale, side.zone)}` : "—"}
       </Text>
     </Group>
   );
@@ -59,13 +61,13 @@ export function RequestHeader({ detail, viewerZone }: { detail: RequestDetail; v
           <Text size="sm" fw={600}>
             {sideName(sides.requested, locale)}
           </Text>
-          {detail.contactPoint ? (
-            <Text size="sm" c="dimmed">
-              · {detail.contactPoint.institution}
-              {detail.contactPoint.unit ? `, ${detail.contactPoint.unit}` : ""}
-            </Text>
-          ) : null}
         </Group>
+        {detail.contactPoint ? (
+          <Text size="sm" c="dimmed" mt={-8}>
+            {detail.contactPoint.institution}
+            {detail.contactPoint.unit ? `, ${detail.contactPoint.unit}` : ""}
+          </Text>
+        ) : null}
 
         <Stack gap={2} aria-label={t("requests.detail.localTimes")}>
           <Clock side={sides.sender} role={t("requests.detail.sender")} now={now} />

@@ -11,9 +11,9 @@ import {
   IconStar,
 } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import type { RequestDetail, TimelineEntry } from "../../../../shared/requests";
+import { FEEDBACK_RATINGS, type RequestDetail, type TimelineEntry } from "../../../../shared/requests";
 import { currentLocale } from "../../../i18n";
-import { STATE_KEYS, TIMELINE_KEYS } from "../labels";
+import { RATING_KEYS, STATE_KEYS, TIMELINE_KEYS } from "../labels";
 import { receiptUrl } from "../requestsApi";
 import { formatDuration, formatMoment, formatTime, zoneLabel } from "../time";
 import { ReceiptCheck } from "./ReceiptCheck";
@@ -36,6 +36,15 @@ const ALERT_KINDS = new Set<TimelineEntry["kind"]>(["reminder", "escalation", "p
 function titleOf(t: ReturnType<typeof useTranslation>["t"], entry: TimelineEntry): string {
   if (entry.kind === "transition" && entry.toState) return t(STATE_KEYS[entry.toState]);
   return t(TIMELINE_KEYS[entry.kind]);
+}
+
+/** A feedback step's note is its rating: shown in words. */
+function noteOf(t: ReturnType<typeof useTranslation>["t"], entry: TimelineEntry): string {
+  const note = entry.note ?? "";
+  if (entry.kind === "feedback" && (FEEDBACK_RATINGS as readonly string[]).includes(note)) {
+    return t(RATING_KEYS[note as (typeof FEEDBACK_RATINGS)[number]]);
+  }
+  return note;
 }
 
 /**
@@ -90,7 +99,7 @@ export function TimelineView({ detail, viewerZone }: { detail: RequestDetail; vi
                       {ackAfter !== null ? (
                         <Text span fw={400} size="sm" data-testid="ack-after">
                           {" "}
-                          · {t("requests.timeline.acknowledgedAfter", { duration: formatDuration(t, ackAfter) })}
+                          · {t("requests.detail.after", { duration: formatDuration(t, ackAfter) })}
                         </Text>
                       ) : null}
                     </Text>
@@ -106,7 +115,7 @@ export function TimelineView({ detail, viewerZone }: { detail: RequestDetail; vi
                     ) : null}
                     {entry.note ? (
                       <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-                        {entry.note}
+                        {noteOf(t, entry)}
                       </Text>
                     ) : null}
                     {entry.receipt ? (

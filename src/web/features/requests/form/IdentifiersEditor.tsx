@@ -88,7 +88,9 @@ export function IdentifiersEditor({ draft, errors, update }: BlockProps) {
                     autoCapitalize="none"
                     autoCorrect="off"
                     spellCheck={false}
-                    ff={row.kind === "ip" ? "monospace" : undefined}
+                    styles={
+                      row.kind === "ip" ? { input: { fontFamily: "var(--mantine-font-family-monospace)" } } : undefined
+                    }
                     value={row.value}
                     onChange={(e) => setRow(i, { value: e.currentTarget.value })}
                     error={err("value")}

@@ -217,6 +217,7 @@ export function RequestForm({ initial, draftId: savedId, onCreated }: Props) {
                     size="compact-sm"
                     leftSection={<IconPencil size={14} aria-hidden />}
                     onClick={() => setStep(1)}
+                    style={{ flexShrink: 0 }}
                   >
                     {t("requests.form.change")}
                   </Button>

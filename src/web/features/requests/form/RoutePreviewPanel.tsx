@@ -10,7 +10,18 @@ import { formatClock, offsetName, useNow } from "../../directory/time";
 import { formatDuration } from "../time";
 import type { RoutePreviewQuery } from "./useRoutePreview";
 
-function ContactPointSummary({ cp, now, testId }: { cp: ContactPointBrief; now: Date; testId: string }) {
+function ContactPointSummary({
+  cp,
+  now,
+  testId,
+  brief = false,
+}: {
+  cp: ContactPointBrief;
+  now: Date;
+  testId: string;
+  /** The next in line: who it is and its clock are enough. */
+  brief?: boolean;
+}) {
   const { t } = useTranslation();
   const locale = currentLocale();
   return (
@@ -38,10 +49,12 @@ function ContactPointSummary({ cp, now, testId }: { cp: ContactPointBrief; now: 
           })}
         </Text>
       </Group>
-      <Text size="sm">
-        {t("requests.route.languages")}: {cp.languages.map((code) => languageName(code, locale)).join(", ") || "—"}
-      </Text>
-      {cp.instructions ? (
+      {brief ? null : (
+        <Text size="sm">
+          {t("requests.route.languages")}: {cp.languages.map((code) => languageName(code, locale)).join(", ") || "—"}
+        </Text>
+      )}
+      {cp.instructions && !brief ? (
         <Paper withBorder radius="sm" p="xs" bg="var(--mantine-color-default-hover)">
           <Text size="xs" fw={700} c="dimmed">
             {t("requests.route.instructions")}
@@ -136,7 +149,7 @@ export function RoutePreviewView({
                 <Text size="sm" c="dimmed">
                   {t("requests.route.secondary", { duration: formatDuration(t, preview.ackTargetMinutes) })}
                 </Text>
-                <ContactPointSummary cp={preview.secondary} now={now} testId="route-secondary" />
+                <ContactPointSummary cp={preview.secondary} now={now} testId="route-secondary" brief />
               </Stack>
             ) : null}
           </>

@@ -50,6 +50,8 @@ export function TimeZoneSelect({ label, description, value, onChange, error, req
       error={error}
       required={required}
       limit={60}
+      // Focused to show its error (after a failed send), it must not cover the message with its list.
+      openOnFocus={false}
     />
   );
 }
