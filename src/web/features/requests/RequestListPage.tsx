@@ -26,7 +26,7 @@ import { STATE_KEYS, TYPE_SHORT_KEYS } from "./labels";
 import { RequestTable } from "./RequestTable";
 import { type ListFilters, listQueryString, PAGE_SIZE, type Box as RequestBox, requestsApi } from "./requestsApi";
 import { useLiveQuery } from "./useLiveQuery";
-import { partyFilter, useParties } from "./useParties";
+import { useParties } from "./useParties";
 
 const oneOf = <T extends string>(values: readonly T[], v: string | null): T | null =>
   v !== null && (values as readonly string[]).includes(v) ? (v as T) : null;
@@ -112,7 +112,7 @@ export function RequestListPage() {
         value={filters.party}
         onChange={(value) => setFilters({ party: value })}
         searchable
-        filter={partyFilter}
+        filter={parties.filter}
         clearable
         clearButtonProps={{ "aria-label": t("common.clear") }}
         nothingFoundMessage={t("requests.list.noParty")}

@@ -1,13 +1,18 @@
 import { Anchor, Card, Group, ScrollArea, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import type { RequestSummary } from "../../../shared/requests";
+import { REQUEST_TYPE_INFO, type RequestSummary } from "../../../shared/requests";
 import { currentLocale } from "../../i18n";
 import { formatIsoDate } from "../directory/time";
 import { EmergencyBadge, OverdueBadge, StateBadge } from "./badges";
 import { TYPE_SHORT_KEYS } from "./labels";
 import type { Box } from "./requestsApi";
 import { formatMoment } from "./time";
+
+/** A draft's flag is set when it is sent: until then its kind says whether it is one. */
+function urgent(r: RequestSummary): boolean {
+  return r.emergency || REQUEST_TYPE_INFO[r.type].emergency;
+}
 
 /** Drafts open in the form; others on their page. */
 export function requestPath(r: Pick<RequestSummary, "id" | "state">): string {
@@ -63,7 +68,7 @@ export function RequestTable({ items, box, zone, compact }: Props) {
                   {r.number}
                 </Text>
                 <Group gap={4} wrap="nowrap">
-                  {r.emergency ? <EmergencyBadge /> : null}
+                  {urgent(r) ? <EmergencyBadge /> : null}
                   <StateBadge state={r.state} />
                 </Group>
               </Group>
@@ -117,7 +122,7 @@ export function RequestTable({ items, box, zone, compact }: Props) {
                   <Anchor component={Link} to={requestPath(r)} ff="monospace" size="sm" fw={700}>
                     {r.number}
                   </Anchor>
-                  {r.emergency ? <EmergencyBadge /> : null}
+                  {urgent(r) ? <EmergencyBadge /> : null}
                 </Group>
               </Table.Th>
               <Table.Td>

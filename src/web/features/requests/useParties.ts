@@ -10,6 +10,8 @@ import { partyName, sortParties } from "../directory/text";
 export type PartyOptions = {
   parties: PartySummary[] | null;
   options: ComboboxItem[];
+  /** Finds a Party by its name in either language or its ISO code, as the directory does. */
+  filter: OptionsFilter;
   error: unknown;
   retry: () => void;
 };
@@ -26,17 +28,24 @@ export function useParties(exclude?: string | null): PartyOptions {
         .map((p) => ({ value: p.iso2, label: partyName(p, locale) })),
     [parties, locale, exclude],
   );
-  return { parties, options, error: query.status === "error" ? query.error : null, retry: query.retry };
+  const filter = useMemo(() => partyFilter(parties ?? []), [parties]);
+  return { parties, options, filter, error: query.status === "error" ? query.error : null, retry: query.retry };
 }
 
 /**
  * Searching the Party list as the directory does: accents, apostrophes and case do not matter
- * ("cote divoire"), and the ISO code finds its Party ("ro").
+ * ("cote divoire"), the name in the other language finds it too ("roumanie"), and so does the ISO
+ * code ("ro").
  */
-export const partyFilter: OptionsFilter = ({ options, search }) => {
-  const needle = foldCompact(search);
-  if (!needle) return options;
-  return options.filter(
-    (o) => "value" in o && (foldCompact(o.label).includes(needle) || o.value.toLowerCase() === needle),
-  );
-};
+export function partyFilter(parties: readonly PartySummary[]): OptionsFilter {
+  const names = new Map(parties.map((p) => [p.iso2, `${foldCompact(p.nameEn)} ${foldCompact(p.nameFr)}`]));
+  return ({ options, search }) => {
+    const needle = foldCompact(search);
+    if (!needle) return options;
+    return options.filter(
+      (o) =>
+        "value" in o &&
+        ((names.get(o.value) ?? foldCompact(o.label)).includes(needle) || o.value.toLowerCase() === needle),
+    );
+  };
+}

@@ -8,7 +8,7 @@ import { ErrorAlert } from "../../../app/ui";
 import { currentLocale } from "../../../i18n";
 import { languageOption } from "../../directory/labels";
 import { TYPE_KEYS } from "../labels";
-import { type PartyOptions, partyFilter } from "../useParties";
+import type { PartyOptions } from "../useParties";
 import { withType } from "./draft";
 import { RoutePreviewPanel } from "./RoutePreviewPanel";
 import type { BlockProps } from "./types";
@@ -59,7 +59,7 @@ export function RouteStep({ draft, errors, update, parties, route, onContinue }:
           value={draft.requestedParty}
           onChange={(value) => update((d) => ({ ...d, requestedParty: value }))}
           searchable
-          filter={partyFilter}
+          filter={parties.filter}
           nothingFoundMessage={t("requests.list.noParty")}
           error={errors.requestedParty}
           required
