@@ -15,6 +15,7 @@ import { directoryRoutes } from "./directory/routes";
 import { HttpError } from "./http/errors";
 import { EventHub } from "./notify/events";
 import { notifyRoutes } from "./notify/routes";
+import { requestRoutes } from "./requests/routes";
 import { webhookRoutes } from "./webhooks/routes";
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
@@ -120,6 +121,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.addHook("onClose", async () => hub.close());
   await app.register(notifyRoutes(ctx, hub));
   await app.register(webhookRoutes(ctx));
+  await app.register(requestRoutes(ctx));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, "index.html"));
   if (hasWeb) {

@@ -130,8 +130,10 @@ export const ALLOWED_PARENTS: Partial<Record<RequestType, { relation: ParentRela
 // Identifiers a provider can act on
 // ---------------------------------------------------------------------------------------------
 
-const text = (max: number, required?: string) =>
-  required ? z.string().trim().min(1, required).max(max) : z.string().trim().max(max).default("");
+/** A text the template requires, with the message saying what to give. */
+const required = (max: number, message: string) => z.string().trim().min(1, message).max(max);
+/** An optional text: absent is the empty string. */
+const text = (max: number) => z.string().trim().max(max).default("");
 
 /** A local date and time, to the minute or second, without an offset: "2026-11-21T02:14". */
 const LOCAL_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
@@ -183,8 +185,8 @@ export const Identifier = z.discriminatedUnion(
     z.object({ kind: z.literal("email"), value: Email, note: text(500) }),
     z.object({
       kind: z.literal("account"),
-      value: text(300, "Give the account or user name"),
-      service: text(200, "Name the service the account is on"),
+      value: required(300, "Give the account or user name"),
+      service: required(200, "Name the service the account is on"),
       note: text(500),
     }),
     z.object({ kind: z.literal("domain"), value: Hostname, note: text(500) }),
@@ -208,22 +210,22 @@ export const IDENTIFIER_KINDS = ["ip", "email", "account", "domain", "url", "pho
 export const REPLY_CHANNELS = ["vigil", "email", "phone", "secure_channel", "other"] as const;
 
 export const RequestingAuthority = z.object({
-  organisation: text(300, "Name the requesting organisation"),
-  personInCharge: text(200, "Name the person in charge"),
+  organisation: required(300, "Name the requesting organisation"),
+  personInCharge: required(200, "Name the person in charge"),
   address: text(1000),
   phone: E164,
   mobile: E164.nullish().transform((p) => p ?? null),
   email: Email,
   fax: E164.nullish().transform((p) => p ?? null),
   /** "Mon–Fri 08:00–18:00", in `timeZone`. */
-  officeHours: text(300, "Give the office hours"),
+  officeHours: required(300, "Give the office hours"),
   timeZone: TimeZone,
   preferredReply: z.enum(REPLY_CHANNELS).default("vigil"),
 });
 export type RequestingAuthority = z.infer<typeof RequestingAuthority>;
 
 export const ConfirmationContact = z.object({
-  name: text(200, "Name the person to contact for confirmation"),
+  name: required(200, "Name the person to contact for confirmation"),
   jobTitle: text(200),
   function: text(200),
   phone: E164,
@@ -236,7 +238,7 @@ export const ONWARD_SHARING = ["prohibited", "with_prior_authorisation", "within
 
 /** Set by the sender, shown on every view of the request (SAP Art. 14(2) and 14(10)). */
 export const HandlingConditions = z.object({
-  purpose: text(2000, "State the purpose: the investigation or proceedings the data are for"),
+  purpose: required(2000, "State the purpose: the investigation or proceedings the data are for"),
   useLimits: text(2000),
   onwardSharing: z.enum(ONWARD_SHARING).default("with_prior_authorisation"),
   /** Do not notify the subscriber or account holder. */
@@ -250,8 +252,8 @@ export type HandlingConditions = z.infer<typeof HandlingConditions>;
 // The substance, per type
 // ---------------------------------------------------------------------------------------------
 
-const offence = text(500, "Name the offence");
-const facts = text(10_000, "Summarise the facts");
+const offence = required(500, "Name the offence");
+const facts = required(10_000, "Summarise the facts");
 const DateRange = z
   .object({ from: IsoDate, to: IsoDate })
   .refine((r) => r.from <= r.to, { message: "The period ends before it starts", path: ["to"] });
@@ -259,10 +261,10 @@ const DateRange = z
 export const PreservationDetails = z.object({
   offence,
   facts,
-  dataToPreserve: text(5000, "Say which stored data are to be preserved"),
-  relationToOffence: text(5000, "Say how the data relate to the offence"),
-  custodian: text(1000, "Name the provider (custodian) or where the computer system is"),
-  necessity: text(5000, "Say why preservation is necessary"),
+  dataToPreserve: required(5000, "Say which stored data are to be preserved"),
+  relationToOffence: required(5000, "Say how the data relate to the offence"),
+  custodian: required(1000, "Name the provider (custodian) or where the computer system is"),
+  necessity: required(5000, "Say why preservation is necessary"),
   period: DateRange.nullish().transform((p) => p ?? null),
   mlaToFollow: z.literal(true, { message: "Article 29(2) requires that a mutual assistance request will follow" }),
 });
@@ -270,8 +272,8 @@ export const PreservationDetails = z.object({
 export const TrafficDisclosureDetails = z.object({
   offence,
   facts,
-  trafficDataSought: text(5000, "Say which traffic data are sought"),
-  provider: text(1000, "Name the provider"),
+  trafficDataSought: required(5000, "Say which traffic data are sought"),
+  provider: required(1000, "Name the provider"),
 });
 
 export const SubscriberDetails = z.object({
@@ -279,26 +281,26 @@ export const SubscriberDetails = z.object({
   facts,
   investigativeAuthority: text(500),
   prosecutionOrCourt: text(1000),
-  legalBasis: text(2000, "Give the domestic legal basis"),
-  dataSought: text(5000, "Say which subscriber information is sought"),
-  relevance: text(5000, "Say why the data are relevant"),
-  provider: text(1000, "Name the provider"),
+  legalBasis: required(2000, "Give the domestic legal basis"),
+  dataSought: required(5000, "Say which subscriber information is sought"),
+  relevance: required(5000, "Say why the data are relevant"),
+  provider: required(1000, "Name the provider"),
   neededBy: IsoDate.nullish().transform((d) => d ?? null),
 });
 
 export const EmergencyDetails = z.object({
-  provider: text(1000, "Name the provider holding the data"),
+  provider: required(1000, "Name the provider holding the data"),
   offence,
-  provisionsAndPenalties: text(2000, "Give the legal provisions and the penalties"),
-  emergencyFacts: text(10_000, "Give the facts showing the emergency (imminent risk to life or safety)"),
-  dataLink: text(5000, "Say how the data sought relate to the emergency"),
-  dataSought: text(5000, "Say which data are sought"),
+  provisionsAndPenalties: required(2000, "Give the legal provisions and the penalties"),
+  emergencyFacts: required(10_000, "Give the facts showing the emergency (imminent risk to life or safety)"),
+  dataLink: required(5000, "Say how the data sought relate to the emergency"),
+  dataSought: required(5000, "Say which data are sought"),
   instructions: text(2000),
 });
 
 export const AssistanceDetails = z.object({
-  subject: text(300, "Give a subject"),
-  details: text(10_000, "Describe the assistance sought"),
+  subject: required(300, "Give a subject"),
+  details: required(10_000, "Describe the assistance sought"),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -316,7 +318,7 @@ const Base = z.object({
     .transform((v) => v ?? null),
   language: LanguageCode,
   /** The sender's reference or case number. */
-  reference: text(100, "Give your reference or case number"),
+  reference: required(100, "Give your reference or case number"),
   emergency: z.boolean().default(false),
   /** For emergencies: the answer is needed by then (default: 24 hours after sending). */
   answerNeededBy: z.iso
@@ -411,16 +413,16 @@ export const TransitionBody = z.discriminatedUnion(
     z.object({ to: z.literal("in_progress"), note: text(2000) }),
     z.object({
       to: z.literal("executed"),
-      note: text(10_000, "Say what was done"),
+      note: required(10_000, "Say what was done"),
       /** Preservation: the day the data were preserved (the period runs from it). */
       preservedOn: IsoDate.nullish().transform((d) => d ?? null),
     }),
     z.object({
       to: z.literal("partially_executed"),
-      note: text(10_000, "Say what was done and what was not"),
+      note: required(10_000, "Say what was done and what was not"),
       preservedOn: IsoDate.nullish().transform((d) => d ?? null),
     }),
-    z.object({ to: z.literal("refused"), note: text(10_000, "Give the reason for refusing") }),
+    z.object({ to: z.literal("refused"), note: required(10_000, "Give the reason for refusing") }),
     z.object({ to: z.literal("closed"), note: text(2000) }),
   ],
   { message: "Unknown state: use acknowledged, in_progress, executed, partially_executed, refused or closed" },
@@ -434,7 +436,7 @@ export const FeedbackBody = z.object({
 });
 export type FeedbackBody = z.infer<typeof FeedbackBody>;
 
-export const MessageBody = z.object({ body: text(20_000, "Write a message") });
+export const MessageBody = z.object({ body: required(20_000, "Write a message") });
 export type MessageBody = z.infer<typeof MessageBody>;
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,10 @@ export const WEBHOOK_EVENTS = [
   "directory.release_published",
   "directory.proposal_reviewed",
   "directory.reminder",
+  // Requests: ids, numbers and states only; the national system fetches the content with its token.
+  "request.received",
+  "request.state_changed",
+  "request.message",
   "test",
 ] as const;
 export const WebhookEvent = z.enum(WEBHOOK_EVENTS);

@@ -3,4 +3,5 @@ export * from "../audit/tables";
 export * from "../auth/tables";
 export * from "../directory/tables";
 export * from "../notify/tables";
+export * from "../requests/tables";
 export * from "../webhooks/tables";

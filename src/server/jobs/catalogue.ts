@@ -1,5 +1,11 @@
 import { freshnessJob } from "../directory/jobs";
+import { acknowledgementCheckJob, deadlineSweepJob, preservationCheckJob } from "../requests/jobs";
 import type { JobDefinition } from "./queue";
 
 /** Every job Vigil runs, by module. A job sent with a name not listed here is refused. */
-export const JOBS: JobDefinition<unknown>[] = [freshnessJob];
+export const JOBS: JobDefinition<unknown>[] = [
+  freshnessJob,
+  acknowledgementCheckJob,
+  preservationCheckJob,
+  deadlineSweepJob,
+];

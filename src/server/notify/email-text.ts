@@ -68,6 +68,73 @@ const TEXT: Record<string, Record<Locale, (p: Params, locale: Locale) => { subje
       body: `La clé ${p.fingerprint} expire le ${p.expiresOn}. Merci d'envoyer la nouvelle clé au Secrétariat.`,
     }),
   },
+  // Requests: the number and who, never the type's substance, the facts or the identifiers.
+  "request.received": {
+    en: (p, l) => ({
+      subject: `${p.emergency ? "EMERGENCY request" : "New request"} ${p.number} from ${country(p.party, l)}`,
+      body: `${country(p.party, l)} sent your contact point ${p.emergency ? "an EMERGENCY request" : "a request"} (${p.number}). Please acknowledge it in Vigil.`,
+    }),
+    fr: (p, l) => ({
+      subject: `${p.emergency ? "Demande URGENTE" : "Nouvelle demande"} ${p.number} : ${country(p.party, l)}`,
+      body: `${country(p.party, l)} a adressé ${p.emergency ? "une demande URGENTE" : "une demande"} (${p.number}) à votre point de contact. Merci d'en accuser réception dans Vigil.`,
+    }),
+  },
+  "request.reminder": {
+    en: (p) => ({
+      subject: `Reminder: request ${p.number} not acknowledged`,
+      body: `Request ${p.number} has not been acknowledged within ${p.minutes} minutes. Please acknowledge it in Vigil.`,
+    }),
+    fr: (p) => ({
+      subject: `Rappel : demande ${p.number} sans accusé de réception`,
+      body: `La demande ${p.number} n'a pas reçu d'accusé de réception dans les ${p.minutes} minutes. Merci d'en accuser réception dans Vigil.`,
+    }),
+  },
+  "request.escalated": {
+    en: (p) => ({
+      subject: `Escalation: request ${p.number} still not acknowledged`,
+      body: `Request ${p.number} is still not acknowledged by the contact point it was sent to; it is now brought to your attention. Please make sure it is handled.`,
+    }),
+    fr: (p) => ({
+      subject: `Escalade : demande ${p.number} toujours sans accusé de réception`,
+      body: `Le point de contact destinataire n'a toujours pas accusé réception de la demande ${p.number} ; elle est portée à votre attention. Merci de veiller à son traitement.`,
+    }),
+  },
+  "request.state_changed": {
+    en: (p) => ({
+      subject: `Request ${p.number}: ${String(p.state).replace("_", " ")}`,
+      body: `Request ${p.number} is now ${String(p.state).replace("_", " ")}.`,
+    }),
+    fr: (p) => ({
+      subject: `Demande ${p.number} : ${STATE_FR[String(p.state)] ?? p.state}`,
+      body: `La demande ${p.number} est maintenant : ${STATE_FR[String(p.state)] ?? p.state}.`,
+    }),
+  },
+  "request.message": {
+    en: (p) => ({ subject: `New message on request ${p.number}`, body: `A message was added to request ${p.number}.` }),
+    fr: (p) => ({
+      subject: `Nouveau message : demande ${p.number}`,
+      body: `Un message a été ajouté à la demande ${p.number}.`,
+    }),
+  },
+  "request.preservation_expiring": {
+    en: (p) => ({
+      subject: `Preservation ${p.number} ends on ${p.expiresOn}`,
+      body: `The preservation obtained by request ${p.number} ends on ${p.expiresOn}, and no mutual assistance request has followed it. Send one, or an extension, in time.`,
+    }),
+    fr: (p) => ({
+      subject: `La conservation ${p.number} prend fin le ${p.expiresOn}`,
+      body: `La conservation obtenue par la demande ${p.number} prend fin le ${p.expiresOn} et aucune demande d'entraide ne l'a suivie. Envoyez-en une, ou une prolongation, à temps.`,
+    }),
+  },
+};
+
+const STATE_FR: Record<string, string> = {
+  acknowledged: "réception accusée",
+  in_progress: "en cours",
+  executed: "exécutée",
+  partially_executed: "partiellement exécutée",
+  refused: "refusée",
+  closed: "close",
 };
 
 /** Kinds that also go out by e-mail (in-app only otherwise). */

@@ -28,7 +28,8 @@ export type EmailPayload = {
 /** Queues an e-mail in the caller's transaction: it exists exactly when the change commits. */
 export async function enqueueEmail(
   tx: Tx,
-  userId: string,
+  /** The account it is for; null for an address outside Vigil (a contact point's mailbox). */
+  userId: string | null,
   payload: EmailPayload,
   key: string,
   at: Date,

@@ -25,7 +25,7 @@ import {
 
 const require = createRequire(import.meta.url);
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
-function loadFonts() {
+export function loadFonts() {
   fonts ??= {
     regular: readFileSync(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf")),
     bold: readFileSync(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf")),
@@ -33,8 +33,18 @@ function loadFonts() {
   return fonts;
 }
 
-const A4 = { width: 595.28, height: 841.89 };
+export const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = { top: 56, bottom: 64, left: 50, right: 50 };
+/** The bytes of a document, once `end()` is called; listen before writing anything. */
+export function pdfBuffer(pdf: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  pdf.on("data", (c: Buffer) => chunks.push(c));
+  return new Promise<Buffer>((resolve, reject) => {
+    pdf.on("end", () => resolve(Buffer.concat(chunks)));
+    pdf.on("error", reject);
+  });
+}
+
 const WIDTH = A4.width - MARGIN.left - MARGIN.right;
 const INDENT = 14;
 
@@ -150,12 +160,7 @@ export async function directoryToPdf(doc: DirectoryDocument): Promise<Buffer> {
     },
     lang: "en",
   });
-  const chunks: Buffer[] = [];
-  pdf.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on("end", () => resolve(Buffer.concat(chunks)));
-    pdf.on("error", reject);
-  });
+  const done = pdfBuffer(pdf);
   pdf.registerFont("Body", regular);
   pdf.registerFont("Bold", bold);
 

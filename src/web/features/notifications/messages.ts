@@ -1,8 +1,6 @@
 import type { TFunction } from "i18next";
 import type { Locale } from "../../../shared/auth";
 import type { NotificationItem } from "../../../shared/notify";
-import { FEEDBACK_RATINGS, REQUEST_STATES, REQUEST_TYPES } from "../../../shared/requests";
-import { RATING_KEYS, STATE_KEYS, TYPE_SHORT_KEYS } from "../requests/labels";
 
 type Params = NotificationItem["params"];
 
@@ -33,47 +31,6 @@ function dateParam(value: string, locale: Locale): string {
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return value;
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(date);
-}
-
-function oneOf<T extends string>(values: readonly T[], value: string): T | null {
-  return (values as readonly string[]).includes(value) ? (value as T) : null;
-}
-
-/** Requests' notifications name the request by its number, never its content (what leaves Vigil). */
-function requestText(t: TFunction, kind: string, p: Params, locale: Locale): string | null {
-  const number = text(p, "number");
-  const party = partyParam(p, locale);
-  switch (kind) {
-    case "request.received": {
-      const type = oneOf(REQUEST_TYPES, text(p, "type"));
-      const params = { number, party, type: type ? t(TYPE_SHORT_KEYS[type]) : text(p, "type") };
-      return Number(p.emergency ?? 0) === 1
-        ? t("requests.notify.receivedEmergency", params)
-        : t("requests.notify.received", params);
-    }
-    case "request.state_changed": {
-      const state = oneOf(REQUEST_STATES, text(p, "state"));
-      return t("requests.notify.stateChanged", { number, state: state ? t(STATE_KEYS[state]) : text(p, "state") });
-    }
-    case "request.message":
-      return t("requests.notify.message", { number });
-    case "request.feedback": {
-      const rating = oneOf(FEEDBACK_RATINGS, text(p, "rating"));
-      return t("requests.notify.feedback", { number, rating: rating ? t(RATING_KEYS[rating]) : text(p, "rating") });
-    }
-    case "request.reminder":
-      return t("requests.notify.reminder", { number, minutes: Number(p.minutes ?? 0) });
-    case "request.escalated":
-      return text(p, "institution")
-        ? t("requests.notify.escalated", { number, institution: text(p, "institution") })
-        : t("requests.notify.escalatedNoOne", { number });
-    case "request.not_acknowledged":
-      return t("requests.notify.notAcknowledged", { number, party });
-    case "request.preservation_expiring":
-      return t("requests.notify.preservationExpiring", { number, date: dateParam(text(p, "expiresOn"), locale) });
-    default:
-      return null;
-  }
 }
 
 /** A notification's sentence in the UI language, from its kind and parameters (never stored as text). */
@@ -109,8 +66,36 @@ export function notificationText(
         fingerprint: text(p, "fingerprint").slice(-8),
         date: dateParam(text(p, "expiresOn"), locale),
       });
+    case "request.received":
+      return t(Number(p.emergency) ? "requests.notifications.receivedEmergency" : "requests.notifications.received", {
+        party,
+        number: text(p, "number"),
+      });
+    case "request.reminder":
+      return t("requests.notifications.reminder", { number: text(p, "number") });
+    case "request.escalated":
+      return t("requests.notifications.escalated", { number: text(p, "number") });
+    case "request.not_acknowledged":
+      return t("requests.notifications.notAcknowledged", { number: text(p, "number"), party });
+    case "request.state_changed": {
+      const state = text(p, "state");
+      const known = ["acknowledged", "in_progress", "executed", "partially_executed", "refused", "closed"] as const;
+      const label = (known as readonly string[]).includes(state)
+        ? t(`requests.notifications.state.${state as (typeof known)[number]}`)
+        : state;
+      return t("requests.notifications.stateChanged", { number: text(p, "number"), state: label });
+    }
+    case "request.message":
+      return t("requests.notifications.message", { number: text(p, "number") });
+    case "request.feedback":
+      return t("requests.notifications.feedback", { number: text(p, "number") });
+    case "request.preservation_expiring":
+      return t("requests.notifications.preservationExpiring", {
+        number: text(p, "number"),
+        date: dateParam(text(p, "expiresOn"), locale),
+      });
     default:
       // A kind this client does not know yet (a newer server): still say something happened.
-      return requestText(t, item.kind, p, locale) ?? t("directoryAdmin.notifications.kind.unknown");
+      return t("directoryAdmin.notifications.kind.unknown");
   }
 }

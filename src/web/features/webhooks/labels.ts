@@ -13,6 +13,12 @@ const EVENT_LABELS: Record<WebhookEvent, { label: TranslationKey; help: Translat
     help: "webhooks.event.proposalReviewedHelp",
   },
   "directory.reminder": { label: "webhooks.event.reminder", help: "webhooks.event.reminderHelp" },
+  "request.received": { label: "webhooks.event.requestReceived", help: "webhooks.event.requestReceivedHelp" },
+  "request.state_changed": {
+    label: "webhooks.event.requestStateChanged",
+    help: "webhooks.event.requestStateChangedHelp",
+  },
+  "request.message": { label: "webhooks.event.requestMessage", help: "webhooks.event.requestMessageHelp" },
   test: { label: "webhooks.event.test", help: "webhooks.event.testHelp" },
 };
 

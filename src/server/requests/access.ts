@@ -1,0 +1,42 @@
+import { eq } from "drizzle-orm";
+import { can } from "../auth/policy";
+import type { UserRow } from "../auth/users";
+import type { Tx } from "../db/database";
+import { forbidden, notFound } from "../http/errors";
+import { requests } from "./tables";
+import type { Side } from "./workflow";
+
+export type RequestRow = typeof requests.$inferSelect;
+
+/**
+ * Need to know: a request exists only for the users of the two Parties it is between (a draft
+ * only for the sender's Party). Anyone else, including the Secretariat, gets the same "not found"
+ * as for an id that does not exist, so a guessed address reveals nothing.
+ */
+export function sideOf(user: UserRow, row: RequestRow): Side | null {
+  if (!user.partyId || !can(user, "requests.read")) return null;
+  if (row.senderPartyId === user.partyId) return "sender";
+  if (row.state !== "draft" && row.requestedPartyId === user.partyId) return "requested";
+  return null;
+}
+
+const NOT_FOUND = "No request with this id.";
+
+/** The request and the viewer's side, locked for update when the caller is about to change it. */
+export async function requireVisible(
+  tx: Tx,
+  user: UserRow,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<{ row: RequestRow; side: Side }> {
+  const q = tx.select().from(requests).where(eq(requests.id, id)).limit(1);
+  const [row] = opts.forUpdate ? await q.for("update") : await q;
+  if (!row) throw notFound(NOT_FOUND);
+  const side = sideOf(user, row);
+  if (!side) throw notFound(NOT_FOUND);
+  return { row, side };
+}
+
+export function requireWriter(user: UserRow): void {
+  if (!can(user, "requests.write")) throw forbidden("Your account cannot send or answer requests.");
+}

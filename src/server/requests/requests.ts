@@ -1,0 +1,464 @@
+import { and, count, desc, eq, inArray, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
+import {
+  ALLOWED_PARENTS,
+  type DraftBody,
+  EMERGENCY_ANSWER_HOURS,
+  type ListQuery,
+  REQUEST_TYPE_INFO,
+  RequestContent,
+  type RequestDetail,
+  type RequestList,
+  type RequestSummary,
+  type RoutePreview,
+} from "../../shared/requests";
+import { appendAudit } from "../audit/log";
+import { auditWho } from "../auth/sign-in";
+import type { UserRow } from "../auth/users";
+import type { AppContext, RequestMeta } from "../context";
+import type { Tx } from "../db/database";
+import { findContactPoint, findPartyById, requireParty } from "../directory/entries";
+import { badRequest, conflict, notFound } from "../http/errors";
+import { actorOf } from "../http/guard";
+import { emailOn, notify } from "../notify/notifications";
+import { emitWebhookEvent } from "../webhooks/webhooks";
+import { type RequestRow, requireVisible, requireWriter } from "./access";
+import { renderRequestDocx } from "./documents/docx";
+import type { DocumentLocale, RequestDocumentInput } from "./documents/input";
+import { renderRequestPdf } from "./documents/pdf";
+import { acknowledgementCheckJob } from "./jobs";
+import { briefOf, routePreview } from "./routing";
+import { requests } from "./tables";
+import { messagesOf, partiesById, recordStep, timelineOf } from "./timeline";
+import { isOpen, nextStates, type Side } from "./workflow";
+
+const MINUTE = 60_000;
+
+// ---------------------------------------------------------------------------------------------
+// Drafts
+// ---------------------------------------------------------------------------------------------
+
+async function requestedPartyId(tx: Tx, iso2: string | null, user: UserRow): Promise<string | null> {
+  if (!iso2) return null;
+  const party = await requireParty(tx, iso2);
+  if (party.id === user.partyId) throw badRequest("own_party", "A request goes to another Party, not your own.");
+  return party.id;
+}
+
+export async function createDraft(ctx: AppContext, user: UserRow, body: DraftBody, meta: RequestMeta) {
+  requireWriter(user);
+  const at = ctx.clock.now();
+  return ctx.db.tx(async (tx) => {
+    const partyId = await requestedPartyId(tx, body.requestedParty, user);
+    const [row] = await tx
+      .insert(requests)
+      .values({
+        type: body.type,
+        senderPartyId: user.partyId as string,
+        senderUserId: user.id,
+        requestedPartyId: partyId,
+        content: body.content,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning();
+    if (!row) throw new Error("draft not written");
+    await recordStep(tx, row, { kind: "created", to: "draft", actor: actorFields(user) }, at);
+    await appendAudit(tx, at, auditWho(user, meta), {
+      action: "request.draft_created",
+      targetType: "request",
+      targetId: row.id,
+      details: { type: body.type },
+    });
+    return { id: row.id };
+  }, actorOf(user));
+}
+
+export async function saveDraft(ctx: AppContext, user: UserRow, id: string, body: DraftBody, meta: RequestMeta) {
+  requireWriter(user);
+  const at = ctx.clock.now();
+  return ctx.db.tx(async (tx) => {
+    const { row } = await requireVisible(tx, user, id, { forUpdate: true });
+    if (row.state !== "draft") throw conflict("not_a_draft", "This request was sent; it can no longer be edited.");
+    const partyId = await requestedPartyId(tx, body.requestedParty, user);
+    await tx
+      .update(requests)
+      .set({ type: body.type, requestedPartyId: partyId, content: body.content, updatedAt: at })
+      .where(eq(requests.id, row.id));
+    await appendAudit(tx, at, auditWho(user, meta), {
+      action: "request.draft_saved",
+      targetType: "request",
+      targetId: id,
+    });
+    return { id };
+  }, actorOf(user));
+}
+
+export async function deleteDraft(ctx: AppContext, user: UserRow, id: string, meta: RequestMeta): Promise<void> {
+  requireWriter(user);
+  const at = ctx.clock.now();
+  await ctx.db.tx(async (tx) => {
+    const { row } = await requireVisible(tx, user, id, { forUpdate: true });
+    if (row.state !== "draft") throw conflict("not_a_draft", "A sent request cannot be deleted.");
+    await tx.delete(requests).where(eq(requests.id, row.id));
+    await appendAudit(tx, at, auditWho(user, meta), {
+      action: "request.draft_deleted",
+      targetType: "request",
+      targetId: id,
+    });
+  }, actorOf(user));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sending
+// ---------------------------------------------------------------------------------------------
+
+export async function previewRoute(
+  ctx: AppContext,
+  user: UserRow,
+  q: { party: string; type: RequestContent["type"]; language?: string },
+): Promise<RoutePreview> {
+  return ctx.db.tx(async (tx) => {
+    const party = await requireParty(tx, q.party);
+    const { first: _f, next: _n, ...preview } = await routePreview(tx, party, q.type, q.language);
+    return preview;
+  }, actorOf(user));
+}
+
+async function nextNumber(tx: Tx, at: Date): Promise<string> {
+  const [row] = (
+    (await tx.execute(sql`select nextval('request_number_seq')::int as n`)) as unknown as { rows: { n: number }[] }
+  ).rows;
+  return `${at.getUTCFullYear()}-${String(row?.n ?? 0).padStart(6, "0")}`;
+}
+
+/**
+ * Sends a request: the full form is checked (by the route's schema), routed to the requested
+ * Party's contact point, numbered, its deadlines set, the requested Party told (in-app, e-mail,
+ * webhook) and the acknowledgement check scheduled, all in one transaction.
+ */
+export async function sendRequest(
+  ctx: AppContext,
+  user: UserRow,
+  id: string,
+  content: RequestContent,
+  meta: RequestMeta,
+): Promise<RequestDetail> {
+  requireWriter(user);
+  const at = ctx.clock.now();
+  const sent = await ctx.db.tx(async (tx) => {
+    const { row } = await requireVisible(tx, user, id, { forUpdate: true });
+    if (row.state !== "draft") throw conflict("already_sent", "This request was already sent.");
+    const party = await requireParty(tx, content.requestedParty);
+    if (party.id === user.partyId) throw badRequest("own_party", "A request goes to another Party, not your own.");
+    const route = await routePreview(tx, party, content.type, content.language, content.contactPointId);
+    if (!route.first) {
+      throw conflict("no_contact_point", `${party.nameEn} has no contact point in the directory to send this to.`);
+    }
+    if (content.contactPointId && route.first.id !== content.contactPointId) {
+      throw badRequest("unknown_contact_point", "The chosen contact point is not one of this Party's.", [
+        { path: "body.contactPointId", message: "Not a contact point of the requested Party" },
+      ]);
+    }
+    let parentId: string | null = null;
+    if (content.parent) {
+      const parent = await requireVisible(tx, user, content.parent.requestId).catch(() => null);
+      if (!parent || parent.row.state === "draft") {
+        throw badRequest("unknown_parent", "The earlier request was not found among your Party's requests.", [
+          { path: "body.parent.requestId", message: "Not a request your Party sent or received" },
+        ]);
+      }
+      if (!parentAllowed(content, parent.row)) {
+        throw badRequest("wrong_parent", `A ${content.parent.relation} must follow a request of a fitting type.`, [
+          { path: "body.parent.requestId", message: `Not a request this one can be a ${content.parent.relation} of` },
+        ]);
+      }
+      parentId = parent.row.id;
+    }
+    const emergency = REQUEST_TYPE_INFO[content.type].emergency || content.emergency;
+    const ackDueAt = new Date(at.getTime() + route.ackTargetMinutes * MINUTE);
+    const answerDueAt = emergency
+      ? content.answerNeededBy
+        ? new Date(content.answerNeededBy)
+        : new Date(at.getTime() + EMERGENCY_ANSWER_HOURS * 60 * MINUTE)
+      : null;
+    const { requestedParty: _p, handlingConditions, ...rest } = content;
+    const stored = { ...rest, requestedParty: party.iso2, handlingConditions } as Record<string, unknown>;
+    const number = await nextNumber(tx, at);
+    const [updated] = await tx
+      .update(requests)
+      .set({
+        number,
+        type: content.type,
+        state: "sent",
+        emergency,
+        requestedPartyId: party.id,
+        contactPointId: route.first.id,
+        language: content.language,
+        reference: content.reference,
+        content: stored,
+        handlingConditions,
+        parentId,
+        parentRelation: content.parent?.relation ?? null,
+        sentAt: at,
+        updatedAt: at,
+        ackDueAt,
+        answerDueAt,
+      })
+      .where(eq(requests.id, row.id))
+      .returning();
+    if (!updated) throw new Error("request not updated");
+    await recordStep(tx, updated, { kind: "sent", from: "draft", to: "sent", actor: actorFields(user) }, at);
+    await appendAudit(tx, at, auditWho(user, meta), {
+      action: "request.sent",
+      targetType: "request",
+      targetId: row.id,
+      details: { number, type: content.type, to: party.iso2, emergency },
+    });
+    const sender = await findPartyById(tx, user.partyId as string);
+    // What leaves Vigil names the request, never its content.
+    await notify(
+      tx,
+      { partyId: party.id, roles: ["officer", "party_admin"] },
+      {
+        kind: "request.received",
+        params: { number, type: content.type, party: sender?.iso2 ?? null, emergency: emergency ? 1 : 0 },
+        link: `/requests/${row.id}`,
+      },
+      at,
+      emailOn(ctx),
+    );
+    await emitWebhookEvent(tx, party.id, "request.received", { id: row.id, number, type: content.type, emergency }, at);
+    await ctx.jobs?.enqueue(tx, acknowledgementCheckJob, { requestId: row.id }, { startAfter: ackDueAt });
+    return updated;
+  }, actorOf(user));
+  return readRequest(ctx, user, sent.id, meta, { audit: false });
+}
+
+function parentAllowed(content: RequestContent, parent: RequestRow): boolean {
+  return !!ALLOWED_PARENTS[content.type]?.some(
+    (a) => a.relation === content.parent?.relation && a.parentTypes.includes(parent.type),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+export function actorFields(user: UserRow) {
+  return { userId: user.id, partyId: user.partyId, email: user.email };
+}
+
+function overdue(row: RequestRow, now: Date): boolean {
+  if (row.state === "sent" && row.ackDueAt && row.ackDueAt < now) return true;
+  return isOpen(row.state) && !!row.answerDueAt && row.answerDueAt < now;
+}
+
+type PartyMap = Awaited<ReturnType<typeof partiesById>>;
+
+function summaryOf(row: RequestRow, viewerParty: string | null, ps: PartyMap, now: Date): RequestSummary {
+  const from = ps.get(row.senderPartyId);
+  const to = row.requestedPartyId ? ps.get(row.requestedPartyId) : undefined;
+  return {
+    id: row.id,
+    number: row.number ?? "—",
+    type: row.type,
+    state: row.state,
+    emergency: row.emergency,
+    direction: row.senderPartyId === viewerParty ? "sent" : "received",
+    reference: row.reference ?? (typeof row.content.reference === "string" ? row.content.reference : ""),
+    from: from ?? { iso2: "??", nameEn: "?", nameFr: "?" },
+    to: to ?? null,
+    createdAt: row.createdAt.toISOString(),
+    sentAt: row.sentAt?.toISOString() ?? null,
+    ackDueAt: row.ackDueAt?.toISOString() ?? null,
+    answerDueAt: row.answerDueAt?.toISOString() ?? null,
+    preservationExpiresOn: row.preservationExpiresOn,
+    overdue: overdue(row, now),
+  };
+}
+
+const minutesBetween = (a: Date | null, b: Date | null) =>
+  a && b ? Math.round(((b.getTime() - a.getTime()) / MINUTE) * 10) / 10 : null;
+
+/** What the viewer may do now, for the UI's buttons (the use cases check again). */
+function actionsFor(row: RequestRow, side: Side, user: UserRow): string[] {
+  if (user.role === "observer") return [];
+  const acts: string[] = nextStates(row.state, side).filter((s) => s !== "sent");
+  if (row.state !== "draft" && row.state !== "closed") acts.push("message");
+  if (side === "sender" && row.state !== "draft" && !isOpen(row.state) && !row.feedbackAt) acts.push("feedback");
+  return acts;
+}
+
+/** One request, for a user of one of its two Parties; every read is audited (SAP Art. 14(8)). */
+export async function readRequest(
+  ctx: AppContext,
+  user: UserRow,
+  id: string,
+  meta: RequestMeta,
+  opts: { audit?: boolean } = {},
+): Promise<RequestDetail> {
+  const at = ctx.clock.now();
+  return ctx.db.tx(async (tx) => {
+    const { row, side } = await requireVisible(tx, user, id);
+    if (opts.audit !== false) {
+      await appendAudit(tx, at, auditWho(user, meta), {
+        action: "request.read",
+        targetType: "request",
+        targetId: row.id,
+        details: { number: row.number, side },
+      });
+    }
+    const ps = await partiesById(tx, [row.senderPartyId, ...(row.requestedPartyId ? [row.requestedPartyId] : [])]);
+    const cp = row.contactPointId ? await findContactPoint(tx, row.contactPointId) : undefined;
+    const parent = row.parentId
+      ? (await tx.select().from(requests).where(eq(requests.id, row.parentId)).limit(1))[0]
+      : undefined;
+    const children = await tx
+      .select({ id: requests.id, number: requests.number, type: requests.type, relation: requests.parentRelation })
+      .from(requests)
+      .where(and(eq(requests.parentId, row.id), isNotNull(requests.number)));
+    return {
+      ...summaryOf(row, user.partyId, ps, at),
+      content: row.content,
+      handlingConditions: row.handlingConditions ?? null,
+      contactPoint: cp ? briefOf(cp) : null,
+      parent:
+        parent && row.parentRelation
+          ? { id: parent.id, number: parent.number ?? "—", relation: row.parentRelation }
+          : null,
+      children: children
+        .filter((c) => c.relation)
+        .map((c) => ({
+          id: c.id,
+          number: c.number ?? "—",
+          type: c.type,
+          relation: c.relation as NonNullable<typeof c.relation>,
+        })),
+      acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
+      answeredAt: row.answeredAt?.toISOString() ?? null,
+      closedAt: row.closedAt?.toISOString() ?? null,
+      minutesToAcknowledge: minutesBetween(row.sentAt, row.acknowledgedAt),
+      minutesToAnswer: minutesBetween(row.sentAt, row.answeredAt),
+      preservedOn: row.preservedOn,
+      feedback:
+        row.feedbackRating && row.feedbackAt
+          ? { rating: row.feedbackRating, comment: row.feedbackComment ?? "", at: row.feedbackAt.toISOString() }
+          : null,
+      timeline: await timelineOf(tx, row.id),
+      messages: await messagesOf(tx, row.id),
+      actions: actionsFor(row, side, user),
+    };
+  }, actorOf(user));
+}
+
+/** Inbox (received), outbox (sent) and drafts of the viewer's Party, with filters and counts. */
+export async function listRequests(ctx: AppContext, user: UserRow, q: ListQuery): Promise<RequestList> {
+  const now = ctx.clock.now();
+  const partyId = user.partyId;
+  if (!partyId) throw notFound("Requests belong to Parties; your account has none.");
+  return ctx.db.tx(async (tx) => {
+    const inbox = and(eq(requests.requestedPartyId, partyId), sql`${requests.state} <> 'draft'`) as SQL;
+    const outbox = and(eq(requests.senderPartyId, partyId), sql`${requests.state} <> 'draft'`) as SQL;
+    const drafts = and(eq(requests.senderPartyId, partyId), eq(requests.state, "draft")) as SQL;
+    const overdueSql = or(
+      and(eq(requests.state, "sent"), lt(requests.ackDueAt, now)),
+      and(inArray(requests.state, ["sent", "acknowledged", "in_progress"]), lt(requests.answerDueAt, now)),
+    ) as SQL;
+    const where: SQL[] = [q.box === "inbox" ? inbox : q.box === "outbox" ? outbox : drafts];
+    if (q.type) where.push(eq(requests.type, q.type));
+    if (q.state) where.push(eq(requests.state, q.state));
+    if (q.overdue) where.push(overdueSql);
+    if (q.party) {
+      const counterpart = await requireParty(tx, q.party);
+      where.push(
+        q.box === "inbox" ? eq(requests.senderPartyId, counterpart.id) : eq(requests.requestedPartyId, counterpart.id),
+      );
+    }
+    const rows = await tx
+      .select()
+      .from(requests)
+      .where(and(...where))
+      // Emergencies first among open ones, then the newest.
+      .orderBy(desc(requests.emergency), desc(sql`coalesce(${requests.sentAt}, ${requests.createdAt})`))
+      .limit(q.limit)
+      .offset(q.offset);
+    const [total] = await tx
+      .select({ n: count() })
+      .from(requests)
+      .where(and(...where));
+    const countOf = async (cond: SQL) => (await tx.select({ n: count() }).from(requests).where(cond))[0]?.n ?? 0;
+    const ps = await partiesById(tx, [
+      ...new Set(rows.flatMap((r) => [r.senderPartyId, ...(r.requestedPartyId ? [r.requestedPartyId] : [])])),
+    ]);
+    return {
+      items: rows.map((r) => summaryOf(r, partyId, ps, now)),
+      total: total?.n ?? 0,
+      counts: {
+        inbox: await countOf(inbox),
+        outbox: await countOf(outbox),
+        drafts: await countOf(drafts),
+        overdue: await countOf(and(or(inbox, outbox), overdueSql) as SQL),
+      },
+    };
+  }, actorOf(user));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The request as a PDF or DOCX laid out like the T-CY template, in English or French. A download
+ * is a disclosure: it is audited like a read, with the format.
+ */
+export async function requestDocument(
+  ctx: AppContext,
+  user: UserRow,
+  id: string,
+  format: "pdf" | "docx",
+  locale: DocumentLocale,
+  meta: RequestMeta,
+): Promise<{ body: Buffer; filename: string }> {
+  const at = ctx.clock.now();
+  const input = await ctx.db.tx(async (tx) => {
+    const { row, side } = await requireVisible(tx, user, id);
+    const content = RequestContent.safeParse(row.content);
+    if (!content.success) {
+      throw conflict("incomplete", "This draft is not complete yet: fill in the form before printing it.");
+    }
+    const ps = await partiesById(
+      tx,
+      [row.senderPartyId, content.data.requestedParty ? (row.requestedPartyId ?? "") : ""].filter(Boolean),
+    );
+    const cp = row.contactPointId ? await findContactPoint(tx, row.contactPointId) : undefined;
+    const parent = row.parentId
+      ? (await tx.select({ number: requests.number }).from(requests).where(eq(requests.id, row.parentId)))[0]
+      : undefined;
+    await appendAudit(tx, at, auditWho(user, meta), {
+      action: "request.exported",
+      targetType: "request",
+      targetId: row.id,
+      details: { number: row.number, side, format, locale },
+    });
+    const from = ps.get(row.senderPartyId);
+    const to = row.requestedPartyId ? ps.get(row.requestedPartyId) : undefined;
+    return {
+      number: row.number ?? "—",
+      state: row.state,
+      sentAt: row.sentAt,
+      createdAt: row.createdAt,
+      from: from ?? { iso2: "??", nameEn: "?", nameFr: "?" },
+      to: to ?? {
+        iso2: content.data.requestedParty,
+        nameEn: content.data.requestedParty,
+        nameFr: content.data.requestedParty,
+      },
+      contactPoint: cp ? { institution: cp.institution, unit: cp.unit } : null,
+      content: content.data,
+      parent: parent && row.parentRelation ? { number: parent.number ?? "—", relation: row.parentRelation } : null,
+      locale,
+    } satisfies RequestDocumentInput;
+  }, actorOf(user));
+  const body = format === "pdf" ? await renderRequestPdf(input) : await renderRequestDocx(input);
+  return { body, filename: `request-${input.number}-${locale}.${format}` };
+}

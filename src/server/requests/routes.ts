@@ -1,0 +1,319 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ApiError } from "../../shared/errors";
+import {
+  DraftBody,
+  FeedbackBody,
+  ListQuery,
+  MessageBody,
+  RequestContent,
+  RequestDetail,
+  RequestList,
+  RoutePreview,
+  RouteQuery,
+  TransitionBody,
+} from "../../shared/requests";
+import type { AppContext } from "../context";
+import { notFound } from "../http/errors";
+import { actorOf, authOf, guard, requestMeta } from "../http/guard";
+import { requireVisible } from "./access";
+import { calendarFeed, calendarFeedInfo, revokeCalendarFeed, rotateCalendarFeed } from "./calendar";
+import { verifyReceipt } from "./receipts";
+import {
+  createDraft,
+  deleteDraft,
+  listRequests,
+  previewRoute,
+  readRequest,
+  requestDocument,
+  saveDraft,
+  sendRequest,
+} from "./requests";
+import { addMessage, giveFeedback, transition } from "./steps";
+import { receiptOf } from "./timeline";
+
+const tags = ["requests"];
+const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
+const IdParam = z.object({ id: z.uuid("Not a request id") });
+const Created = z.object({ id: z.uuid() });
+
+export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const read = guard(ctx, { permission: "requests.read" });
+  const write = guard(ctx, { permission: "requests.write" });
+  return async (app) => {
+    app.get(
+      "/api/requests",
+      {
+        schema: {
+          tags,
+          summary: "Inbox, sent requests or drafts of my Party",
+          querystring: ListQuery,
+          response: { 200: RequestList, ...errors },
+        },
+        preHandler: read,
+      },
+      async (request) => listRequests(ctx, authOf(request).user, request.query),
+    );
+    app.get(
+      "/api/requests/route",
+      {
+        schema: {
+          tags,
+          summary: "Where a request to a Party would go, and what to know first",
+          querystring: RouteQuery,
+          response: { 200: RoutePreview, ...errors },
+        },
+        preHandler: read,
+      },
+      async (request) => previewRoute(ctx, authOf(request).user, request.query),
+    );
+    app.post(
+      "/api/requests",
+      {
+        schema: { tags, summary: "Start a draft", body: DraftBody, response: { 201: Created, ...errors } },
+        preHandler: write,
+      },
+      async (request, reply) =>
+        reply.code(201).send(await createDraft(ctx, authOf(request).user, request.body, requestMeta(request))),
+    );
+    app.put(
+      "/api/requests/:id/draft",
+      {
+        schema: {
+          tags,
+          summary: "Save a draft",
+          params: IdParam,
+          body: DraftBody,
+          response: { 200: Created, ...errors },
+        },
+        preHandler: write,
+      },
+      async (request) => saveDraft(ctx, authOf(request).user, request.params.id, request.body, requestMeta(request)),
+    );
+    app.delete(
+      "/api/requests/:id",
+      {
+        schema: { tags, summary: "Delete a draft", params: IdParam, response: { 204: z.null(), ...errors } },
+        preHandler: write,
+      },
+      async (request, reply) => {
+        await deleteDraft(ctx, authOf(request).user, request.params.id, requestMeta(request));
+        return reply.code(204).send(null);
+      },
+    );
+    app.post(
+      "/api/requests/:id/send",
+      {
+        schema: {
+          tags,
+          summary: "Send a draft, with the complete form",
+          params: IdParam,
+          body: RequestContent,
+          response: { 200: RequestDetail, ...errors },
+        },
+        preHandler: write,
+      },
+      async (request) => sendRequest(ctx, authOf(request).user, request.params.id, request.body, requestMeta(request)),
+    );
+    app.get(
+      "/api/requests/:id",
+      {
+        schema: {
+          tags,
+          summary: "A request (the read is logged)",
+          params: IdParam,
+          response: { 200: RequestDetail, ...errors },
+        },
+        preHandler: read,
+      },
+      async (request) => readRequest(ctx, authOf(request).user, request.params.id, requestMeta(request)),
+    );
+    app.post(
+      "/api/requests/:id/transitions",
+      {
+        schema: {
+          tags,
+          summary: "Acknowledge, start, answer or close a request",
+          params: IdParam,
+          body: TransitionBody,
+          response: { 200: RequestDetail, ...errors },
+        },
+        preHandler: write,
+      },
+      async (request) => transition(ctx, authOf(request).user, request.params.id, request.body, requestMeta(request)),
+    );
+    app.post(
+      "/api/requests/:id/messages",
+      {
+        schema: {
+          tags,
+          summary: "Add a message",
+          params: IdParam,
+          body: MessageBody,
+          response: { 200: RequestDetail, ...errors },
+        },
+        preHandler: write,
+      },
+      async (request) => addMessage(ctx, authOf(request).user, request.params.id, request.body, requestMeta(request)),
+    );
+    app.post(
+      "/api/requests/:id/feedback",
+      {
+        schema: {
+          tags,
+          summary: "The sender's feedback on the outcome",
+          params: IdParam,
+          body: FeedbackBody,
+          response: { 200: RequestDetail, ...errors },
+        },
+        preHandler: write,
+      },
+      async (request) => giveFeedback(ctx, authOf(request).user, request.params.id, request.body, requestMeta(request)),
+    );
+    app.get(
+      "/api/requests/:id/receipts/:eventId",
+      {
+        schema: {
+          tags,
+          summary: "The signed receipt of one step (compact JWS)",
+          params: IdParam.extend({ eventId: z.uuid() }),
+          response: { 200: z.unknown().describe("The receipt (compact JWS)"), ...errors },
+        },
+        preHandler: read,
+      },
+      async (request, reply) => {
+        const user = authOf(request).user;
+        const receipt = await ctx.db.tx(async (tx) => {
+          const { row } = await requireVisible(tx, user, request.params.id);
+          return { jws: await receiptOf(tx, row.id, request.params.eventId), number: row.number };
+        }, actorOf(user));
+        if (!receipt.jws) throw notFound("No receipt for this step.");
+        return reply
+          .type("application/jose")
+          .header(
+            "content-disposition",
+            `attachment; filename="receipt-${receipt.number}-${request.params.eventId.slice(0, 8)}.jws"`,
+          )
+          .send(receipt.jws);
+      },
+    );
+    app.get(
+      "/api/requests/:id/document",
+      {
+        schema: {
+          tags,
+          summary: "The request as a PDF or DOCX laid out like the T-CY template (the download is logged)",
+          params: IdParam,
+          querystring: z.object({
+            format: z.enum(["pdf", "docx"]).default("pdf"),
+            lang: z.enum(["en", "fr"]).default("en"),
+          }),
+          response: { 200: z.unknown().describe("The document"), ...errors },
+        },
+        preHandler: read,
+      },
+      async (request, reply) => {
+        const { format, lang } = request.query;
+        const doc = await requestDocument(
+          ctx,
+          authOf(request).user,
+          request.params.id,
+          format,
+          lang,
+          requestMeta(request),
+        );
+        return reply
+          .type(
+            format === "pdf"
+              ? "application/pdf"
+              : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          )
+          .header("content-disposition", `attachment; filename="${doc.filename}"`)
+          .header("cache-control", "private, no-store")
+          .send(doc.body);
+      },
+    );
+    // --- The personal deadline calendar ---------------------------------------------------------
+    const CalendarInfo = z.object({
+      url: z.string().nullable(),
+      active: z.boolean(),
+      createdAt: z.string().nullable(),
+    });
+    app.get(
+      "/api/me/calendar",
+      {
+        schema: {
+          tags,
+          summary: "My deadline calendar feed (its URL is shown only when made)",
+          response: { 200: CalendarInfo, ...errors },
+        },
+        preHandler: read,
+      },
+      async (request) => calendarFeedInfo(ctx, authOf(request).user),
+    );
+    app.post(
+      "/api/me/calendar/rotate",
+      {
+        schema: {
+          tags,
+          summary: "Make a new feed URL (the old one stops working)",
+          response: { 200: CalendarInfo, ...errors },
+        },
+        preHandler: read,
+      },
+      async (request) => rotateCalendarFeed(ctx, authOf(request).user, requestMeta(request)),
+    );
+    app.delete(
+      "/api/me/calendar",
+      {
+        schema: { tags, summary: "Turn my feed off", response: { 204: z.null(), ...errors } },
+        preHandler: read,
+      },
+      async (request, reply) => {
+        await revokeCalendarFeed(ctx, authOf(request).user, requestMeta(request));
+        return reply.code(204).send(null);
+      },
+    );
+    app.get(
+      "/calendar/:file",
+      {
+        schema: {
+          tags,
+          summary: "A deadline feed for calendar apps (the secret URL is the credential)",
+          params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/, "Not a calendar feed address") }),
+          response: { 200: z.unknown().describe("text/calendar"), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const ics = await calendarFeed(ctx, request.params.file.slice(0, -4));
+        if (!ics) throw notFound("No calendar feed at this address (it may have been replaced).");
+        return reply.type("text/calendar; charset=utf-8").header("cache-control", "private, no-store").send(ics);
+      },
+    );
+    app.post(
+      "/api/receipts/verify",
+      {
+        schema: {
+          tags,
+          summary: "Check a receipt's signature",
+          body: z.object({ receipt: z.string().trim().min(1, "Paste the receipt").max(20_000) }),
+          response: {
+            200: z.object({
+              valid: z.boolean(),
+              reason: z.string().optional(),
+              payload: z.record(z.string(), z.unknown()).optional(),
+            }),
+            ...errors,
+          },
+        },
+        preHandler: read,
+      },
+      async (request) => {
+        const r = await ctx.db.tx((tx) => verifyReceipt(tx, request.body.receipt), actorOf(authOf(request).user));
+        return r.valid
+          ? { valid: true, payload: r.payload as unknown as Record<string, unknown> }
+          : { valid: false, reason: r.reason };
+      },
+    );
+  };
+}

@@ -1,0 +1,144 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  date,
+  index,
+  jsonb,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import {
+  FEEDBACK_RATINGS,
+  type HandlingConditions,
+  PARENT_RELATIONS,
+  REQUEST_STATES,
+  REQUEST_TYPES,
+  TIMELINE_KINDS,
+} from "../../shared/requests";
+import { users } from "../auth/tables";
+import { contactPoints, parties } from "../directory/tables";
+
+export const requestType = pgEnum("request_type", REQUEST_TYPES);
+export const requestState = pgEnum("request_state", REQUEST_STATES);
+export const parentRelation = pgEnum("request_parent_relation", PARENT_RELATIONS);
+export const timelineKind = pgEnum("request_event_kind", TIMELINE_KINDS);
+export const feedbackRating = pgEnum("request_feedback_rating", FEEDBACK_RATINGS);
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+/** Request numbers ("2026-000123"): one sequence, so two instances never hand out the same one. */
+export const requestNumberSeq = pgSequence("request_number_seq", { startWith: 1 });
+
+/**
+ * A request between two Parties' contact points. Visible only to users of those two Parties
+ * (requests/access.ts); the Secretariat reads counts and timings, never `content`.
+ */
+export const requests = pgTable(
+  "requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** "2026-000123": per year, for people to quote on the phone. Given when sent. */
+    number: text("number").unique(),
+    type: requestType("type").notNull(),
+    state: requestState("state").notNull().default("draft"),
+    emergency: boolean("emergency").notNull().default(false),
+    senderPartyId: uuid("sender_party_id")
+      .notNull()
+      .references(() => parties.id),
+    senderUserId: uuid("sender_user_id").references(() => users.id, { onDelete: "set null" }),
+    requestedPartyId: uuid("requested_party_id").references(() => parties.id),
+    contactPointId: uuid("contact_point_id").references(() => contactPoints.id, { onDelete: "set null" }),
+    /** Alerted when the first contact point did not acknowledge in time. */
+    escalatedToId: uuid("escalated_to_id").references(() => contactPoints.id, { onDelete: "set null" }),
+    language: text("language"),
+    reference: text("reference"),
+    /** The form: a draft's as it stands, a sent request's as validated by RequestContent. */
+    content: jsonb("content").$type<Record<string, unknown>>().notNull().default({}),
+    handlingConditions: jsonb("handling_conditions").$type<HandlingConditions>(),
+    parentId: uuid("parent_id").references((): AnyPgColumn => requests.id, { onDelete: "set null" }),
+    parentRelation: parentRelation("parent_relation"),
+    createdAt: tstz("created_at").notNull(),
+    updatedAt: tstz("updated_at").notNull(),
+    sentAt: tstz("sent_at"),
+    ackDueAt: tstz("ack_due_at"),
+    acknowledgedAt: tstz("acknowledged_at"),
+    answerDueAt: tstz("answer_due_at"),
+    answeredAt: tstz("answered_at"),
+    closedAt: tstz("closed_at"),
+    remindedAt: tstz("reminded_at"),
+    escalatedAt: tstz("escalated_at"),
+    /** Preservation: the day the data were preserved and the day the preservation ends. */
+    preservedOn: date("preserved_on", { mode: "string" }),
+    preservationExpiresOn: date("preservation_expires_on", { mode: "string" }),
+    preservationWarnedAt: tstz("preservation_warned_at"),
+    feedbackRating: feedbackRating("feedback_rating"),
+    feedbackComment: text("feedback_comment"),
+    feedbackAt: tstz("feedback_at"),
+  },
+  (t) => [
+    index("requests_inbox_idx").on(t.requestedPartyId, t.state, t.sentAt),
+    index("requests_outbox_idx").on(t.senderPartyId, t.state, t.createdAt),
+    index("requests_parent_idx").on(t.parentId),
+    // The reminder job looks for sent requests past their acknowledgement deadline.
+    index("requests_ack_due_idx").on(t.ackDueAt).where(sql`state = 'sent'`),
+  ],
+);
+
+/**
+ * The timeline: every transition (with the platform's signed receipt), reminder, escalation,
+ * message and feedback, append-only.
+ */
+export const requestEvents = pgTable(
+  "request_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Steps made in the same instant keep the order they were made in. */
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id, { onDelete: "cascade" }),
+    at: tstz("at").notNull(),
+    kind: timelineKind("kind").notNull(),
+    fromState: requestState("from_state"),
+    toState: requestState("to_state"),
+    actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    actorPartyId: uuid("actor_party_id").references(() => parties.id),
+    note: text("note"),
+    /** Compact JWS signed with the platform key: who, what, when. */
+    receipt: text("receipt"),
+  },
+  (t) => [index("request_events_request_idx").on(t.requestId, t.at)],
+);
+
+export const requestMessages = pgTable(
+  "request_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id, { onDelete: "cascade" }),
+    at: tstz("at").notNull(),
+    authorUserId: uuid("author_user_id").references(() => users.id, { onDelete: "set null" }),
+    partyId: uuid("party_id")
+      .notNull()
+      .references(() => parties.id),
+    body: text("body").notNull(),
+  },
+  (t) => [index("request_messages_request_idx").on(t.requestId, t.at)],
+);
+
+/** A user's personal iCalendar feed of deadlines: the secret is in the URL, stored as SHA-256. */
+export const calendarFeeds = pgTable("calendar_feeds", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  tokenHash: text("token_hash").notNull().unique(),
+  createdAt: tstz("created_at").notNull(),
+});
