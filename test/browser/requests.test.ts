@@ -224,9 +224,28 @@ describe("journey 1: a preservation request at night", () => {
     expect(lead.errors).toEqual([]);
   });
 
-  it("keeps an emergency request as a draft, reopens it from the drafts and deletes it", async () => {
+  it("starts an extension from the sent preservation; keeps an emergency request as a draft, reopens it and deletes it", async () => {
     const chile = await demo.signIn("officer.cl@example.org", DESKTOP);
     const cl = chile.page;
+
+    // From the preservation sent above, an extension starts with its parent and the sender's blocks filled in.
+    await cl.goto(`${demo.url}/requests?box=outbox`);
+    const sent = cl.getByTestId("request-row").first();
+    const number = await sent.getAttribute("data-number");
+    await sent.getByRole("link").click();
+    await cl.getByRole("button", { name: "New request following this one" }).click();
+    await cl.getByRole("menuitem", { name: "Extend this preservation" }).click();
+    await cl.waitForURL(/\/requests\/new\?/);
+    const picker = cl.getByTestId("parent-picker");
+    await picker.waitFor();
+    expect(await picker.getByRole("combobox", { name: "Request status" }).inputValue()).toBe(
+      "Extension of an earlier preservation",
+    );
+    await expect.poll(() => picker.getByRole("combobox", { name: "Earlier request" }).inputValue()).toContain(number);
+    expect(await cl.getByTestId("block-requesting-authority").getByLabel("Organisation").inputValue()).toBe(
+      "Fiscalía Nacional, Unidad de Cibercrimen",
+    );
+
     await cl.goto(`${demo.url}/requests/new`);
     await cl.getByLabel("Kind of request").selectOption("emergency_disclosure");
     await choose(cl, "Requested Party", "rouman", /^Romania$/);
