@@ -40,18 +40,18 @@ export function RouteStep({ draft, errors, update, parties, route, onContinue }:
 
   return (
     <Stack gap="md">
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-        <NativeSelect
-          label={t("requests.form.type")}
-          data={REQUEST_TYPES.map((type) => ({ value: type, label: t(TYPE_KEYS[type]) }))}
-          value={draft.type}
-          onChange={(e) => {
-            const type = e.currentTarget.value as RequestType;
-            update((d) => withType(d, type));
-          }}
-          error={errors.type}
-          required
-        />
+      <NativeSelect
+        label={t("requests.form.type")}
+        data={REQUEST_TYPES.map((type) => ({ value: type, label: t(TYPE_KEYS[type]) }))}
+        value={draft.type}
+        onChange={(e) => {
+          const type = e.currentTarget.value as RequestType;
+          update((d) => withType(d, type));
+        }}
+        error={errors.type}
+        required
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <Select
           label={t("requests.form.party")}
           placeholder={t("requests.form.partyPlaceholder")}
@@ -63,6 +63,8 @@ export function RouteStep({ draft, errors, update, parties, route, onContinue }:
           nothingFoundMessage={t("requests.list.noParty")}
           error={errors.requestedParty}
           required
+          // Focused to show its error, it must not cover the message with its list.
+          openOnFocus={false}
         />
         <Select
           label={t("requests.form.language")}
