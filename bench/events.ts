@@ -95,13 +95,14 @@ async function main() {
 
   const times: number[] = [];
   for (let i = 0; i < RUNS + 5; i++) {
-    const kind = `bench.event.${i}`;
+    // Each event is told apart by its time (a kind of the catalogue, a distinct millisecond).
+    const at = new Date(Date.UTC(2026, 0, 1) + i);
     // From the start of the transaction that creates the event: what a watching officer waits.
     const started = performance.now();
     await db.tx(async (tx) => {
-      await notify(tx, { userIds: [user.id] }, { kind }, new Date(), { email: false });
+      await notify(tx, { userIds: [user.id] }, { kind: "directory.release_published" }, at, { email: false });
     }, SYSTEM_ACTOR);
-    await waitFor(`"kind":"${kind}"`);
+    await waitFor(`"at":"${at.toISOString()}"`);
     if (i >= 5) times.push(performance.now() - started);
   }
   abort.abort();

@@ -9,14 +9,24 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import type { FastifySerializerCompiler } from "fastify/types/schema";
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, validatorCompiler } from "fastify-type-provider-zod";
 import type { z } from "zod";
+import { apiTokenRoutes } from "./api-tokens/routes";
 import { authRoutes } from "./auth/routes";
 import type { AppContext } from "./context";
 import { directoryRoutes } from "./directory/routes";
 import { HttpError } from "./http/errors";
 import { EventHub } from "./notify/events";
+import { MailMonitor } from "./notify/mail-status";
+import { mailStatusRoutes } from "./notify/mail-status-routes";
 import { notifyRoutes } from "./notify/routes";
 import { requestRoutes } from "./requests/routes";
 import { webhookRoutes } from "./webhooks/routes";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The SMTP server's last check, shown to the Secretariat; main.ts runs the first one at start. */
+    mailMonitor: MailMonitor;
+  }
+}
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
@@ -106,7 +116,16 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       openapi: "3.1.0",
       info: { title: "Vigil API", version: "0.1.0", description: "API of Vigil, the 24/7 Network platform." },
       components: {
-        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "vigil_session" } },
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "vigil_session" },
+          // A Party's API token, on the routes that declare a scope (directory:read…).
+          apiToken: {
+            type: "http",
+            scheme: "bearer",
+            bearerFormat: "vgl_…",
+            description: "A Party's API token (Administration page): Authorization: Bearer vgl_…",
+          },
+        },
       },
     },
     transform: jsonSchemaTransform,
@@ -122,6 +141,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(notifyRoutes(ctx, hub));
   await app.register(webhookRoutes(ctx));
   await app.register(requestRoutes(ctx));
+  await app.register(apiTokenRoutes(ctx));
+  const mailMonitor = new MailMonitor(ctx);
+  app.decorate("mailMonitor", mailMonitor);
+  app.addHook("onClose", async () => mailMonitor.close());
+  await app.register(mailStatusRoutes(ctx, mailMonitor));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, "index.html"));
   if (hasWeb) {

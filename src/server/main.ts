@@ -34,13 +34,9 @@ async function main(): Promise<void> {
   // E-mail: the outbox worker delivers what the transactions queued. A server that does not
   // answer is logged clearly at start; queued mail waits and is retried with back-off.
   const mail = configuredTransport(config, db);
-  if (mail?.kind === "smtp") {
-    mail.verify().then(
-      () => log.info("SMTP server reachable"),
-      (err: Error) =>
-        log.error({ err: err.message }, "SMTP server NOT reachable (VIGIL_SMTP_URL): e-mail will be retried"),
-    );
-  } else if (!mail) log.warn("e-mail is off: set VIGIL_SMTP_URL to send notifications by e-mail");
+  // The app's monitor logs the result and keeps it for the Administration page ("Check again").
+  if (mail?.kind === "smtp") void app.mailMonitor.check();
+  else if (!mail) log.warn("e-mail is off: set VIGIL_SMTP_URL to send notifications by e-mail");
   let delivering = false;
   const deliver = async () => {
     if (delivering) return;

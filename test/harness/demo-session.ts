@@ -20,9 +20,10 @@ export class DemoSession {
     private readonly dataDir: string,
   ) {}
 
-  static async start(name: string): Promise<DemoSession> {
+  /** `env` adds to the demo configuration (an SMTP server, say). */
+  static async start(name: string, env: Record<string, string> = {}): Promise<DemoSession> {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `vigil-${name}-`));
-    const server = await startServer({ VIGIL_DATA: dataDir, VIGIL_DEMO: "1" });
+    const server = await startServer({ VIGIL_DATA: dataDir, VIGIL_DEMO: "1", ...env });
     return new DemoSession(server, await launchChromium(), dataDir);
   }
 

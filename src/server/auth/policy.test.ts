@@ -47,4 +47,25 @@ describe("policy", () => {
     expect(canManageUser(subject("officer"), { partyId: "p-a", role: "officer" })).toBe(false);
     expect(canManageUser(subject("secretariat", null), { partyId: "p-b", role: "party_admin" })).toBe(true);
   });
+  it("lets only a Party admin manage API tokens: not officers, observers or the Secretariat (it has no Party)", () => {
+    expect(can(subject("party_admin"), "apiTokens.manage")).toBe(true);
+    expect(can(subject("officer"), "apiTokens.manage")).toBe(false);
+    expect(can(subject("observer"), "apiTokens.manage")).toBe(false);
+    expect(can(subject("secretariat", null), "apiTokens.manage")).toBe(false);
+  });
+  it("gives an API token an officer's rights narrowed to its scopes", () => {
+    const reader = { ...subject("officer"), scopes: ["directory:read"] as const };
+    expect(permissionsFor(reader).sort()).toEqual(["directory.read", "directory.releases"]);
+    expect(can(reader, "requests.read")).toBe(false);
+    // A token never proposes changes, even with every scope.
+    const all = { ...subject("officer"), scopes: ["directory:read", "requests:read", "requests:write"] as const };
+    expect(canProposeFor(all, "p-a")).toBe(false);
+    expect(permissionsFor(all).sort()).toEqual([
+      "directory.read",
+      "directory.releases",
+      "requests.read",
+      "requests.write",
+    ]);
+    expect(permissionsFor({ ...subject("officer"), scopes: [] })).toEqual([]);
+  });
 });

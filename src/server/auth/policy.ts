@@ -1,3 +1,4 @@
+import type { ApiTokenScope } from "../../shared/api-tokens";
 import type { Role } from "../../shared/auth";
 
 /**
@@ -21,7 +22,11 @@ export const PERMISSIONS = [
   "admin.users",
   /** A Party's webhooks for its national system (its own Party only). */
   "webhooks.manage",
+  /** A Party's API tokens for its national systems (its own Party only). */
+  "apiTokens.manage",
   "audit.read",
+  /** The state of this deployment's e-mail (SMTP server, outbox): the Secretariat runs the service. */
+  "system.status",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,6 +40,7 @@ const BY_ROLE: Record<Role, readonly Permission[]> = {
     "stats.read",
     "admin.users",
     "audit.read",
+    "system.status",
   ],
   party_admin: [
     "directory.read",
@@ -47,6 +53,7 @@ const BY_ROLE: Record<Role, readonly Permission[]> = {
     "stats.read",
     "admin.users",
     "webhooks.manage",
+    "apiTokens.manage",
     "audit.read",
   ],
   officer: [
@@ -64,14 +71,26 @@ const BY_ROLE: Record<Role, readonly Permission[]> = {
   observer: ["directory.read"],
 };
 
-export type Subject = { id: string; role: Role; partyId: string | null };
+/**
+ * The most each API token scope allows. A token acts as an officer of its Party, narrowed to the
+ * permissions of its scopes: it can never propose, manage or administer anything.
+ */
+const BY_SCOPE: Record<ApiTokenScope, readonly Permission[]> = {
+  "directory:read": ["directory.read", "directory.releases"],
+  "requests:read": ["requests.read"],
+  "requests:write": ["requests.write"],
+};
+
+/** A user, or an API token (which has `scopes`, and the role its rights derive from). */
+export type Subject = { id: string; role: Role; partyId: string | null; scopes?: readonly ApiTokenScope[] };
 
 export function permissionsFor(subject: Subject): Permission[] {
-  return [...BY_ROLE[subject.role]];
+  return BY_ROLE[subject.role].filter((permission) => can(subject, permission));
 }
 
 export function can(subject: Subject, permission: Permission): boolean {
-  return BY_ROLE[subject.role].includes(permission);
+  if (!BY_ROLE[subject.role].includes(permission)) return false;
+  return subject.scopes === undefined || subject.scopes.some((scope) => BY_SCOPE[scope].includes(permission));
 }
 
 /** Managing accounts: the Secretariat manages everyone; a Party admin only its own Party's users. */

@@ -6,6 +6,7 @@ import type { Tx } from "../db/database";
 import { HttpError, locked, unauthorized } from "../http/errors";
 import { verifyPassword } from "./passwords";
 import { presentSession } from "./presenter";
+import { isApiToken, type Principal } from "./principal";
 import {
   createSession,
   deleteSession,
@@ -27,10 +28,11 @@ const lifetimes = (ctx: AppContext): Lifetimes => ({
   maxMs: ctx.config.sessionMaxMs,
 });
 
-export const auditWho = (user: UserRow | undefined, meta: RequestMeta): AuditContext => ({
-  userId: user?.id ?? null,
-  label: user?.email ?? null,
-  partyId: user?.partyId ?? null,
+/** Who did it, for the audit trail: a user by id and e-mail; an API token by its label and Party. */
+export const auditWho = (who: Principal | undefined, meta: RequestMeta): AuditContext => ({
+  userId: who && !isApiToken(who) ? who.id : null,
+  label: who ? (isApiToken(who) ? who.label : who.email) : null,
+  partyId: who?.partyId ?? null,
   ip: meta.ip,
   userAgent: meta.userAgent,
 });

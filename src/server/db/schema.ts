@@ -1,4 +1,5 @@
 // Every table, gathered for Drizzle. Each table is owned by the module whose folder defines it.
+export * from "../api-tokens/tables";
 export * from "../audit/tables";
 export * from "../auth/tables";
 export * from "../directory/tables";

@@ -4,8 +4,8 @@ import type { PartyDetail, PartySummary, SearchHit, SearchQuery } from "../../sh
 import { foldCompact, foldSpaced } from "../../shared/text";
 import { appendAudit } from "../audit/log";
 import { can, canProposeFor, readsSharedEntriesOnly } from "../auth/policy";
+import type { Principal } from "../auth/principal";
 import { auditWho } from "../auth/sign-in";
-import type { UserRow } from "../auth/users";
 import type { AppContext, RequestMeta } from "../context";
 import { queryRows, type Tx } from "../db/database";
 import { notFound } from "../http/errors";
@@ -23,7 +23,7 @@ import { contactPoints, parties } from "./tables";
 
 /** Reading the directory: lists, a Party's page and search. Each read is audited (never public). */
 
-export async function listParties(ctx: AppContext, user: UserRow, meta: RequestMeta): Promise<PartySummary[]> {
+export async function listParties(ctx: AppContext, user: Principal, meta: RequestMeta): Promise<PartySummary[]> {
   const sharedOnly = readsSharedEntriesOnly(user);
   const now = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
@@ -60,7 +60,7 @@ export async function listParties(ctx: AppContext, user: UserRow, meta: RequestM
 
 export async function partyDetail(
   ctx: AppContext,
-  user: UserRow,
+  user: Principal,
   iso2: string,
   meta: RequestMeta,
 ): Promise<PartyDetail> {
@@ -205,7 +205,7 @@ export async function searchEntries(tx: Tx, query: SearchQuery, at: Date, shared
 
 export async function search(
   ctx: AppContext,
-  user: UserRow,
+  user: Principal,
   query: SearchQuery,
   meta: RequestMeta,
 ): Promise<SearchHit[]> {

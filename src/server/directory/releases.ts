@@ -9,6 +9,7 @@ import type {
 } from "../../shared/directory";
 import { appendAudit } from "../audit/log";
 import { can } from "../auth/policy";
+import type { Principal } from "../auth/principal";
 import { auditWho } from "../auth/sign-in";
 import { users } from "../auth/tables";
 import type { UserRow } from "../auth/users";
@@ -38,7 +39,7 @@ import { directoryReleases } from "./tables";
 type ReleaseRow = typeof directoryReleases.$inferSelect;
 
 /** Releases carry the whole directory: observers read only the shared entries, in the pages. */
-function requireFullReader(user: UserRow): void {
+function requireFullReader(user: Principal): void {
   if (!can(user, "directory.releases")) {
     throw forbidden("Releases hold the whole directory; observers see the entries shared with them in the directory.");
   }
@@ -131,7 +132,7 @@ async function summariseAll(tx: Tx, rows: ReleaseRow[]): Promise<ReleaseSummary[
   }));
 }
 
-export async function listReleases(ctx: AppContext, user: UserRow): Promise<ReleaseSummary[]> {
+export async function listReleases(ctx: AppContext, user: Principal): Promise<ReleaseSummary[]> {
   requireFullReader(user);
   return ctx.db.tx(async (tx) => {
     const rows = await tx.select().from(directoryReleases).orderBy(desc(directoryReleases.publishedAt)).limit(500);
@@ -163,7 +164,7 @@ async function releaseBefore(tx: Tx, row: ReleaseRow | null): Promise<ReleaseRow
  */
 export async function compareReleases(
   ctx: AppContext,
-  user: UserRow,
+  user: Principal,
   q: { from?: string; to: string },
   meta: RequestMeta,
 ): Promise<ReleaseComparison> {
@@ -208,7 +209,7 @@ const EXTENSIONS: Record<ExportFormat, string> = { json: "json", csv: "csv", vca
 /** One export of one release; every read is audited (who took which version, in which format). */
 export async function exportRelease(
   ctx: AppContext,
-  user: UserRow,
+  user: Principal,
   version: string,
   format: ExportFormat,
   meta: RequestMeta,
@@ -244,7 +245,7 @@ export async function exportRelease(
   };
 }
 
-export async function signingKey(ctx: AppContext, user: UserRow): Promise<SigningKeyInfo> {
+export async function signingKey(ctx: AppContext, user: Principal): Promise<SigningKeyInfo> {
   requireFullReader(user);
   return ctx.db.tx(async (tx) => signingKeyInfo(await currentSigningKey(tx, ctx.clock.now())), actorOf(user));
 }

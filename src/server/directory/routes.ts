@@ -29,7 +29,7 @@ import {
 } from "../../shared/directory";
 import { ApiError } from "../../shared/errors";
 import type { AppContext } from "../context";
-import { authOf, guard, requestMeta } from "../http/guard";
+import { authOf, guard, principalOf, requestMeta, sessionOrToken } from "../http/guard";
 import { listParties, partyDetail, search } from "./browse";
 import { createContactPoint, editContactPoint, editLegalProfile, removeContactPoint } from "./edits";
 import { directoryJsonSchema } from "./formats/json-schema";
@@ -50,8 +50,12 @@ const file = { 200: z.unknown().describe("The file") };
 
 export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const read = guard(ctx, { permission: "directory.read" });
-  const releases = guard(ctx, { permission: "directory.releases" });
-  const signedIn = guard(ctx);
+  // The read routes a national system may also call with an API token of scope directory:read.
+  const scope = "directory:read";
+  const security = sessionOrToken(scope);
+  const readOrToken = guard(ctx, { permission: "directory.read", scope });
+  const releases = guard(ctx, { permission: "directory.releases", scope });
+  const signedInOrToken = guard(ctx, { scope });
 
   return async (app) => {
     // --- Browse and search ------------------------------------------------------------------
@@ -59,40 +63,43 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       "/api/directory/parties",
       {
         schema: {
+          security,
           tags,
           summary: "The Parties of the Network, with their contact point counts",
           response: { 200: PartyList, ...errors },
         },
-        preHandler: read,
+        preHandler: readOrToken,
       },
-      async (request) => ({ parties: await listParties(ctx, authOf(request).user, requestMeta(request)) }),
+      async (request) => ({ parties: await listParties(ctx, principalOf(request), requestMeta(request)) }),
     );
     app.get(
       "/api/directory/parties/:iso2",
       {
         schema: {
+          security,
           tags,
           summary: "One Party: legal profile and contact points",
           params: Iso2Param,
           response: { 200: PartyDetail, ...errors },
         },
-        preHandler: read,
+        preHandler: readOrToken,
       },
-      async (request) => partyDetail(ctx, authOf(request).user, request.params.iso2, requestMeta(request)),
+      async (request) => partyDetail(ctx, principalOf(request), request.params.iso2, requestMeta(request)),
     );
     app.get(
       "/api/directory/search",
       {
         schema: {
+          security,
           tags,
           summary: "Search every field, tolerant of accents and typos",
           querystring: SearchQuery,
           response: { 200: SearchResult, ...errors },
         },
-        preHandler: read,
+        preHandler: readOrToken,
       },
       async (request) => {
-        const hits = await search(ctx, authOf(request).user, request.query, requestMeta(request));
+        const hits = await search(ctx, principalOf(request), request.query, requestMeta(request));
         return { hits, total: hits.length };
       },
     );
@@ -245,10 +252,15 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       "/api/directory/releases",
       {
-        schema: { tags, summary: "Published releases, newest first", response: { 200: ReleaseList, ...errors } },
+        schema: {
+          security,
+          tags,
+          summary: "Published releases, newest first",
+          response: { 200: ReleaseList, ...errors },
+        },
         preHandler: releases,
       },
-      async (request) => ({ releases: await listReleases(ctx, authOf(request).user) }),
+      async (request) => ({ releases: await listReleases(ctx, principalOf(request)) }),
     );
     app.post(
       "/api/directory/releases",
@@ -268,9 +280,10 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       "/api/directory/releases/latest",
       {
         schema: {
+          security,
           tags,
           summary: "The newest release as signed JSON; ETag / If-None-Match; the detached JWS in X-Vigil-Signature",
-          response: { ...file, 304: z.null() },
+          response: { ...file, 304: z.null(), ...errors },
         },
         preHandler: releases,
       },
@@ -281,7 +294,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           return reply.code(404).send({ error: { code: "not_found", message: "No release has been published yet." } });
         const etag = `"${latest.sha256}"`;
         if (request.headers["if-none-match"] === etag) return reply.code(304).header("etag", etag).send(null);
-        const exported = await exportRelease(ctx, authOf(request).user, latest.version, "json", requestMeta(request));
+        const exported = await exportRelease(ctx, principalOf(request), latest.version, "json", requestMeta(request));
         return reply
           .header("etag", etag)
           .header("cache-control", "private, no-cache")
@@ -296,6 +309,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       "/api/directory/releases/:version/export",
       {
         schema: {
+          security,
           tags,
           summary: "Export a release: json (signed), csv, vcard, pdf, docx",
           params: VersionParam,
@@ -307,7 +321,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const exported = await exportRelease(
           ctx,
-          authOf(request).user,
+          principalOf(request),
           request.params.version,
           request.query.format,
           requestMeta(request),
@@ -324,13 +338,19 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       "/api/directory/releases/:version/signature",
       {
-        schema: { tags, summary: "The detached JWS of a release's JSON", params: VersionParam, response: file },
+        schema: {
+          security,
+          tags,
+          summary: "The detached JWS of a release's JSON",
+          params: VersionParam,
+          response: file,
+        },
         preHandler: releases,
       },
       async (request, reply) => {
         const exported = await exportRelease(
           ctx,
-          authOf(request).user,
+          principalOf(request),
           request.params.version,
           "json",
           requestMeta(request),
@@ -345,6 +365,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       "/api/directory/compare",
       {
         schema: {
+          security,
           tags,
           summary: "Compare two releases, or a release with the current unreleased state (to=current)",
           querystring: z.object({ from: z.string().max(40).optional(), to: z.string().max(40).default("current") }),
@@ -352,19 +373,24 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
         preHandler: releases,
       },
-      async (request) => compareReleases(ctx, authOf(request).user, request.query, requestMeta(request)),
+      async (request) => compareReleases(ctx, principalOf(request), request.query, requestMeta(request)),
     );
     app.get(
       "/api/directory/signing-key",
       {
-        schema: { tags, summary: "The public key that signs releases", response: { 200: SigningKeyInfo, ...errors } },
+        schema: {
+          security,
+          tags,
+          summary: "The public key that signs releases",
+          response: { 200: SigningKeyInfo, ...errors },
+        },
         preHandler: releases,
       },
-      async (request) => signingKey(ctx, authOf(request).user),
+      async (request) => signingKey(ctx, principalOf(request)),
     );
     app.get(
       "/api/directory/schema.json",
-      { schema: { tags, summary: "JSON Schema of the JSON export" }, preHandler: signedIn },
+      { schema: { security, tags, summary: "JSON Schema of the JSON export" }, preHandler: signedInOrToken },
       async (_request, reply) => reply.type("application/schema+json").send(directoryJsonSchema()),
     );
 

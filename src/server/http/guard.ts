@@ -1,12 +1,16 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import type { ApiTokenScope } from "../../shared/api-tokens";
 import type { SessionState } from "../../shared/auth";
+import { resolveApiToken } from "../api-tokens/api-tokens";
 import { can, type Permission } from "../auth/policy";
+import type { ApiTokenPrincipal, Principal } from "../auth/principal";
 import { deleteSession, findSession, isExpired, type SessionRow, touchSession } from "../auth/sessions";
 import { safeEqual } from "../auth/tokens";
 import { findUserById, type UserRow } from "../auth/users";
 import type { AppContext, RequestMeta } from "../context";
-import type { Actor } from "../db/database";
 import { forbidden, HttpError, unauthorized } from "./errors";
+
+export { actorOf } from "../auth/principal";
 
 export const SESSION_COOKIE = "vigil_session";
 export const CSRF_HEADER = "x-csrf-token";
@@ -14,6 +18,8 @@ export const CSRF_HEADER = "x-csrf-token";
 declare module "fastify" {
   interface FastifyRequest {
     auth?: { session: SessionRow; user: UserRow };
+    /** Set instead of `auth` when a route that declares a scope was called with an API token. */
+    apiToken?: ApiTokenPrincipal;
   }
 }
 
@@ -23,25 +29,73 @@ export function requestMeta(request: FastifyRequest): RequestMeta {
   return { ip: request.ip ?? null, userAgent: request.headers["user-agent"]?.slice(0, 512) ?? null };
 }
 
-export function actorOf(user: UserRow): Actor {
-  return { userId: user.id, partyId: user.partyId, role: user.role };
-}
-
 export type GuardOptions = {
   /** Session states allowed; by default only a fully signed-in one. */
   states?: SessionState[];
   permission?: Permission;
+  /**
+   * The route also accepts a Party's API token (`Authorization: Bearer vgl_…`) that has this
+   * scope; the token must also pass `permission` as an officer of its Party would.
+   */
+  scope?: ApiTokenScope;
 };
+
+/** The token of an `Authorization: Bearer …` header (the scheme is case-insensitive), if any. */
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (typeof header !== "string") return null;
+  const match = /^bearer\s+(.*)$/i.exec(header.trim());
+  return match ? (match[1] ?? "") : null;
+}
+
+/**
+ * An API token call: no cookie, so no CSRF token is needed (a browser never adds this header by
+ * itself). 401 for an unknown, revoked or expired token; 403 for a token without the route's scope.
+ */
+async function authenticateToken(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  scope: ApiTokenScope,
+  permission: Permission | undefined,
+): Promise<ApiTokenPrincipal> {
+  const checked = await ctx.db.tx((tx) => resolveApiToken(tx, token, ctx.clock.now(), requestMeta(request)));
+  if (!checked.ok) {
+    reply.header("www-authenticate", 'Bearer realm="vigil", error="invalid_token"');
+    throw checked.error;
+  }
+  const { principal } = checked;
+  if (!principal.scopes.includes(scope) || (permission && !can(principal, permission))) {
+    reply.header("www-authenticate", `Bearer realm="vigil", error="insufficient_scope", scope="${scope}"`);
+    throw new HttpError(403, "insufficient_scope", `This API token lacks the scope ${scope} that this route needs.`);
+  }
+  return principal;
+}
 
 /**
  * Resolves the session cookie, refuses expired sessions, checks the CSRF token on every
- * state-changing method, and checks the permission. Handlers then find `request.auth` set.
+ * state-changing method, and checks the permission. Handlers then find `request.auth` set; on a
+ * route with a `scope`, a Bearer token is accepted instead and `request.apiToken` is set.
  */
 export function guard(ctx: AppContext, opts: GuardOptions = {}) {
   const states = opts.states ?? ["active"];
-  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const bearer = bearerToken(request);
+    if (bearer !== null && opts.scope) {
+      request.apiToken = await authenticateToken(ctx, request, reply, bearer, opts.scope, opts.permission);
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) throw unauthorized("unauthenticated", "Please sign in.");
+    if (!token) {
+      if (bearer !== null) {
+        throw unauthorized(
+          "api_token_not_accepted",
+          "This route does not accept API tokens: it needs a signed-in user.",
+        );
+      }
+      throw unauthorized("unauthenticated", "Please sign in.");
+    }
     const at = ctx.clock.now();
     const life = { idleMs: ctx.config.sessionIdleMs, maxMs: ctx.config.sessionMaxMs };
     const found = await ctx.db.tx(async (tx) => {
@@ -77,8 +131,24 @@ export function guard(ctx: AppContext, opts: GuardOptions = {}) {
 
 /** The signed-in caller; only valid in handlers behind `guard`. */
 export function authOf(request: FastifyRequest): { session: SessionRow; user: UserRow } {
-  if (!request.auth) throw new Error("route is missing its guard");
+  if (!request.auth)
+    throw new Error(request.apiToken ? "route takes API tokens: use principalOf" : "route is missing its guard");
   return request.auth;
+}
+
+/** The caller, user or API token; for handlers behind a `guard` with a `scope`. */
+export function principalOf(request: FastifyRequest): Principal {
+  const principal = request.apiToken ?? request.auth?.user;
+  if (!principal) throw new Error("route is missing its guard");
+  return principal;
+}
+
+/**
+ * The OpenAPI `security` of a route that accepts a session or an API token with `scope`
+ * (schemes declared in app.ts).
+ */
+export function sessionOrToken(scope: ApiTokenScope): { [scheme: string]: string[] }[] {
+  return [{ session: [] }, { apiToken: [scope] }];
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, ctx: AppContext): void {

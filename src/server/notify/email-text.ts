@@ -1,4 +1,5 @@
 import type { Locale } from "../../shared/auth";
+import { isNotificationKind, type NotificationKind } from "../../shared/notification-kinds";
 
 /**
  * The words of each e-mail, in the recipient's language. An e-mail says only that something needs
@@ -17,7 +18,9 @@ function country(iso2: unknown, locale: Locale): string {
   }
 }
 
-const TEXT: Record<string, Record<Locale, (p: Params, locale: Locale) => { subject: string; body: string }>> = {
+const TEXT: Partial<
+  Record<NotificationKind, Record<Locale, (p: Params, locale: Locale) => { subject: string; body: string }>>
+> = {
   "directory.release_published": {
     en: (p) => ({
       subject: `Directory version ${p.version} published`,
@@ -70,13 +73,13 @@ const TEXT: Record<string, Record<Locale, (p: Params, locale: Locale) => { subje
   },
   // Requests: the number and who, never the type's substance, the facts or the identifiers.
   "request.received": {
-    en: (p, l) => ({
-      subject: `${p.emergency ? "EMERGENCY request" : "New request"} ${p.number} from ${country(p.party, l)}`,
-      body: `${country(p.party, l)} sent your contact point ${p.emergency ? "an EMERGENCY request" : "a request"} (${p.number}). Please acknowledge it in Vigil.`,
+    en: (p) => ({
+      subject: `${p.emergency ? "EMERGENCY request" : "New request"} ${p.number}`,
+      body: `${p.emergency ? "An EMERGENCY request" : "A request"} (${p.number}) from another 24/7 contact point has arrived for your Party. Please acknowledge it in Vigil.`,
     }),
-    fr: (p, l) => ({
-      subject: `${p.emergency ? "Demande URGENTE" : "Nouvelle demande"} ${p.number} : ${country(p.party, l)}`,
-      body: `${country(p.party, l)} a adressé ${p.emergency ? "une demande URGENTE" : "une demande"} (${p.number}) à votre point de contact. Merci d'en accuser réception dans Vigil.`,
+    fr: (p) => ({
+      subject: `${p.emergency ? "Demande URGENTE" : "Nouvelle demande"} ${p.number}`,
+      body: `${p.emergency ? "Une demande URGENTE" : "Une demande"} (${p.number}) d'un autre point de contact 24/7 est arrivée pour votre Partie. Merci d'en accuser réception dans Vigil.`,
     }),
   },
   "request.reminder": {
@@ -126,6 +129,16 @@ const TEXT: Record<string, Record<Locale, (p: Params, locale: Locale) => { subje
       body: `La conservation obtenue par la demande ${p.number} prend fin le ${p.expiresOn} et aucune demande d'entraide ne l'a suivie. Envoyez-en une, ou une prolongation, à temps.`,
     }),
   },
+  "ping.received": {
+    en: () => ({
+      subject: "Ping test: please answer now",
+      body: "The Secretariat is checking that your 24/7 contact point answers. Please answer the ping test in Vigil now.",
+    }),
+    fr: () => ({
+      subject: "Test de disponibilité : merci de répondre maintenant",
+      body: "Le Secrétariat vérifie que votre point de contact 24/7 répond. Merci de répondre au test dans Vigil dès maintenant.",
+    }),
+  },
 };
 
 const STATE_FR: Record<string, string> = {
@@ -138,7 +151,7 @@ const STATE_FR: Record<string, string> = {
 };
 
 /** Kinds that also go out by e-mail (in-app only otherwise). */
-export const EMAIL_KINDS = new Set(Object.keys(TEXT));
+export const EMAIL_KINDS: ReadonlySet<string> = new Set(Object.keys(TEXT));
 
 export function renderEmail(
   kind: string,
@@ -147,7 +160,8 @@ export function renderEmail(
   locale: Locale,
   publicUrl: string,
 ): { subject: string; text: string } {
-  const make = TEXT[kind]?.[locale] ?? TEXT[kind]?.en;
+  const text = isNotificationKind(kind) ? TEXT[kind] : undefined;
+  const make = text?.[locale] ?? text?.en;
   if (!make) throw new Error(`no e-mail text for ${kind}`);
   const { subject, body } = make(params, locale);
   const open = locale === "fr" ? "Ouvrir dans Vigil" : "Open in Vigil";

@@ -14,9 +14,17 @@ export interface MailTransport {
   close(): void;
 }
 
-/** Any SMTP server, through nodemailer. The Message-ID is the outbox's idempotency key. */
-export function smtpTransport(url: string, from: string): MailTransport {
-  const transporter = nodemailer.createTransport(url, { from });
+/**
+ * Any SMTP server, through nodemailer. The Message-ID is the outbox's idempotency key.
+ * `timeoutMs` bounds connecting, the greeting and silence (nodemailer waits up to 2 minutes to
+ * connect by default): a check someone waits for on a page must answer sooner.
+ */
+export function smtpTransport(url: string, from: string, opts: { timeoutMs?: number } = {}): MailTransport {
+  const t = opts.timeoutMs;
+  const transporter = nodemailer.createTransport(
+    t ? { url, connectionTimeout: t, greetingTimeout: t, socketTimeout: t } : url,
+    { from },
+  );
   return {
     kind: "smtp",
     async send(m) {

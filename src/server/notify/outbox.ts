@@ -25,7 +25,10 @@ export type EmailPayload = {
   link: string | null;
 };
 
-/** Queues an e-mail in the caller's transaction: it exists exactly when the change commits. */
+/**
+ * Queues an e-mail in the caller's transaction: it exists exactly when the change commits. It
+ * becomes due at `sendAt` (later than `at` when the recipient's quiet hours hold it).
+ */
 export async function enqueueEmail(
   tx: Tx,
   /** The account it is for; null for an address outside Vigil (a contact point's mailbox). */
@@ -33,10 +36,11 @@ export async function enqueueEmail(
   payload: EmailPayload,
   key: string,
   at: Date,
+  sendAt: Date = at,
 ): Promise<void> {
   await tx
     .insert(outbox)
-    .values({ channel: "email", idempotencyKey: key, userId, payload, nextAttemptAt: at, createdAt: at })
+    .values({ channel: "email", idempotencyKey: key, userId, payload, nextAttemptAt: sendAt, createdAt: at })
     .onConflictDoNothing({ target: outbox.idempotencyKey });
 }
 

@@ -2,13 +2,15 @@ import type { ServerResponse } from "node:http";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiError } from "../../shared/errors";
+import { NotificationPreferences, NotificationPreferencesInput } from "../../shared/notification-kinds";
 import { MailboxList, NotificationList } from "../../shared/notify";
 import type { AppContext } from "../context";
 import { notFound } from "../http/errors";
-import { actorOf, authOf, guard } from "../http/guard";
+import { actorOf, authOf, guard, requestMeta } from "../http/guard";
 import type { EventHub } from "./events";
 import { listMailbox } from "./mailbox";
 import { listNotifications, markRead } from "./notifications";
+import { myNotificationPreferences, replaceMyNotificationPreferences } from "./preferences";
 
 /** Comment lines keep proxies and browsers from closing an idle stream. */
 const HEARTBEAT_MS = 25_000;
@@ -95,6 +97,33 @@ export function notifyRoutes(ctx: AppContext, hub: EventHub): FastifyPluginAsync
         await ctx.db.tx((tx) => markRead(tx, user.id, ctx.clock.now()), actorOf(user));
         return reply.code(204).send(null);
       },
+    );
+
+    app.get(
+      "/api/me/notification-preferences",
+      {
+        schema: {
+          tags: ["notifications"],
+          summary: "Which notifications reach me through which channel, and my quiet hours",
+          response: { 200: NotificationPreferences, 401: ApiError },
+        },
+        preHandler: guard(ctx),
+      },
+      async (request) => myNotificationPreferences(ctx, authOf(request).user),
+    );
+    app.put(
+      "/api/me/notification-preferences",
+      {
+        schema: {
+          tags: ["notifications"],
+          summary: "Replace my notification preferences (kinds left out return to their defaults)",
+          body: NotificationPreferencesInput,
+          response: { 200: NotificationPreferences, 400: ApiError, 401: ApiError, 403: ApiError },
+        },
+        preHandler: guard(ctx),
+      },
+      async (request) =>
+        replaceMyNotificationPreferences(ctx, authOf(request).user, request.body, requestMeta(request)),
     );
 
     app.get(

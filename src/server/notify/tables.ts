@@ -1,4 +1,17 @@
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "../auth/tables";
 
 /**
@@ -71,4 +84,47 @@ export const devMailbox = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }).notNull(),
   },
   (t) => [index("dev_mailbox_sent_idx").on(t.sentAt)],
+);
+
+/**
+ * A user's choice of channels for one kind of notification. One row per kind the user set away
+ * from the catalogue's defaults (src/shared/notification-kinds.ts): a missing row means "the
+ * default", so a default changed later, or a kind added later, reaches everyone who never chose.
+ * Rows rather than a jsonb column on users: the notify module owns them, the database checks the
+ * user and the key, and notify() joins the rows of one kind for all its recipients in one query.
+ */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    inApp: boolean("in_app").notNull(),
+    email: boolean("email").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+
+/**
+ * Quiet hours: normal e-mail waits until they end (emergencies never wait). Local wall-clock
+ * times "HH:MM" in the user's own time zone (users.time_zone), so they follow daylight saving.
+ */
+export const notificationQuietHours = pgTable(
+  "notification_quiet_hours",
+  {
+    userId: uuid("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    startTime: text("start_time").notNull(),
+    endTime: text("end_time").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [
+    check(
+      "notification_quiet_hours_times",
+      sql`${t.startTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$' AND ${t.endTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$' AND ${t.startTime} <> ${t.endTime}`,
+    ),
+  ],
 );

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { can } from "../auth/policy";
-import type { UserRow } from "../auth/users";
+import type { Principal } from "../auth/principal";
 import type { Tx } from "../db/database";
 import { forbidden, notFound } from "../http/errors";
 import { requests } from "./tables";
@@ -13,7 +13,7 @@ export type RequestRow = typeof requests.$inferSelect;
  * only for the sender's Party). Anyone else, including the Secretariat, gets the same "not found"
  * as for an id that does not exist, so a guessed address reveals nothing.
  */
-export function sideOf(user: UserRow, row: RequestRow): Side | null {
+export function sideOf(user: Principal, row: RequestRow): Side | null {
   if (!user.partyId || !can(user, "requests.read")) return null;
   if (row.senderPartyId === user.partyId) return "sender";
   if (row.state !== "draft" && row.requestedPartyId === user.partyId) return "requested";
@@ -25,7 +25,7 @@ const NOT_FOUND = "No request with this id.";
 /** The request and the viewer's side, locked for update when the caller is about to change it. */
 export async function requireVisible(
   tx: Tx,
-  user: UserRow,
+  user: Principal,
   id: string,
   opts: { forUpdate?: boolean } = {},
 ): Promise<{ row: RequestRow; side: Side }> {
@@ -37,6 +37,6 @@ export async function requireVisible(
   return { row, side };
 }
 
-export function requireWriter(user: UserRow): void {
+export function requireWriter(user: Principal): void {
   if (!can(user, "requests.write")) throw forbidden("Your account cannot send or answer requests.");
 }

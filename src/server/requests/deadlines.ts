@@ -76,7 +76,7 @@ async function remind(ctx: AppContext, tx: Tx, row: RequestRow, at: Date, minute
   await notify(
     tx,
     { partyId: row.requestedPartyId as string, roles: ["officer", "party_admin"] },
-    { kind: "request.reminder", params, link },
+    { kind: "request.reminder", urgency: row.emergency ? "emergency" : "normal", params, link },
     at,
     emailOn(ctx),
   );
@@ -110,7 +110,7 @@ async function escalate(ctx: AppContext, tx: Tx, row: RequestRow, at: Date): Pro
   await notify(
     tx,
     { partyId: row.requestedPartyId as string, roles: ["officer", "party_admin"] },
-    { kind: "request.escalated", params, link },
+    { kind: "request.escalated", urgency: row.emergency ? "emergency" : "normal", params, link },
     at,
     emailOn(ctx),
   );

@@ -7,6 +7,7 @@ import { docxParagraphs, pdfPages } from "../../../test/harness/document-text";
 import { makeParty } from "../../../test/harness/factories";
 import { signedIn, type TestClient } from "../../../test/harness/http";
 import type { RequestContentInput } from "../../shared/requests";
+import { createApiToken } from "../api-tokens/api-tokens";
 import { buildApp } from "../app";
 import { auditLog } from "../audit/tables";
 import { ManualClock } from "../clock";
@@ -268,6 +269,49 @@ describe("need to know", () => {
         .where(and(eq(auditLog.action, "request.read"), eq(auditLog.targetId, sent.id))),
     );
     expect(reads).toHaveLength(1);
+  });
+});
+
+describe("a national system with an API token", () => {
+  it("reads its Party's inbox and a request with requests:read, acknowledges with requests:write, and nothing without the scope", async () => {
+    const sent = await sendNew(cl);
+    const roAdmin = await signedIn(app, ctx, "admin.req.ro@example.org", "party_admin", "RO");
+    const meta = { ip: null, userAgent: null };
+    const reader = await createApiToken(
+      ctx,
+      roAdmin.user,
+      { name: "Case system (read)", scopes: ["requests:read"] },
+      meta,
+    );
+    const writer = await createApiToken(
+      ctx,
+      roAdmin.user,
+      { name: "Case system (write)", scopes: ["requests:read", "requests:write"] },
+      meta,
+    );
+    const directoryOnly = await createApiToken(
+      ctx,
+      roAdmin.user,
+      { name: "Directory sync", scopes: ["directory:read"] },
+      meta,
+    );
+    const call = (token: string, method: "GET" | "POST", url: string, payload?: object) =>
+      app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+    const inbox = await call(reader.token, "GET", "/api/requests?box=inbox");
+    expect(inbox.statusCode).toBe(200);
+    expect(inbox.json().items.map((i: { id: string }) => i.id)).toContain(sent.id);
+    expect((await call(reader.token, "GET", `/api/requests/${sent.id}`)).statusCode).toBe(200);
+    expect((await call(directoryOnly.token, "GET", `/api/requests/${sent.id}`)).statusCode).toBe(403);
+    expect(
+      (await call(reader.token, "POST", `/api/requests/${sent.id}/transitions`, { to: "acknowledged" })).statusCode,
+    ).toBe(403);
+    const ack = await call(writer.token, "POST", `/api/requests/${sent.id}/transitions`, { to: "acknowledged" });
+    expect(ack.statusCode, ack.body).toBe(200);
+    const step = ack.json().timeline.at(-1);
+    expect(step).toMatchObject({ kind: "transition", toState: "acknowledged", party: "RO" });
+    // Chile's token cannot see Romania's… and Romania's token sees nothing of a France–Chile request.
+    const other = await sendNew(cl, preservation({ requestedParty: "FR" } as Partial<RequestContentInput>));
+    expect((await call(writer.token, "GET", `/api/requests/${other.id}`)).statusCode).toBe(404);
   });
 });
 

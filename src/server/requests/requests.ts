@@ -12,8 +12,8 @@ import {
   type RoutePreview,
 } from "../../shared/requests";
 import { appendAudit } from "../audit/log";
+import { isApiToken, type Principal } from "../auth/principal";
 import { auditWho } from "../auth/sign-in";
-import type { UserRow } from "../auth/users";
 import type { AppContext, RequestMeta } from "../context";
 import type { Tx } from "../db/database";
 import { findContactPoint, findPartyById, requireParty } from "../directory/entries";
@@ -37,14 +37,14 @@ const MINUTE = 60_000;
 // Drafts
 // ---------------------------------------------------------------------------------------------
 
-async function requestedPartyId(tx: Tx, iso2: string | null, user: UserRow): Promise<string | null> {
+async function requestedPartyId(tx: Tx, iso2: string | null, user: Principal): Promise<string | null> {
   if (!iso2) return null;
   const party = await requireParty(tx, iso2);
   if (party.id === user.partyId) throw badRequest("own_party", "A request goes to another Party, not your own.");
   return party.id;
 }
 
-export async function createDraft(ctx: AppContext, user: UserRow, body: DraftBody, meta: RequestMeta) {
+export async function createDraft(ctx: AppContext, user: Principal, body: DraftBody, meta: RequestMeta) {
   requireWriter(user);
   const at = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
@@ -73,7 +73,7 @@ export async function createDraft(ctx: AppContext, user: UserRow, body: DraftBod
   }, actorOf(user));
 }
 
-export async function saveDraft(ctx: AppContext, user: UserRow, id: string, body: DraftBody, meta: RequestMeta) {
+export async function saveDraft(ctx: AppContext, user: Principal, id: string, body: DraftBody, meta: RequestMeta) {
   requireWriter(user);
   const at = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
@@ -93,7 +93,7 @@ export async function saveDraft(ctx: AppContext, user: UserRow, id: string, body
   }, actorOf(user));
 }
 
-export async function deleteDraft(ctx: AppContext, user: UserRow, id: string, meta: RequestMeta): Promise<void> {
+export async function deleteDraft(ctx: AppContext, user: Principal, id: string, meta: RequestMeta): Promise<void> {
   requireWriter(user);
   const at = ctx.clock.now();
   await ctx.db.tx(async (tx) => {
@@ -114,7 +114,7 @@ export async function deleteDraft(ctx: AppContext, user: UserRow, id: string, me
 
 export async function previewRoute(
   ctx: AppContext,
-  user: UserRow,
+  user: Principal,
   q: { party: string; type: RequestContent["type"]; language?: string },
 ): Promise<RoutePreview> {
   return ctx.db.tx(async (tx) => {
@@ -138,7 +138,7 @@ async function nextNumber(tx: Tx, at: Date): Promise<string> {
  */
 export async function sendRequest(
   ctx: AppContext,
-  user: UserRow,
+  user: Principal,
   id: string,
   content: RequestContent,
   meta: RequestMeta,
@@ -221,6 +221,7 @@ export async function sendRequest(
       { partyId: party.id, roles: ["officer", "party_admin"] },
       {
         kind: "request.received",
+        urgency: emergency ? "emergency" : "normal",
         params: { number, type: content.type, party: sender?.iso2 ?? null, emergency: emergency ? 1 : 0 },
         link: `/requests/${row.id}`,
       },
@@ -244,8 +245,11 @@ function parentAllowed(content: RequestContent, parent: RequestRow): boolean {
 // Reading
 // ---------------------------------------------------------------------------------------------
 
-export function actorFields(user: UserRow) {
-  return { userId: user.id, partyId: user.partyId, email: user.email };
+/** Who made a step, for the timeline: a user, or a Party's national system through its API token. */
+export function actorFields(user: Principal) {
+  return isApiToken(user)
+    ? { userId: null, partyId: user.partyId, email: user.label }
+    : { userId: user.id, partyId: user.partyId, email: user.email };
 }
 
 function overdue(row: RequestRow, now: Date): boolean {
@@ -281,7 +285,7 @@ const minutesBetween = (a: Date | null, b: Date | null) =>
   a && b ? Math.round(((b.getTime() - a.getTime()) / MINUTE) * 10) / 10 : null;
 
 /** What the viewer may do now, for the UI's buttons (the use cases check again). */
-function actionsFor(row: RequestRow, side: Side, user: UserRow): string[] {
+function actionsFor(row: RequestRow, side: Side, user: Principal): string[] {
   if (user.role === "observer") return [];
   const acts: string[] = nextStates(row.state, side).filter((s) => s !== "sent");
   if (row.state !== "draft" && row.state !== "closed") acts.push("message");
@@ -292,7 +296,7 @@ function actionsFor(row: RequestRow, side: Side, user: UserRow): string[] {
 /** One request, for a user of one of its two Parties; every read is audited (SAP Art. 14(8)). */
 export async function readRequest(
   ctx: AppContext,
-  user: UserRow,
+  user: Principal,
   id: string,
   meta: RequestMeta,
   opts: { audit?: boolean } = {},
@@ -352,7 +356,7 @@ export async function readRequest(
 }
 
 /** Inbox (received), outbox (sent) and drafts of the viewer's Party, with filters and counts. */
-export async function listRequests(ctx: AppContext, user: UserRow, q: ListQuery): Promise<RequestList> {
+export async function listRequests(ctx: AppContext, user: Principal, q: ListQuery): Promise<RequestList> {
   const now = ctx.clock.now();
   const partyId = user.partyId;
   if (!partyId) throw notFound("Requests belong to Parties; your account has none.");
@@ -413,7 +417,7 @@ export async function listRequests(ctx: AppContext, user: UserRow, q: ListQuery)
  */
 export async function requestDocument(
   ctx: AppContext,
-  user: UserRow,
+  user: Principal,
   id: string,
   format: "pdf" | "docx",
   locale: DocumentLocale,

@@ -15,7 +15,7 @@ import {
 } from "../../shared/requests";
 import type { AppContext } from "../context";
 import { notFound } from "../http/errors";
-import { actorOf, authOf, guard, requestMeta } from "../http/guard";
+import { actorOf, authOf, guard, principalOf, requestMeta, sessionOrToken } from "../http/guard";
 import { requireVisible } from "./access";
 import { calendarFeed, calendarFeedInfo, revokeCalendarFeed, rotateCalendarFeed } from "./calendar";
 import { verifyReceipt } from "./receipts";
@@ -38,49 +38,63 @@ const IdParam = z.object({ id: z.uuid("Not a request id") });
 const Created = z.object({ id: z.uuid() });
 
 export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const read = guard(ctx, { permission: "requests.read" });
-  const write = guard(ctx, { permission: "requests.write" });
+  // A Party's national system may call these with an API token (requests:read / requests:write).
+  const read = guard(ctx, { permission: "requests.read", scope: "requests:read" });
+  const write = guard(ctx, { permission: "requests.write", scope: "requests:write" });
+  const readSecurity = sessionOrToken("requests:read");
+  const writeSecurity = sessionOrToken("requests:write");
+  // The calendar feed is a person's: sessions only.
+  const mine = guard(ctx, { permission: "requests.read" });
   return async (app) => {
     app.get(
       "/api/requests",
       {
         schema: {
           tags,
+          security: readSecurity,
           summary: "Inbox, sent requests or drafts of my Party",
           querystring: ListQuery,
           response: { 200: RequestList, ...errors },
         },
         preHandler: read,
       },
-      async (request) => listRequests(ctx, authOf(request).user, request.query),
+      async (request) => listRequests(ctx, principalOf(request), request.query),
     );
     app.get(
       "/api/requests/route",
       {
         schema: {
           tags,
+          security: readSecurity,
           summary: "Where a request to a Party would go, and what to know first",
           querystring: RouteQuery,
           response: { 200: RoutePreview, ...errors },
         },
         preHandler: read,
       },
-      async (request) => previewRoute(ctx, authOf(request).user, request.query),
+      async (request) => previewRoute(ctx, principalOf(request), request.query),
     );
     app.post(
       "/api/requests",
       {
-        schema: { tags, summary: "Start a draft", body: DraftBody, response: { 201: Created, ...errors } },
+        schema: {
+          tags,
+          security: writeSecurity,
+          summary: "Start a draft",
+          body: DraftBody,
+          response: { 201: Created, ...errors },
+        },
         preHandler: write,
       },
       async (request, reply) =>
-        reply.code(201).send(await createDraft(ctx, authOf(request).user, request.body, requestMeta(request))),
+        reply.code(201).send(await createDraft(ctx, principalOf(request), request.body, requestMeta(request))),
     );
     app.put(
       "/api/requests/:id/draft",
       {
         schema: {
           tags,
+          security: writeSecurity,
           summary: "Save a draft",
           params: IdParam,
           body: DraftBody,
@@ -88,16 +102,22 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
         preHandler: write,
       },
-      async (request) => saveDraft(ctx, authOf(request).user, request.params.id, request.body, requestMeta(request)),
+      async (request) => saveDraft(ctx, principalOf(request), request.params.id, request.body, requestMeta(request)),
     );
     app.delete(
       "/api/requests/:id",
       {
-        schema: { tags, summary: "Delete a draft", params: IdParam, response: { 204: z.null(), ...errors } },
+        schema: {
+          tags,
+          security: writeSecurity,
+          summary: "Delete a draft",
+          params: IdParam,
+          response: { 204: z.null(), ...errors },
+        },
         preHandler: write,
       },
       async (request, reply) => {
-        await deleteDraft(ctx, authOf(request).user, request.params.id, requestMeta(request));
+        await deleteDraft(ctx, principalOf(request), request.params.id, requestMeta(request));
         return reply.code(204).send(null);
       },
     );
@@ -106,6 +126,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
+          security: writeSecurity,
           summary: "Send a draft, with the complete form",
           params: IdParam,
           body: RequestContent,
@@ -113,26 +134,28 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
         preHandler: write,
       },
-      async (request) => sendRequest(ctx, authOf(request).user, request.params.id, request.body, requestMeta(request)),
+      async (request) => sendRequest(ctx, principalOf(request), request.params.id, request.body, requestMeta(request)),
     );
     app.get(
       "/api/requests/:id",
       {
         schema: {
           tags,
+          security: readSecurity,
           summary: "A request (the read is logged)",
           params: IdParam,
           response: { 200: RequestDetail, ...errors },
         },
         preHandler: read,
       },
-      async (request) => readRequest(ctx, authOf(request).user, request.params.id, requestMeta(request)),
+      async (request) => readRequest(ctx, principalOf(request), request.params.id, requestMeta(request)),
     );
     app.post(
       "/api/requests/:id/transitions",
       {
         schema: {
           tags,
+          security: writeSecurity,
           summary: "Acknowledge, start, answer or close a request",
           params: IdParam,
           body: TransitionBody,
@@ -140,13 +163,14 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
         preHandler: write,
       },
-      async (request) => transition(ctx, authOf(request).user, request.params.id, request.body, requestMeta(request)),
+      async (request) => transition(ctx, principalOf(request), request.params.id, request.body, requestMeta(request)),
     );
     app.post(
       "/api/requests/:id/messages",
       {
         schema: {
           tags,
+          security: writeSecurity,
           summary: "Add a message",
           params: IdParam,
           body: MessageBody,
@@ -154,13 +178,14 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
         preHandler: write,
       },
-      async (request) => addMessage(ctx, authOf(request).user, request.params.id, request.body, requestMeta(request)),
+      async (request) => addMessage(ctx, principalOf(request), request.params.id, request.body, requestMeta(request)),
     );
     app.post(
       "/api/requests/:id/feedback",
       {
         schema: {
           tags,
+          security: writeSecurity,
           summary: "The sender's feedback on the outcome",
           params: IdParam,
           body: FeedbackBody,
@@ -168,13 +193,14 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
         preHandler: write,
       },
-      async (request) => giveFeedback(ctx, authOf(request).user, request.params.id, request.body, requestMeta(request)),
+      async (request) => giveFeedback(ctx, principalOf(request), request.params.id, request.body, requestMeta(request)),
     );
     app.get(
       "/api/requests/:id/receipts/:eventId",
       {
         schema: {
           tags,
+          security: readSecurity,
           summary: "The signed receipt of one step (compact JWS)",
           params: IdParam.extend({ eventId: z.uuid() }),
           response: { 200: z.unknown().describe("The receipt (compact JWS)"), ...errors },
@@ -182,7 +208,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         preHandler: read,
       },
       async (request, reply) => {
-        const user = authOf(request).user;
+        const user = principalOf(request);
         const receipt = await ctx.db.tx(async (tx) => {
           const { row } = await requireVisible(tx, user, request.params.id);
           return { jws: await receiptOf(tx, row.id, request.params.eventId), number: row.number };
@@ -202,6 +228,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
+          security: readSecurity,
           summary: "The request as a PDF or DOCX laid out like the T-CY template (the download is logged)",
           params: IdParam,
           querystring: z.object({
@@ -216,7 +243,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const { format, lang } = request.query;
         const doc = await requestDocument(
           ctx,
-          authOf(request).user,
+          principalOf(request),
           request.params.id,
           format,
           lang,
@@ -247,7 +274,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: "My deadline calendar feed (its URL is shown only when made)",
           response: { 200: CalendarInfo, ...errors },
         },
-        preHandler: read,
+        preHandler: mine,
       },
       async (request) => calendarFeedInfo(ctx, authOf(request).user),
     );
@@ -259,7 +286,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: "Make a new feed URL (the old one stops working)",
           response: { 200: CalendarInfo, ...errors },
         },
-        preHandler: read,
+        preHandler: mine,
       },
       async (request) => rotateCalendarFeed(ctx, authOf(request).user, requestMeta(request)),
     );
@@ -267,7 +294,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       "/api/me/calendar",
       {
         schema: { tags, summary: "Turn my feed off", response: { 204: z.null(), ...errors } },
-        preHandler: read,
+        preHandler: mine,
       },
       async (request, reply) => {
         await revokeCalendarFeed(ctx, authOf(request).user, requestMeta(request));
@@ -295,6 +322,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
+          security: readSecurity,
           summary: "Check a receipt's signature",
           body: z.object({ receipt: z.string().trim().min(1, "Paste the receipt").max(20_000) }),
           response: {
@@ -309,7 +337,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         preHandler: read,
       },
       async (request) => {
-        const r = await ctx.db.tx((tx) => verifyReceipt(tx, request.body.receipt), actorOf(authOf(request).user));
+        const r = await ctx.db.tx((tx) => verifyReceipt(tx, request.body.receipt), actorOf(principalOf(request)));
         return r.valid
           ? { valid: true, payload: r.payload as unknown as Record<string, unknown> }
           : { valid: false, reason: r.reason };

@@ -8,8 +8,8 @@ import {
   type TransitionBody,
 } from "../../shared/requests";
 import { appendAudit } from "../audit/log";
+import { isApiToken, type Principal } from "../auth/principal";
 import { auditWho } from "../auth/sign-in";
-import type { UserRow } from "../auth/users";
 import type { AppContext, RequestMeta } from "../context";
 import type { Tx } from "../db/database";
 import { legalProfileOf } from "../directory/entries";
@@ -41,7 +41,7 @@ const counterpartOf = (row: RequestRow, side: Side) =>
  */
 export async function transition(
   ctx: AppContext,
-  user: UserRow,
+  user: Principal,
   id: string,
   body: TransitionBody,
   meta: RequestMeta,
@@ -119,7 +119,7 @@ async function schedulePreservationCheck(ctx: AppContext, tx: Tx, row: RequestRo
 
 export async function addMessage(
   ctx: AppContext,
-  user: UserRow,
+  user: Principal,
   id: string,
   body: MessageBody,
   meta: RequestMeta,
@@ -134,7 +134,7 @@ export async function addMessage(
     await tx.insert(requestMessages).values({
       requestId: row.id,
       at,
-      authorUserId: user.id,
+      authorUserId: isApiToken(user) ? null : user.id,
       partyId: user.partyId as string,
       body: body.body,
     });
@@ -161,7 +161,7 @@ export async function addMessage(
 /** The sender's word on the outcome, once there is one; given once. */
 export async function giveFeedback(
   ctx: AppContext,
-  user: UserRow,
+  user: Principal,
   id: string,
   body: FeedbackBody,
   meta: RequestMeta,

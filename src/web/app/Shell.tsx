@@ -7,6 +7,7 @@ import { Link, Outlet, useLocation } from "react-router-dom";
 import { type Locale, PreferencesBody, SessionInfo } from "../../shared/auth";
 import { MailboxNavLink } from "../features/mailbox";
 import { NotificationBell } from "../features/notifications/NotificationBell";
+import { SettingsNavLink } from "../features/settings";
 import { api } from "./api";
 import { ColorSchemeToggle } from "./ColorSchemeToggle";
 import { errorMessage } from "./errors";
@@ -154,7 +155,10 @@ export function Shell() {
             })}
           </Stack>
         </ScrollArea.Autosize>
-        <MailboxNavLink onNavigate={closeMenu} />
+        <Stack gap={2} mt="auto" pt="sm" style={{ borderTop: "1px solid var(--app-shell-border-color)" }}>
+          <SettingsNavLink onNavigate={closeMenu} />
+          <MailboxNavLink onNavigate={closeMenu} />
+        </Stack>
       </AppShell.Navbar>
 
       <AppShell.Main id="main">

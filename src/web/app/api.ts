@@ -120,6 +120,7 @@ export const api = {
   post: <S extends z.ZodType | undefined = undefined>(path: string, body?: unknown, schema?: S) =>
     apiRequest<S>("POST", path, { body, schema }),
   patch: <S extends z.ZodType>(path: string, body: unknown, schema: S) => apiRequest("PATCH", path, { body, schema }),
+  put: <S extends z.ZodType>(path: string, body: unknown, schema: S) => apiRequest("PUT", path, { body, schema }),
 };
 
 export function isAbortError(error: unknown): boolean {

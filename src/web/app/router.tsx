@@ -9,6 +9,7 @@ import { DirectoryPage } from "../features/directory/DirectoryPage";
 import { MAILBOX_PATH, MailboxPage } from "../features/mailbox";
 import { PingsPage } from "../features/pings/PingsPage";
 import { RequestsPage } from "../features/requests/RequestsPage";
+import { SETTINGS_PATH, SettingsPage } from "../features/settings";
 import { StatisticsPage } from "../features/statistics/StatisticsPage";
 import { Shell } from "./Shell";
 import { CrashPage, ForbiddenPage, NoSectionPage, NotFoundPage } from "./StatusPages";
@@ -80,6 +81,8 @@ export const router = createBrowserRouter([
       }),
       // Not a section: reached from the foot of the navigation, and only where the server has it.
       { path: MAILBOX_PATH.slice(1), element: <MailboxPage /> },
+      // Every signed-in user's own settings.
+      { path: SETTINGS_PATH.slice(1), element: <SettingsPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

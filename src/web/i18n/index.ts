@@ -1,14 +1,20 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { LOCALES, type Locale } from "../../shared/auth";
+import apiTokensEn from "./apiTokens.en.json";
+import apiTokensFr from "./apiTokens.fr.json";
 import adminEn from "./directory-admin.en.json";
 import adminFr from "./directory-admin.fr.json";
 import en from "./en.json";
 import fr from "./fr.json";
+import mailStatusEn from "./mail-status.en.json";
+import mailStatusFr from "./mail-status.fr.json";
 import mailboxEn from "./mailbox.en.json";
 import mailboxFr from "./mailbox.fr.json";
 import requestsEn from "./requests.en.json";
 import requestsFr from "./requests.fr.json";
+import settingsEn from "./settings.en.json";
+import settingsFr from "./settings.fr.json";
 import webhooksEn from "./webhooks.en.json";
 import webhooksFr from "./webhooks.fr.json";
 
@@ -60,12 +66,23 @@ i18n.on("languageChanged", (lng) => {
 
 void i18n.use(initReactI18next).init({
   // The directory's Secretariat pages keep their strings in their own catalogue, under "directoryAdmin";
-  // the development mailbox likewise, under "mailbox", the webhooks panel under "webhooks" and
-  // requests between contact points under "requests". The French requests catalogue must have every
-  // key of the English one: `satisfies` makes a missing one fail the type check.
+  // the development mailbox likewise, under "mailbox", the webhooks panel under "webhooks" and the
+  // API tokens panel under "apiTokens", the user's own settings page under "settings", the state of
+  // e-mail under "mailStatus", requests between contact points under "requests". The French
+  // requests catalogue must have every key of the English one: `satisfies` makes a missing one
+  // fail the type check.
   resources: {
     en: {
-      translation: { ...en, directoryAdmin: adminEn, mailbox: mailboxEn, webhooks: webhooksEn, requests: requestsEn },
+      translation: {
+        ...en,
+        directoryAdmin: adminEn,
+        mailbox: mailboxEn,
+        webhooks: webhooksEn,
+        apiTokens: apiTokensEn,
+        settings: settingsEn,
+        mailStatus: mailStatusEn,
+        requests: requestsEn,
+      },
     },
     fr: {
       translation: {
@@ -73,6 +90,9 @@ void i18n.use(initReactI18next).init({
         directoryAdmin: adminFr,
         mailbox: mailboxFr,
         webhooks: webhooksFr,
+        apiTokens: apiTokensFr,
+        settings: settingsFr,
+        mailStatus: mailStatusFr,
         requests: requestsFr satisfies typeof requestsEn,
       },
     },

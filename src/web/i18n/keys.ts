@@ -1,7 +1,10 @@
+import type apiTokensEn from "./apiTokens.en.json";
 import type adminEn from "./directory-admin.en.json";
 import type en from "./en.json";
+import type mailStatusEn from "./mail-status.en.json";
 import type mailboxEn from "./mailbox.en.json";
 import type requestsEn from "./requests.en.json";
+import type settingsEn from "./settings.en.json";
 import type webhooksEn from "./webhooks.en.json";
 
 type Leaves<T, Prefix extends string = ""> = {
@@ -20,6 +23,9 @@ export type TranslationKey = WithoutPluralSuffix<
       directoryAdmin: typeof adminEn;
       mailbox: typeof mailboxEn;
       webhooks: typeof webhooksEn;
+      apiTokens: typeof apiTokensEn;
+      settings: typeof settingsEn;
+      mailStatus: typeof mailStatusEn;
       requests: typeof requestsEn;
     }
   >

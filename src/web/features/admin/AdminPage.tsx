@@ -4,18 +4,23 @@ import { useTranslation } from "react-i18next";
 import { SectionIntro } from "../../app/SectionIntro";
 import { useActiveSession } from "../../app/session";
 import { PageHeader } from "../../app/ui";
+import { API_TOKENS_PERMISSION, ApiTokensPanel } from "../api-tokens";
+import { MAIL_STATUS_PERMISSION, MailStatusPanel } from "../mail-status";
 import { WEBHOOKS_PERMISSION, WebhooksPanel } from "../webhooks";
 
 export function AdminPage() {
   const { t } = useTranslation();
   const session = useActiveSession();
   const webhooks = session.permissions.includes(WEBHOOKS_PERMISSION);
+  const apiTokens = session.permissions.includes(API_TOKENS_PERMISSION);
+  const mailStatus = session.permissions.includes(MAIL_STATUS_PERMISSION);
 
-  if (!webhooks) {
+  if (!webhooks && !apiTokens && !mailStatus) {
     return <SectionIntro title={t("admin.title")} description={t("admin.description")} icon={IconSettings} />;
   }
 
-  // The section's purpose stays stated; only the webhooks are here yet, user accounts come later.
+  // The section's purpose stays stated; the state of e-mail (Secretariat), a Party's webhooks and
+  // API tokens (its admin) are here yet, user accounts come later.
   return (
     <>
       <PageHeader title={t("admin.title")} />
@@ -33,7 +38,9 @@ export function AdminPage() {
             </Stack>
           </Group>
         </Paper>
-        <WebhooksPanel />
+        {mailStatus ? <MailStatusPanel /> : null}
+        {webhooks ? <WebhooksPanel /> : null}
+        {apiTokens ? <ApiTokensPanel /> : null}
       </Stack>
     </>
   );

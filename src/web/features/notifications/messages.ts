@@ -94,6 +94,8 @@ export function notificationText(
         number: text(p, "number"),
         date: dateParam(text(p, "expiresOn"), locale),
       });
+    case "ping.received":
+      return t("directoryAdmin.notifications.kind.pingReceived");
     default:
       // A kind this client does not know yet (a newer server): still say something happened.
       return t("directoryAdmin.notifications.kind.unknown");

@@ -2,7 +2,7 @@ import { Alert, Button, Code, Group, Stack, Text } from "@mantine/core";
 import { IconAlertTriangle, IconCheck } from "@tabler/icons-react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { CopyText } from "./CopyText";
+import { CopyText } from "../../app/CopyText";
 
 /**
  * The signing secret of a webhook just added. The server gives it once and never again: it stays

@@ -1,8 +1,8 @@
 import { Accordion, Box, Code, Group, List, Stack, Text } from "@mantine/core";
 import { IconShieldCheck } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { CopyText } from "../../app/CopyText";
 import type { TranslationKey } from "../../i18n/keys";
-import { CopyText } from "./CopyText";
 import { VERIFY_EXAMPLE } from "./verifyExample";
 
 const HEADERS: readonly { name: string; key: TranslationKey }[] = [
