@@ -199,6 +199,21 @@ describe("journey 1: a preservation request at night", () => {
       .join(" ");
     expect(text.replace(/\s+/g, "")).toContain(number.replace(/\s+/g, ""));
 
+    // Chile's own calendar feed now holds the preservation's end (and the warning before it).
+    await cl.goto(`${demo.url}/settings`);
+    const calendar = cl.getByTestId("calendar-feed");
+    await calendar.getByRole("button", { name: "Make my calendar address" }).click();
+    const feedUrl = await calendar.getByTestId("calendar-url").inputValue();
+    expect(feedUrl).toMatch(/\/calendar\/[A-Za-z0-9_-]+\.ics$/);
+    const feed = await (await cl.request.get(feedUrl)).text();
+    expect(feed).toContain(`Preservation ${number} ends`);
+    expect(feed).toContain("20270219");
+    await fitsThePhone(cl);
+    // Shown once: afterwards the page only says that the feed is on.
+    await cl.reload();
+    await calendar.getByTestId("calendar-active").waitFor();
+    expect(await calendar.getByTestId("calendar-url").count()).toBe(0);
+
     // Back in the sent box, in the sender's view.
     await cl.goto(`${demo.url}/requests?box=outbox`);
     const sent = cl.locator(`[data-testid="request-row"][data-number="${number}"]`);

@@ -38,7 +38,8 @@ export function listQueryString(f: ListFilters, limit = PAGE_SIZE): string {
 }
 
 const Created = z.object({ id: z.uuid() });
-const CalendarFeed = z.object({ url: z.string() });
+/** The feed's address is a secret stored only as a hash: the server shows it once, when it is made. */
+const CalendarFeed = z.object({ url: z.string().nullable(), active: z.boolean(), createdAt: z.string().nullable() });
 export type CalendarFeed = z.infer<typeof CalendarFeed>;
 const Verification = z.object({ valid: z.boolean(), reason: z.string().optional(), payload: z.unknown().optional() });
 export type Verification = z.infer<typeof Verification>;
@@ -67,7 +68,10 @@ export const requestsApi = {
   feedback: (id: string, body: FeedbackBody) => api.post(one(id, "/feedback"), body, RequestDetail),
   verifyReceipt: (receipt: string) => api.post("/api/receipts/verify", { receipt }, Verification),
   calendar: (signal?: AbortSignal) => api.get("/api/me/calendar", CalendarFeed, signal),
+  /** Makes a new address (the previous one stops working) and shows it, this once. */
   rotateCalendar: () => api.post("/api/me/calendar/rotate", undefined, CalendarFeed),
+  /** Turns the feed off; 204. */
+  revokeCalendar: () => apiRequest("DELETE", "/api/me/calendar"),
 };
 
 /** Downloads are plain links: the session cookie goes with them and the browser saves the file. */
