@@ -43,7 +43,7 @@ export function RequestFormPage() {
       );
       return { draft, id: detail.id, number: detail.number };
     }
-    const type = oneOf(REQUEST_TYPES, search.get("type")) ?? ("preservation" satisfies RequestType);
+    const type: RequestType = oneOf(REQUEST_TYPES, search.get("type")) ?? "preservation";
     let draft = withType(emptyDraft({ timeZone: zone }), type);
     const party = search.get("party")?.toUpperCase();
     if (party && /^[A-Z]{2}$/.test(party) && party !== session.user.party?.iso2) draft.requestedParty = party;

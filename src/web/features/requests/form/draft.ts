@@ -88,7 +88,7 @@ export const newIdentifier = (kind: IdentifierKind = "ip"): IdentifierRow => ({
   note: "",
 });
 
-export function emptyDraft(options: { type?: RequestType; timeZone: string; email?: string }): RequestDraft {
+export function emptyDraft(options: { type?: RequestType; timeZone: string }): RequestDraft {
   const type = options.type ?? "preservation";
   return {
     type,
