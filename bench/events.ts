@@ -20,6 +20,7 @@ import { openDatabase, SYSTEM_ACTOR } from "../src/server/db/database";
 import { loadDemoNetwork } from "../src/server/demo/seed";
 import { SESSION_COOKIE } from "../src/server/http/guard";
 import { notify } from "../src/server/notify/notifications";
+import { newKeySpec, parseKeyring } from "../src/server/vault/keyring";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 
@@ -29,7 +30,13 @@ async function main() {
   const db = config.databaseUrl
     ? await openDatabase({ kind: "postgres", url: config.databaseUrl })
     : await openDatabase({ kind: "pglite", dataDir });
-  const ctx = { db, clock: systemClock, config, log: pino({ level: "silent" }) };
+  const ctx = {
+    db,
+    clock: systemClock,
+    config,
+    log: pino({ level: "silent" }),
+    keyring: parseKeyring(newKeySpec("bench")),
+  };
   await loadDemoNetwork(ctx);
   const app = await buildApp(ctx);
   await app.listen({ port: 0, host: "127.0.0.1" });

@@ -15,6 +15,7 @@ import { openDatabase, queryRows, SYSTEM_ACTOR } from "../src/server/db/database
 import { loadDemoNetwork } from "../src/server/demo/seed";
 import { searchEntries } from "../src/server/directory/browse";
 import { findPartyByIso2, insertContactPoint, insertParty } from "../src/server/directory/entries";
+import { newKeySpec, parseKeyring } from "../src/server/vault/keyring";
 import { ContactPointFields } from "../src/shared/directory";
 
 const TARGET = Number(process.env.BENCH_CONTACT_POINTS ?? 10_000);
@@ -73,7 +74,13 @@ async function main() {
   const db = config.databaseUrl
     ? await openDatabase({ kind: "postgres", url: config.databaseUrl })
     : await openDatabase({ kind: "pglite", dataDir });
-  const ctx = { db, clock: systemClock, config, log: pino({ level: "silent" }) };
+  const ctx = {
+    db,
+    clock: systemClock,
+    config,
+    log: pino({ level: "silent" }),
+    keyring: parseKeyring(newKeySpec("bench")),
+  };
   const t0 = Date.now();
   await loadDemoNetwork(ctx);
   const at = new Date();

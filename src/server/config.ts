@@ -24,6 +24,8 @@ const Env = z.object({
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
     .optional(),
   VIGIL_MAIL_FROM: z.string().default("Vigil <vigil@example.org>"),
+  /** "id:base64key,…": the keys that encrypt attachments at rest; the first encrypts new ones. */
+  VIGIL_ENCRYPTION_KEYS: z.string().trim().min(1).optional(),
 });
 
 export type Config = {
@@ -39,6 +41,8 @@ export type Config = {
   sessionMaxMs: number;
   /** Where e-mail goes: an SMTP server, the development mailbox (demo without SMTP), or nowhere. */
   mail: { kind: "smtp"; url: string; from: string } | { kind: "mailbox"; from: string } | { kind: "off" };
+  /** The key ring's specification (vault/keyring.ts); without it a key file in the data folder. */
+  encryptionKeys: string | undefined;
 };
 
 /** Reads the configuration from the environment; a bad value stops start-up with its name. */
@@ -66,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : (e.VIGIL_DEMO ?? !e.DATABASE_URL)
         ? { kind: "mailbox", from: e.VIGIL_MAIL_FROM }
         : { kind: "off" },
+    encryptionKeys: e.VIGIL_ENCRYPTION_KEYS,
   };
 }

@@ -3,6 +3,7 @@ import type { Clock } from "./clock";
 import type { Config } from "./config";
 import type { Database } from "./db/database";
 import type { JobQueue } from "./jobs/queue";
+import type { Keyring } from "./vault/keyring";
 
 /** What every use case may need: the database, the clock, the configuration, a logger, the job queue. */
 export type AppContext = {
@@ -10,6 +11,8 @@ export type AppContext = {
   clock: Clock;
   config: Config;
   log: Logger;
+  /** The keys that encrypt attachments at rest. */
+  keyring: Keyring;
   /** The job queue, once started (main.ts; tests that need delayed or recurring work). */
   jobs?: JobQueue;
 };

@@ -13,23 +13,32 @@ import { JobQueue } from "./jobs/queue";
 import { createLogger } from "./logger";
 import { configuredTransport } from "./notify/mail-transport";
 import { deliverDue } from "./notify/outbox";
+import { loadKeyring } from "./vault/keyring";
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const started = Date.now();
   const db = await openConfiguredDatabase(config);
-  const ctx: AppContext = { db, clock: systemClock, config, log };
+  const { keyring, file: keyFile } = loadKeyring(config);
+  if (keyFile && !config.demo) {
+    log.warn(
+      { file: keyFile },
+      "encryption key kept in the data folder: set VIGIL_ENCRYPTION_KEYS from a secret store",
+    );
+  }
+  const ctx: AppContext = { db, clock: systemClock, config, log, keyring };
   if (config.demo && (await loadDemoNetwork(ctx))) log.info("demo network loaded");
+
+  // Scheduled and background work (pg-boss, stored in the database): the hourly directory
+  // freshness check, and the delayed jobs of the modules (started before serving, so a request
+  // sent at once gets its acknowledgement check). A freshness check right after start, at most
+  // one per hour however many instances start.
+  ctx.jobs = await JobQueue.start(ctx, JOBS);
+  await ctx.jobs.send(freshnessJob, {}, { singletonKey: "start", singletonSeconds: 3600 });
 
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
-
-  // Scheduled and background work (pg-boss, stored in the database): the hourly directory
-  // freshness check, and the delayed jobs of the modules. A check right after start, at most one
-  // per hour however many instances start.
-  ctx.jobs = await JobQueue.start(ctx, JOBS);
-  await ctx.jobs.send(freshnessJob, {}, { singletonKey: "start", singletonSeconds: 3600 });
 
   // E-mail: the outbox worker delivers what the transactions queued. A server that does not
   // answer is logged clearly at start; queued mail waits and is retried with back-off.

@@ -63,7 +63,7 @@ export const NOTIFICATION_KINDS = {
   },
   "request.not_acknowledged": {
     urgency: "normal",
-    defaults: { inApp: true, email: true },
+    defaults: { inApp: true, email: false },
     audience: MEMBERS,
   },
   "request.state_changed": {

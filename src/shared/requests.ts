@@ -505,6 +505,17 @@ export const RequestMessage = z.object({
 });
 export type RequestMessage = z.infer<typeof RequestMessage>;
 
+export const AttachmentInfo = z.object({
+  id: z.uuid(),
+  at: z.iso.datetime(),
+  party: z.string(),
+  filename: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+});
+export type AttachmentInfo = z.infer<typeof AttachmentInfo>;
+
 export const RequestSummary = z.object({
   id: z.uuid(),
   number: z.string(),
@@ -540,6 +551,7 @@ export const RequestDetail = RequestSummary.extend({
   feedback: z.object({ rating: z.enum(FEEDBACK_RATINGS), comment: z.string(), at: z.iso.datetime() }).nullable(),
   timeline: z.array(TimelineEntry),
   messages: z.array(RequestMessage),
+  attachments: z.array(AttachmentInfo),
   /** What the viewer may do now. */
   actions: z.array(z.string()),
 });
@@ -580,3 +592,27 @@ export const EMERGENCY_ANSWER_HOURS = 24;
 export const MIN_PRESERVATION_DAYS = 60;
 /** Warn this long before a preservation expires if no mutual assistance request followed. */
 export const PRESERVATION_WARNING_DAYS = 14;
+
+/** What the Secretariat sees of requests: counts and timings per Party, never content. */
+export const OverviewQuery = z.object({
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+export const PartyRequestFigures = z.object({
+  party: PartyBrief,
+  sent: z.number().int(),
+  received: z.number().int(),
+  open: z.number().int(),
+  emergencies: z.number().int(),
+  /** Median minutes from sending to acknowledgement / to answer, of requests this Party received. */
+  medianMinutesToAcknowledge: z.number().nullable(),
+  medianMinutesToAnswer: z.number().nullable(),
+});
+export const RequestOverview = z.object({
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  totals: z.object({ sent: z.number().int(), open: z.number().int(), emergencies: z.number().int() }),
+  byType: z.array(z.object({ type: RequestType, count: z.number().int() })),
+  parties: z.array(PartyRequestFigures),
+});
+export type RequestOverview = z.infer<typeof RequestOverview>;

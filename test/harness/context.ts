@@ -3,6 +3,7 @@ import { type Clock, ManualClock } from "../../src/server/clock";
 import { loadConfig } from "../../src/server/config";
 import type { AppContext } from "../../src/server/context";
 import type { Database } from "../../src/server/db/database";
+import { newKeySpec, parseKeyring } from "../../src/server/vault/keyring";
 
 /** An application context on a test database, with a clock the test moves by hand. */
 export function testContext(db: Database, clock: Clock = new ManualClock(new Date())): AppContext {
@@ -11,5 +12,6 @@ export function testContext(db: Database, clock: Clock = new ManualClock(new Dat
     clock,
     config: loadConfig({ VIGIL_DATA: "/nonexistent", PORT: "0" }),
     log: pino({ level: process.env.VIGIL_TEST_LOG ?? "silent" }),
+    keyring: parseKeyring(newKeySpec("test")),
   };
 }

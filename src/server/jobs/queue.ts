@@ -139,9 +139,17 @@ export class JobQueue {
   }
 
   /** Jobs of a queue, newest first (operations page, tests). */
-  async jobs(name: string): Promise<{ id: string; state: string; retryCount: number; data: unknown }[]> {
+  async jobs(
+    name: string,
+  ): Promise<{ id: string; state: string; retryCount: number; data: unknown; startAfter: Date }[]> {
     const found = await this.boss.findJobs(name);
-    return found.map((j) => ({ id: j.id, state: j.state, retryCount: j.retryCount, data: j.data }));
+    return found.map((j) => ({
+      id: j.id,
+      state: j.state,
+      retryCount: j.retryCount,
+      data: j.data,
+      startAfter: new Date(j.startAfter),
+    }));
   }
 
   async schedules(): Promise<{ name: string; cron: string }[]> {

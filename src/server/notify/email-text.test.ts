@@ -12,6 +12,9 @@ describe("e-mail texts", () => {
       missing: 0,
       fingerprint: "99AA 99BB",
       expiresOn: "2027-01-31",
+      number: "2026-000042",
+      minutes: 60,
+      state: "acknowledged",
     };
     for (const kind of NOTIFICATION_KIND_NAMES.filter((k) => kindSpec(k).defaults.email)) {
       expect(EMAIL_KINDS.has(kind), kind).toBe(true);
@@ -25,9 +28,23 @@ describe("e-mail texts", () => {
   });
 
   it("say that a request is urgent without saying what it is about", () => {
-    const urgent = renderEmail("request.received", { urgent: 1 }, "/requests/x", "en", "https://vigil.example.org");
-    expect(urgent.subject).toBe("[Vigil] URGENT: a request needs your attention");
-    const normal = renderEmail("request.received", {}, "/requests/x", "fr", "https://vigil.example.org");
-    expect(normal.subject).toBe("[Vigil] Une demande attend votre attention");
+    const urgent = renderEmail(
+      "request.received",
+      { urgent: 1, number: "2026-000042", party: "CL" },
+      "/requests/x",
+      "en",
+      "https://vigil.example.org",
+    );
+    expect(urgent.subject).toBe("[Vigil] EMERGENCY request 2026-000042");
+    // The requesting Party stays in Vigil: a mailbox outside it learns only that something waits.
+    expect(urgent.text).not.toMatch(/Chile|CL\b/);
+    const normal = renderEmail(
+      "request.received",
+      { number: "2026-000043" },
+      "/requests/x",
+      "fr",
+      "https://vigil.example.org",
+    );
+    expect(normal.subject).toBe("[Vigil] Nouvelle demande 2026-000043");
   });
 });

@@ -74,12 +74,12 @@ const TEXT: Partial<
   // Requests: the number and who, never the type's substance, the facts or the identifiers.
   "request.received": {
     en: (p) => ({
-      subject: `${p.emergency ? "EMERGENCY request" : "New request"} ${p.number}`,
-      body: `${p.emergency ? "An EMERGENCY request" : "A request"} (${p.number}) from another 24/7 contact point has arrived for your Party. Please acknowledge it in Vigil.`,
+      subject: `${p.urgent ? "EMERGENCY request" : "New request"} ${p.number}`,
+      body: `${p.urgent ? "An EMERGENCY request" : "A request"} (${p.number}) from another 24/7 contact point has arrived for your Party. Please acknowledge it in Vigil.`,
     }),
     fr: (p) => ({
-      subject: `${p.emergency ? "Demande URGENTE" : "Nouvelle demande"} ${p.number}`,
-      body: `${p.emergency ? "Une demande URGENTE" : "Une demande"} (${p.number}) d'un autre point de contact 24/7 est arrivée pour votre Partie. Merci d'en accuser réception dans Vigil.`,
+      subject: `${p.urgent ? "Demande URGENTE" : "Nouvelle demande"} ${p.number}`,
+      body: `${p.urgent ? "Une demande URGENTE" : "Une demande"} (${p.number}) d'un autre point de contact 24/7 est arrivée pour votre Partie. Merci d'en accuser réception dans Vigil.`,
     }),
   },
   "request.reminder": {

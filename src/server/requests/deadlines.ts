@@ -59,7 +59,7 @@ export async function checkAcknowledgement(ctx: AppContext, requestId: string): 
 }
 
 async function remind(ctx: AppContext, tx: Tx, row: RequestRow, at: Date, minutes: number): Promise<void> {
-  const params = { number: row.number, minutes, emergency: row.emergency ? 1 : 0 };
+  const params = { number: row.number, minutes, urgent: row.emergency ? 1 : 0 };
   const link = `/requests/${row.id}`;
   await tx.update(requests).set({ remindedAt: at }).where(eq(requests.id, row.id));
   const cp = row.contactPointId ? await findContactPoint(tx, row.contactPointId) : undefined;
@@ -89,7 +89,7 @@ async function escalate(ctx: AppContext, tx: Tx, row: RequestRow, at: Date): Pro
   const { first, next } = routeAmong(points, row.type);
   // The next in line after the one the request went to.
   const target = [first, next, ...points].find((cp) => cp && cp.id !== row.contactPointId) ?? null;
-  const params = { number: row.number, emergency: row.emergency ? 1 : 0, institution: target?.institution ?? null };
+  const params = { number: row.number, urgent: row.emergency ? 1 : 0, institution: target?.institution ?? null };
   const link = `/requests/${row.id}`;
   await tx
     .update(requests)

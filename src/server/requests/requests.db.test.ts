@@ -13,9 +13,12 @@ import { auditLog } from "../audit/tables";
 import { ManualClock } from "../clock";
 import type { AppContext } from "../context";
 import { loadDemoNetwork } from "../demo/seed";
+import { JOBS } from "../jobs/catalogue";
+import { JobQueue } from "../jobs/queue";
 import { outbox } from "../notify/tables";
 import { checkAcknowledgement, checkPreservation, sweepDeadlines } from "./deadlines";
-import { requestEvents, requests } from "./tables";
+import { acknowledgementCheckJob } from "./jobs";
+import { requestAttachments, requestEvents, requests } from "./tables";
 
 let ctx: AppContext;
 let clock: ManualClock;
@@ -231,6 +234,55 @@ describe("the workflow", () => {
   });
 });
 
+describe("attachments", () => {
+  const upload = (c: TestClient, id: string, filename: string, body: Buffer) =>
+    app.inject({
+      method: "POST",
+      url: `/api/requests/${id}/attachments?filename=${encodeURIComponent(filename)}`,
+      headers: {
+        cookie: `vigil_session=${c.cookie}`,
+        "x-csrf-token": c.csrf as string,
+        "content-type": "application/octet-stream",
+      },
+      payload: body,
+    });
+
+  it("stores a file encrypted, gives it back to both sides, and refuses what is not what it says", async () => {
+    const sent = await sendNew(cl);
+    const pdf = Buffer.from("%PDF-1.4\n% fictional log extract for 192.0.2.10\n%%EOF\n");
+    const res = await upload(ro, sent.id, "logs.pdf", pdf);
+    expect(res.statusCode, res.body).toBe(201);
+    const info = res.json();
+    expect(info).toMatchObject({ filename: "logs.pdf", mediaType: "application/pdf", size: pdf.length, party: "RO" });
+    // At rest: sealed, the plaintext nowhere in the row.
+    const [row] = await ctx.db.tx((tx) =>
+      tx.select().from(requestAttachments).where(eq(requestAttachments.id, info.id)),
+    );
+    expect(Buffer.from(row?.sealed ?? []).includes(Buffer.from("192.0.2.10"))).toBe(false);
+    const back = await cl.get(`/api/requests/${sent.id}/attachments/${info.id}`);
+    expect(back.statusCode).toBe(200);
+    expect(back.rawPayload.equals(pdf)).toBe(true);
+    expect(back.headers["content-disposition"]).toContain("logs.pdf");
+    expect((await cl.get(`/api/requests/${sent.id}`)).data.attachments.map((a: { id: string }) => a.id)).toEqual([
+      info.id,
+    ]);
+    expect((await fr.get(`/api/requests/${sent.id}/attachments/${info.id}`)).statusCode).toBe(404);
+    expect((await upload(fr, sent.id, "x.pdf", pdf)).statusCode).toBe(404);
+    // Refused: a type not on the list, a name that lies, an empty file, a file too large.
+    const exe = await upload(cl, sent.id, "tool.exe", Buffer.from("MZ\x90\x00"));
+    expect(exe.statusCode).toBe(400);
+    expect(exe.json().error.message).toMatch(/\.exe cannot be attached/);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
+    expect((await upload(cl, sent.id, "photo.pdf", png)).json().error.code).toBe("file_content_mismatch");
+    expect((await upload(cl, sent.id, "photo.png", png)).statusCode).toBe(201);
+    expect((await upload(cl, sent.id, "empty.txt", Buffer.alloc(0))).statusCode).toBe(400);
+    const big = await upload(cl, sent.id, "big.txt", Buffer.alloc(20 * 1024 * 1024 + 10, 0x61));
+    expect(big.statusCode).toBe(413);
+    const listed = (await cl.get(`/api/requests/${sent.id}`)).data.attachments;
+    expect(listed).toHaveLength(2);
+  });
+});
+
 describe("need to know", () => {
   it("a third Party, the Secretariat and an observer get 404 or 403 on every route that takes the id", async () => {
     const sent = await sendNew(cl);
@@ -315,6 +367,23 @@ describe("a national system with an API token", () => {
   });
 });
 
+describe("the Secretariat's view", () => {
+  it("counts and median timings per Party, and no content", async () => {
+    const sent = await sendNew(cl);
+    clock.advance(4 * 60_000);
+    await ro.post(`/api/requests/${sent.id}/transitions`, { to: "acknowledged" });
+    const res = await secretariat.get("/api/requests/overview");
+    expect(res.statusCode).toBe(200);
+    const roFigures = res.data.parties.find((p: { party: { iso2: string } }) => p.party.iso2 === "RO");
+    const clFigures = res.data.parties.find((p: { party: { iso2: string } }) => p.party.iso2 === "CL");
+    expect(roFigures.received).toBeGreaterThan(0);
+    expect(clFigures.sent).toBeGreaterThanOrEqual(roFigures.received);
+    expect(roFigures.medianMinutesToAcknowledge).toBeGreaterThan(0);
+    expect(JSON.stringify(res.data)).not.toMatch(/CL-RANSOM|hospital|192\.0\.2\.10/);
+    expect((await observer.get("/api/requests/overview")).statusCode).toBe(403);
+  });
+});
+
 describe("the deadline calendar", () => {
   it("shows the sender's preservation end and the receiver's acknowledgement, by number only; rotating kills the old URL", async () => {
     const sent = await sendNew(cl);
@@ -366,6 +435,21 @@ describe("deadlines", () => {
     // The escalation mailed the next contact point's registered address.
     const mails = await ctx.db.tx((tx) => tx.select().from(outbox).where(eq(outbox.channel, "email")));
     expect(mails.some((m) => m.idempotencyKey.startsWith(`escalation-${sent.id}`))).toBe(true);
+  });
+
+  it("sending stores the acknowledgement check as a delayed job, in the same transaction", async () => {
+    const queue = await JobQueue.start(ctx, JOBS, { workers: false });
+    ctx.jobs = queue;
+    try {
+      const sent = await sendNew(cl);
+      const jobs = await queue.jobs(acknowledgementCheckJob.name);
+      const mine = jobs.find((j) => (j.data as { requestId: string }).requestId === sent.id);
+      expect(mine?.state).toBe("created");
+      expect(mine?.startAfter.toISOString()).toBe(sent.ackDueAt);
+    } finally {
+      ctx.jobs = undefined;
+      await queue.stop();
+    }
   });
 
   it("the sweep catches what is due, once", async () => {

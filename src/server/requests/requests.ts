@@ -22,6 +22,7 @@ import { actorOf } from "../http/guard";
 import { emailOn, notify } from "../notify/notifications";
 import { emitWebhookEvent } from "../webhooks/webhooks";
 import { type RequestRow, requireVisible, requireWriter } from "./access";
+import { attachmentsOf } from "./attachments";
 import { renderRequestDocx } from "./documents/docx";
 import type { DocumentLocale, RequestDocumentInput } from "./documents/input";
 import { renderRequestPdf } from "./documents/pdf";
@@ -222,7 +223,7 @@ export async function sendRequest(
       {
         kind: "request.received",
         urgency: emergency ? "emergency" : "normal",
-        params: { number, type: content.type, party: sender?.iso2 ?? null, emergency: emergency ? 1 : 0 },
+        params: { number, party: sender?.iso2 ?? null, urgent: emergency ? 1 : 0 },
         link: `/requests/${row.id}`,
       },
       at,
@@ -350,6 +351,7 @@ export async function readRequest(
           : null,
       timeline: await timelineOf(tx, row.id),
       messages: await messagesOf(tx, row.id),
+      attachments: await attachmentsOf(tx, row.id),
       actions: actionsFor(row, side, user),
     };
   }, actorOf(user));

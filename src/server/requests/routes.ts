@@ -1,23 +1,28 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiError } from "../../shared/errors";
 import {
+  AttachmentInfo,
   DraftBody,
   FeedbackBody,
   ListQuery,
   MessageBody,
+  OverviewQuery,
   RequestContent,
   RequestDetail,
   RequestList,
+  RequestOverview,
   RoutePreview,
   RouteQuery,
   TransitionBody,
 } from "../../shared/requests";
 import type { AppContext } from "../context";
-import { notFound } from "../http/errors";
+import { badRequest, notFound } from "../http/errors";
 import { actorOf, authOf, guard, principalOf, requestMeta, sessionOrToken } from "../http/guard";
 import { requireVisible } from "./access";
+import { addAttachment, downloadAttachment, MAX_ATTACHMENT_BYTES } from "./attachments";
 import { calendarFeed, calendarFeedInfo, revokeCalendarFeed, rotateCalendarFeed } from "./calendar";
+import { requestOverview } from "./overview";
 import { verifyReceipt } from "./receipts";
 import {
   createDraft,
@@ -43,6 +48,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const write = guard(ctx, { permission: "requests.write", scope: "requests:write" });
   const readSecurity = sessionOrToken("requests:read");
   const writeSecurity = sessionOrToken("requests:write");
+  const figures = guard(ctx, { permission: "stats.read" });
   // The calendar feed is a person's: sessions only.
   const mine = guard(ctx, { permission: "requests.read" });
   return async (app) => {
@@ -59,6 +65,19 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         preHandler: read,
       },
       async (request) => listRequests(ctx, principalOf(request), request.query),
+    );
+    app.get(
+      "/api/requests/overview",
+      {
+        schema: {
+          tags,
+          summary: "Counts and timings of requests per Party (no content): the Secretariat's and the Network's view",
+          querystring: OverviewQuery,
+          response: { 200: RequestOverview, ...errors },
+        },
+        preHandler: figures,
+      },
+      async (request) => requestOverview(ctx, principalOf(request), request.query),
     );
     app.get(
       "/api/requests/route",
@@ -260,6 +279,71 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .send(doc.body);
       },
     );
+    // --- Attachments: the raw file as the body (no multipart), its name in the query -------------
+    await app.register(async (scope) => {
+      const files = scope.withTypeProvider<ZodTypeProvider>();
+      files.addContentTypeParser(
+        "application/octet-stream",
+        { parseAs: "buffer", bodyLimit: MAX_ATTACHMENT_BYTES + 1 },
+        (_req, body, done) => done(null, body),
+      );
+      files.post(
+        "/api/requests/:id/attachments",
+        {
+          bodyLimit: MAX_ATTACHMENT_BYTES + 1,
+          schema: {
+            tags,
+            security: writeSecurity,
+            summary: "Attach a file (PDF, image, text, CSV, Office document; 20 MB at most), encrypted at rest",
+            params: IdParam,
+            querystring: z.object({ filename: z.string().trim().min(1, "Give the file's name").max(255) }),
+            response: { 201: AttachmentInfo, 413: ApiError, ...errors },
+          },
+          preHandler: write,
+        },
+        async (request, reply) => {
+          if (!Buffer.isBuffer(request.body)) {
+            throw badRequest(
+              "file_expected",
+              "Send the file itself as the body, with Content-Type application/octet-stream.",
+            );
+          }
+          const file = { filename: request.query.filename, body: request.body };
+          return reply
+            .code(201)
+            .send(await addAttachment(ctx, principalOf(request), request.params.id, file, requestMeta(request)));
+        },
+      );
+    });
+    app.get(
+      "/api/requests/:id/attachments/:attachmentId",
+      {
+        schema: {
+          tags,
+          security: readSecurity,
+          summary: "Download an attachment (the download is logged)",
+          params: IdParam.extend({ attachmentId: z.uuid() }),
+          response: { 200: z.unknown().describe("The file"), ...errors },
+        },
+        preHandler: read,
+      },
+      async (request, reply) => {
+        const file = await downloadAttachment(
+          ctx,
+          principalOf(request),
+          request.params.id,
+          request.params.attachmentId,
+          requestMeta(request),
+        );
+        return reply
+          .type(file.mediaType)
+          .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+          .header("cache-control", "private, no-store")
+          .header("x-content-type-options", "nosniff")
+          .send(file.body);
+      },
+    );
+
     // --- The personal deadline calendar ---------------------------------------------------------
     const CalendarInfo = z.object({
       url: z.string().nullable(),

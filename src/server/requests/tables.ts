@@ -3,8 +3,10 @@ import {
   type AnyPgColumn,
   bigint,
   boolean,
+  customType,
   date,
   index,
+  integer,
   jsonb,
   pgEnum,
   pgSequence,
@@ -142,3 +144,32 @@ export const calendarFeeds = pgTable("calendar_feeds", {
   tokenHash: text("token_hash").notNull().unique(),
   createdAt: tstz("created_at").notNull(),
 });
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
+
+/**
+ * Files attached to a request. The content is sealed with AES-256-GCM (vault/keyring.ts), bound to
+ * the attachment's id; the name, type, size and hash stay readable for lists and checks.
+ */
+export const requestAttachments = pgTable(
+  "request_attachments",
+  {
+    id: uuid("id").primaryKey(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id, { onDelete: "cascade" }),
+    at: tstz("at").notNull(),
+    uploadedBy: uuid("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    partyId: uuid("party_id")
+      .notNull()
+      .references(() => parties.id),
+    filename: text("filename").notNull(),
+    mediaType: text("media_type").notNull(),
+    size: integer("size").notNull(),
+    /** SHA-256 of the plain content: both sides can check they hold the same file. */
+    sha256: text("sha256").notNull(),
+    keyId: text("key_id").notNull(),
+    sealed: bytea("sealed").notNull(),
+  },
+  (t) => [index("request_attachments_request_idx").on(t.requestId, t.at)],
+);

@@ -80,11 +80,11 @@ export function open(ring: Keyring, sealed: Buffer, boundTo: string): Buffer {
   const id = sealedKeyId(sealed);
   const key = ring.keys.get(id);
   if (!key) throw new Error(`The key "${id}" that sealed this item is not in the key ring`);
-  let at = 4 + id.length;
-  const nonce = sealed.subarray(at, (at += 12));
-  const tag = sealed.subarray(at, (at += 16));
+  const start = 4 + id.length;
+  const nonce = sealed.subarray(start, start + 12);
+  const tag = sealed.subarray(start + 12, start + 28);
   const decipher = createDecipheriv("aes-256-gcm", key, nonce);
   decipher.setAAD(Buffer.from(boundTo, "utf8"));
   decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(sealed.subarray(at)), decipher.final()]);
+  return Buffer.concat([decipher.update(sealed.subarray(start + 28)), decipher.final()]);
 }

@@ -67,7 +67,7 @@ export function notificationText(
         date: dateParam(text(p, "expiresOn"), locale),
       });
     case "request.received":
-      return t(Number(p.emergency) ? "requests.notifications.receivedEmergency" : "requests.notifications.received", {
+      return t(Number(p.urgent) ? "requests.notifications.receivedEmergency" : "requests.notifications.received", {
         party,
         number: text(p, "number"),
       });
