@@ -25,6 +25,7 @@ let chileSession: { page: Page; errors: string[] } | undefined;
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const IP_ZONE_ERROR = "Give the time zone of the date and time (an IP address without it identifies no one)";
+const CONFIRMATION = "Example Telecom SA (fictional): logs for 192.0.2.44 preserved on 2026-11-21.\n";
 const PURPOSE = "Criminal investigation RUC 2600-1187 into the ransomware attack on a hospital in Santiago";
 
 /** Picks an option of a Mantine searchable select by typing part of it. */
@@ -142,6 +143,16 @@ describe("journey 1: a preservation request at night", () => {
       .poll(() => ro.getByTestId("request-header").getByTestId("state-badge").innerText())
       .toBe("Acknowledged");
 
+    // The provider's confirmation goes with the answer, as an attachment.
+    const attachments = ro.getByTestId("attachments");
+    await attachments.locator('input[type="file"]').setInputFiles({
+      name: "preservation-confirmation.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from(CONFIRMATION),
+    });
+    await attachments.getByRole("button", { name: "Attach", exact: true }).click();
+    await attachments.getByTestId("attachment").filter({ hasText: "preservation-confirmation.txt" }).waitFor();
+
     await ro.getByRole("button", { name: "Answer: executed" }).click();
     const answer = ro.getByRole("dialog");
     // The note is required: confirming without it is refused in the dialog.
@@ -163,6 +174,12 @@ describe("journey 1: a preservation request at night", () => {
     expect(await acknowledged.innerText()).toMatch(/Acknowledged · after \d+ min/);
     expect(await acknowledged.getByTestId("receipt-link").count()).toBe(1);
     await timeline.locator('[data-testid="timeline-entry"][data-state="executed"]').waitFor({ timeout: 35_000 });
+
+    // The provider's confirmation attached by Romania downloads as it was sent.
+    const attached = cl.getByTestId("attachment").filter({ hasText: "preservation-confirmation.txt" });
+    await attached.waitFor();
+    const [attachedFile] = await Promise.all([cl.waitForEvent("download"), attached.getByRole("link").click()]);
+    expect(fs.readFileSync(await attachedFile.path(), "utf8")).toBe(CONFIRMATION);
 
     // The acknowledgement's signed receipt downloads, and the platform says it is genuine.
     const [receiptFile] = await Promise.all([

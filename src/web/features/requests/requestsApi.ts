@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  AttachmentInfo,
   type DraftBody,
   type FeedbackBody,
   type MessageBody,
@@ -66,6 +67,12 @@ export const requestsApi = {
   transition: (id: string, body: TransitionBody) => api.post(one(id, "/transitions"), body, RequestDetail),
   message: (id: string, body: MessageBody) => api.post(one(id, "/messages"), body, RequestDetail),
   feedback: (id: string, body: FeedbackBody) => api.post(one(id, "/feedback"), body, RequestDetail),
+  /** The file itself is the body; the server recognises its type from the content. */
+  attach: (id: string, file: File) =>
+    apiRequest("POST", one(id, `/attachments?filename=${encodeURIComponent(file.name)}`), {
+      file,
+      schema: AttachmentInfo,
+    }),
   verifyReceipt: (receipt: string) => api.post("/api/receipts/verify", { receipt }, Verification),
   calendar: (signal?: AbortSignal) => api.get("/api/me/calendar", CalendarFeed, signal),
   /** Makes a new address (the previous one stops working) and shows it, this once. */
@@ -78,6 +85,13 @@ export const requestsApi = {
 export function receiptUrl(requestId: string, eventId: string): string {
   return one(requestId, `/receipts/${encodeURIComponent(eventId)}`);
 }
+
+export function attachmentUrl(requestId: string, attachmentId: string): string {
+  return one(requestId, `/attachments/${encodeURIComponent(attachmentId)}`);
+}
+
+/** As the server's MAX_ATTACHMENT_BYTES: refused here before a phone uploads it for nothing. */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 export function documentUrl(requestId: string, format: DocumentFormat, lang: "en" | "fr"): string {
   return one(requestId, `/document?format=${format}&lang=${lang}`);

@@ -12,6 +12,7 @@ import { TYPE_SHORT_KEYS } from "../labels";
 import { requestsApi } from "../requestsApi";
 import { useLiveQuery } from "../useLiveQuery";
 import { ActionBar } from "./ActionBar";
+import { AttachmentsPanel } from "./AttachmentsPanel";
 import { ContentBlocks } from "./ContentBlocks";
 import { DocumentDownloads } from "./DocumentDownloads";
 import { FeedbackPanel } from "./FeedbackPanel";
@@ -113,6 +114,7 @@ export function RequestDetailPage() {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
             <TimelineView detail={detail} viewerZone={zone} />
+            <AttachmentsPanel detail={detail} viewerZone={zone} onAdded={query.refresh} />
             <FeedbackPanel detail={detail} viewerZone={zone} onChanged={query.replace} />
             <MessageThread detail={detail} viewerZone={zone} onChanged={query.replace} />
           </Stack>
