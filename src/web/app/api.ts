@@ -50,6 +50,8 @@ type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
 type RequestOptions<S extends z.ZodType | undefined> = {
   body?: unknown;
+  /** A file sent as it is (application/octet-stream) instead of a JSON body. */
+  file?: Blob;
   /** Schema of a successful answer; omit for 204 answers. */
   schema?: S;
   signal?: AbortSignal;
@@ -64,7 +66,8 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(
 ): Promise<Result<S>> {
   const headers: Record<string, string> = { accept: "application/json" };
   // Only when there is a body: Fastify rejects an empty body declared as JSON.
-  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (options.file !== undefined) headers["content-type"] = "application/octet-stream";
+  else if (options.body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
 
   let response: Response;
@@ -73,7 +76,7 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(
       method,
       headers,
       credentials: "same-origin",
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (cause) {

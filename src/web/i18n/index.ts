@@ -11,6 +11,8 @@ import mailStatusEn from "./mail-status.en.json";
 import mailStatusFr from "./mail-status.fr.json";
 import mailboxEn from "./mailbox.en.json";
 import mailboxFr from "./mailbox.fr.json";
+import requestsEn from "./requests.en.json";
+import requestsFr from "./requests.fr.json";
 import settingsEn from "./settings.en.json";
 import settingsFr from "./settings.fr.json";
 import webhooksEn from "./webhooks.en.json";
@@ -66,7 +68,9 @@ void i18n.use(initReactI18next).init({
   // The directory's Secretariat pages keep their strings in their own catalogue, under "directoryAdmin";
   // the development mailbox likewise, under "mailbox", the webhooks panel under "webhooks" and the
   // API tokens panel under "apiTokens", the user's own settings page under "settings", the state of
-  // e-mail under "mailStatus".
+  // e-mail under "mailStatus", requests between contact points under "requests". The French
+  // requests catalogue must have every key of the English one: `satisfies` makes a missing one
+  // fail the type check.
   resources: {
     en: {
       translation: {
@@ -77,6 +81,7 @@ void i18n.use(initReactI18next).init({
         apiTokens: apiTokensEn,
         settings: settingsEn,
         mailStatus: mailStatusEn,
+        requests: requestsEn,
       },
     },
     fr: {
@@ -88,6 +93,7 @@ void i18n.use(initReactI18next).init({
         apiTokens: apiTokensFr,
         settings: settingsFr,
         mailStatus: mailStatusFr,
+        requests: requestsFr satisfies typeof requestsEn,
       },
     },
   },

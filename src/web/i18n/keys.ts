@@ -3,6 +3,7 @@ import type adminEn from "./directory-admin.en.json";
 import type en from "./en.json";
 import type mailStatusEn from "./mail-status.en.json";
 import type mailboxEn from "./mailbox.en.json";
+import type requestsEn from "./requests.en.json";
 import type settingsEn from "./settings.en.json";
 import type webhooksEn from "./webhooks.en.json";
 
@@ -25,6 +26,7 @@ export type TranslationKey = WithoutPluralSuffix<
       apiTokens: typeof apiTokensEn;
       settings: typeof settingsEn;
       mailStatus: typeof mailStatusEn;
+      requests: typeof requestsEn;
     }
   >
 >;

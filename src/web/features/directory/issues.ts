@@ -35,8 +35,11 @@ const KNOWN_MESSAGES: Record<string, TranslationKey> = {
 
 type Issue = z.core.$ZodIssue;
 
-function wordIssue(t: TFunction, issue: Issue): string {
-  const known = KNOWN_MESSAGES[issue.message];
+/** Messages of another feature's schemas (requests…), worded before the ones above. */
+export type KnownMessages = Readonly<Record<string, TranslationKey>>;
+
+function wordIssue(t: TFunction, issue: Issue, extra: KnownMessages): string {
+  const known = extra[issue.message] ?? KNOWN_MESSAGES[issue.message];
   if (known) return t(known);
   switch (issue.code) {
     case "too_small":
@@ -59,11 +62,11 @@ function wordIssue(t: TFunction, issue: Issue): string {
 }
 
 /** Errors of a failed check with the shared schema in the browser; the first one per field wins. */
-export function schemaErrors(t: TFunction, error: z.ZodError): FieldErrors {
+export function schemaErrors(t: TFunction, error: z.ZodError, extra: KnownMessages = {}): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join(".");
-    out[path] ??= wordIssue(t, issue);
+    out[path] ??= wordIssue(t, issue, extra);
   }
   return out;
 }
@@ -73,7 +76,12 @@ export function schemaErrors(t: TFunction, error: z.ZodError): FieldErrors {
  * fields ("phones.0.number"). Messages it words itself (rules only the server can check) are shown
  * as they come when there is no translation for them.
  */
-export function serverErrors(t: TFunction, issues: readonly ApiIssue[], prefixes: readonly string[]): FieldErrors {
+export function serverErrors(
+  t: TFunction,
+  issues: readonly ApiIssue[],
+  prefixes: readonly string[],
+  extra: KnownMessages = {},
+): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of issues) {
     let path = issue.path.replace(/^\//, "").replaceAll("/", ".");
@@ -82,7 +90,7 @@ export function serverErrors(t: TFunction, issues: readonly ApiIssue[], prefixes
       if (path === prefix) path = "";
       else if (path.startsWith(`${prefix}.`)) path = path.slice(prefix.length + 1);
     }
-    const known = KNOWN_MESSAGES[issue.message];
+    const known = extra[issue.message] ?? KNOWN_MESSAGES[issue.message];
     out[path] ??= known ? t(known) : issue.message;
   }
   return out;

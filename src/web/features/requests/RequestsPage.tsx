@@ -1,8 +1,21 @@
-import { IconInbox } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
-import { SectionIntro } from "../../app/SectionIntro";
+import { Route, Routes } from "react-router-dom";
+import { ForbiddenPage, NotFoundPage } from "../../app/StatusPages";
+import { useActiveSession } from "../../app/session";
+import { RequestDetailPage } from "./detail/RequestDetailPage";
+import { RequestFormPage } from "./form/RequestFormPage";
+import { RequestListPage } from "./RequestListPage";
 
+/** The requests section: the boxes, the form for a new request or a draft, and each request's page. */
 export function RequestsPage() {
-  const { t } = useTranslation();
-  return <SectionIntro title={t("requests.title")} description={t("requests.description")} icon={IconInbox} />;
+  const session = useActiveSession();
+  const form = session.permissions.includes("requests.write") ? <RequestFormPage /> : <ForbiddenPage />;
+  return (
+    <Routes>
+      <Route index element={<RequestListPage />} />
+      <Route path="new" element={form} />
+      <Route path=":id/edit" element={form} />
+      <Route path=":id" element={<RequestDetailPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }

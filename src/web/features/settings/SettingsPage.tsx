@@ -1,18 +1,23 @@
 import { Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { useActiveSession } from "../../app/session";
 import { PageHeader } from "../../app/ui";
+import { CalendarFeedPanel } from "../requests/CalendarFeedPanel";
 import { NotificationSettings } from "./NotificationSettings";
 import { TimeZoneSettings } from "./TimeZoneSettings";
 
 /** The signed-in user's own settings. */
 export function SettingsPage() {
   const { t } = useTranslation();
+  // The deadline calendar is made of requests: only those who have requests get one.
+  const hasRequests = useActiveSession().permissions.includes("requests.read");
   return (
     <>
       <PageHeader title={t("settings.title")} description={t("settings.description")} />
       <Stack gap="xl" maw={880}>
         <NotificationSettings />
         <TimeZoneSettings />
+        {hasRequests ? <CalendarFeedPanel /> : null}
       </Stack>
     </>
   );

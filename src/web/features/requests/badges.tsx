@@ -1,0 +1,57 @@
+import { Badge } from "@mantine/core";
+import { IconAlertTriangle, IconClockExclamation } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import type { RequestState } from "../../../shared/requests";
+import { STATE_COLORS, STATE_KEYS } from "./labels";
+
+export function StateBadge({ state, size = "sm" }: { state: RequestState; size?: "sm" | "md" | "lg" }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color={STATE_COLORS[state]}
+      variant="light"
+      radius="sm"
+      tt="none"
+      size={size}
+      data-testid="state-badge"
+      data-state={state}
+    >
+      {t(STATE_KEYS[state])}
+    </Badge>
+  );
+}
+
+/** Red and with an icon: never told apart by colour alone. */
+export function EmergencyBadge({ size = "sm" }: { size?: "sm" | "md" | "lg" }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color="red"
+      variant="filled"
+      radius="sm"
+      tt="none"
+      size={size}
+      leftSection={<IconAlertTriangle size={12} aria-hidden />}
+      data-testid="emergency-badge"
+    >
+      {t("requests.emergency")}
+    </Badge>
+  );
+}
+
+export function OverdueBadge() {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color="red"
+      variant="light"
+      radius="sm"
+      tt="none"
+      size="sm"
+      leftSection={<IconClockExclamation size={12} aria-hidden />}
+      data-testid="overdue-badge"
+    >
+      {t("requests.overdue")}
+    </Badge>
+  );
+}
