@@ -10,7 +10,9 @@ import type { Tx } from "../db/database";
 import { parties } from "../directory/tables";
 import { badRequest, conflict, HttpError, notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
+import { emailOn, notify } from "../notify/notifications";
 import { open, seal } from "../vault/keyring";
+import { emitWebhookEvent } from "../webhooks/webhooks";
 import { requireVisible, requireWriter } from "./access";
 import { requestAttachments } from "./tables";
 import { recordStep } from "./timeline";
@@ -154,7 +156,7 @@ export async function addAttachment(
   const recognised = recogniseAttachment(filename, file.body);
   if ("error" in recognised) throw recognised.error;
   return ctx.db.tx(async (tx) => {
-    const { row } = await requireVisible(tx, user, requestId, { forUpdate: true });
+    const { row, side } = await requireVisible(tx, user, requestId, { forUpdate: true });
     if (row.state === "closed")
       throw conflict("request_closed", "This request is closed: nothing more can be attached.");
     const existing = await tx
@@ -190,6 +192,16 @@ export async function addAttachment(
         },
         at,
       );
+      // The other side learns that something was added (not what: the name may say too much).
+      const other = side === "sender" ? (row.requestedPartyId as string) : row.senderPartyId;
+      await notify(
+        tx,
+        { partyId: other, roles: ["officer", "party_admin"] },
+        { kind: "request.message", params: { number: row.number }, link: `/requests/${row.id}` },
+        at,
+        emailOn(ctx),
+      );
+      await emitWebhookEvent(tx, other, "request.message", { id: row.id, number: row.number }, at);
     }
     await appendAudit(tx, at, auditWho(user, meta), {
       action: "request.attachment_added",

@@ -269,6 +269,13 @@ describe("attachments", () => {
     expect(res.statusCode, res.body).toBe(201);
     const info = res.json();
     expect(info).toMatchObject({ filename: "logs.pdf", mediaType: "application/pdf", size: pdf.length, party: "RO" });
+    // Chile is told that something was added to its request, not what.
+    const bell = await cl.get("/api/notifications");
+    const told = bell.data.items.find(
+      (n: { kind: string; link: string }) => n.kind === "request.message" && n.link === `/requests/${sent.id}`,
+    );
+    expect(told).toBeDefined();
+    expect(JSON.stringify(told)).not.toContain("logs.pdf");
     // At rest: sealed, the plaintext nowhere in the row.
     const [row] = await ctx.db.tx((tx) =>
       tx.select().from(requestAttachments).where(eq(requestAttachments.id, info.id)),
