@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Box,
   Button,
   Checkbox,
@@ -19,7 +18,7 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { IconAlertCircle, IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { type FormEvent, type ReactNode, useCallback, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -34,6 +33,7 @@ import {
 } from "../../../shared/directory";
 import { ISO_639_1 } from "../../../shared/languages";
 import type { ApiError } from "../../app/api";
+import { ErrorSummary } from "../../app/ErrorSummary";
 import { currentLocale } from "../../i18n";
 import {
   type ContactPointDraft,
@@ -223,27 +223,12 @@ export function ContactPointForm({
     <form ref={formRef} onSubmit={handleSubmit} noValidate>
       <Stack gap="md">
         {errorCount > 0 ? (
-          <Alert
+          <ErrorSummary
             ref={summaryRef}
-            tabIndex={-1}
-            color="red"
-            variant="light"
-            icon={<IconAlertCircle aria-hidden />}
-            role="alert"
             title={t("directory.form.errorSummary", { count: errorCount })}
-          >
-            {elsewhere.length > 0 ? (
-              <Stack gap={2}>
-                {elsewhere.map(([path, message]) => (
-                  <Text size="sm" key={path}>
-                    {message}
-                  </Text>
-                ))}
-              </Stack>
-            ) : (
-              <Text size="sm">{t("directory.form.errorHint")}</Text>
-            )}
-          </Alert>
+            hint={t("directory.form.errorHint")}
+            elsewhere={elsewhere}
+          />
         ) : null}
 
         <Fieldset legend={t("directory.form.identity")}>

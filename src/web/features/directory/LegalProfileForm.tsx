@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Checkbox,
   Group,
@@ -8,10 +7,8 @@ import {
   NumberInput,
   SegmentedControl,
   Stack,
-  Text,
   Textarea,
 } from "@mantine/core";
-import { IconAlertCircle } from "@tabler/icons-react";
 import { type FormEvent, useCallback, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -23,6 +20,7 @@ import {
 } from "../../../shared/directory";
 import { ISO_639_1 } from "../../../shared/languages";
 import type { ApiError } from "../../app/api";
+import { ErrorSummary } from "../../app/ErrorSummary";
 import { currentLocale } from "../../i18n";
 import type { RowMaps } from "./formState";
 import { useSchemaForm } from "./formState";
@@ -150,25 +148,12 @@ export function LegalProfileForm({
     <form ref={formRef} onSubmit={handleSubmit} noValidate>
       <Stack gap="md">
         {errorCount > 0 ? (
-          <Alert
+          <ErrorSummary
             ref={summaryRef}
-            tabIndex={-1}
-            color="red"
-            variant="light"
-            icon={<IconAlertCircle aria-hidden />}
-            role="alert"
             title={t("directory.form.errorSummary", { count: errorCount })}
-          >
-            {elsewhere.length > 0 ? (
-              elsewhere.map(([path, message]) => (
-                <Text size="sm" key={path}>
-                  {message}
-                </Text>
-              ))
-            ) : (
-              <Text size="sm">{t("directory.form.errorHint")}</Text>
-            )}
-          </Alert>
+            hint={t("directory.form.errorHint")}
+            elsewhere={elsewhere}
+          />
         ) : null}
         <Textarea
           label={t("directory.legal.providerRetention")}

@@ -1,19 +1,13 @@
 import { Alert, Button, Fieldset, Group, Modal, Paper, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import {
-  IconAlertCircle,
-  IconAlertTriangle,
-  IconDeviceFloppy,
-  IconPencil,
-  IconSend,
-  IconTrash,
-} from "@tabler/icons-react";
+import { IconAlertTriangle, IconDeviceFloppy, IconPencil, IconSend, IconTrash } from "@tabler/icons-react";
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import type { z } from "zod";
 import { REQUEST_TYPE_INFO, RequestContent } from "../../../../shared/requests";
 import type { ApiError } from "../../../app/api";
+import { ErrorSummary } from "../../../app/ErrorSummary";
 import { useActiveSession } from "../../../app/session";
 import { ErrorAlert } from "../../../app/ui";
 import { useSchemaForm } from "../../directory/formState";
@@ -177,28 +171,13 @@ export function RequestForm({ initial, draftId: savedId, onCreated }: Props) {
     <form ref={formRef} onSubmit={send} noValidate aria-busy={form.submitting}>
       <Stack gap="md">
         {form.attempted && errorEntries.length > 0 ? (
-          <Alert
+          <ErrorSummary
             ref={summaryRef}
-            tabIndex={-1}
-            color="red"
-            variant="light"
-            icon={<IconAlertCircle aria-hidden />}
-            role="alert"
             title={t("requests.form.errorSummary", { count: errorEntries.length })}
-            data-testid="error-summary"
-          >
-            {elsewhere.length > 0 ? (
-              <Stack gap={2}>
-                {elsewhere.map(([path, message]) => (
-                  <Text size="sm" key={path}>
-                    {message}
-                  </Text>
-                ))}
-              </Stack>
-            ) : (
-              <Text size="sm">{t("requests.form.errorHint")}</Text>
-            )}
-          </Alert>
+            hint={t("requests.form.errorHint")}
+            elsewhere={elsewhere}
+            testId="error-summary"
+          />
         ) : null}
 
         {step === 1 ? (
