@@ -1,5 +1,4 @@
 import { and, eq, inArray, isNotNull, or } from "drizzle-orm";
-import { PRESERVATION_WARNING_DAYS } from "../../shared/requests";
 import { appendAudit } from "../audit/log";
 import { can } from "../auth/policy";
 import { auditWho } from "../auth/sign-in";
@@ -9,6 +8,7 @@ import type { AppContext, RequestMeta } from "../context";
 import { SYSTEM_ACTOR } from "../db/database";
 import { forbidden } from "../http/errors";
 import { actorOf } from "../http/guard";
+import { preservationWarningAt } from "./deadlines";
 import { type CalendarEvent, renderCalendar } from "./ical";
 import { calendarFeeds, requests } from "./tables";
 
@@ -124,9 +124,7 @@ export async function calendarFeed(ctx: AppContext, token: string): Promise<stri
         url: link(r.id),
       });
       if (!received) {
-        const warn = new Date(
-          Date.parse(`${r.preservationExpiresOn}T00:00:00Z`) - PRESERVATION_WARNING_DAYS * 86_400_000,
-        );
+        const warn = preservationWarningAt(r.preservationExpiresOn);
         events.push({
           uid: `${r.id}-preservation-warning@vigil`,
           summary: fr

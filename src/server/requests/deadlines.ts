@@ -23,6 +23,11 @@ import { recordStep } from "./timeline";
 
 const DAY_MS = 86_400_000;
 
+/** When the sender is warned that a preservation ends (the rule the job, the sweep and the calendar share). */
+export function preservationWarningAt(expiresOn: string): Date {
+  return new Date(Date.parse(`${expiresOn}T00:00:00Z`) - PRESERVATION_WARNING_DAYS * DAY_MS);
+}
+
 export type AckCheck = { action: "none" | "reminded" | "escalated"; nextCheckAt: Date | null };
 
 /** Mails the contact point's registered addresses (the unit's mailbox, outside Vigil's accounts). */
@@ -134,8 +139,7 @@ export async function checkPreservation(ctx: AppContext, requestId: string): Pro
   return ctx.db.tx(async (tx) => {
     const [row] = await tx.select().from(requests).where(eq(requests.id, requestId)).for("update");
     if (!row?.preservationExpiresOn || row.preservationWarnedAt) return false;
-    const warnFrom = Date.parse(`${row.preservationExpiresOn}T00:00:00Z`) - PRESERVATION_WARNING_DAYS * DAY_MS;
-    if (now.getTime() < warnFrom) return false;
+    if (now < preservationWarningAt(row.preservationExpiresOn)) return false;
     const [followUp] = await tx
       .select({ id: requests.id })
       .from(requests)

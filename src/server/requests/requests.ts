@@ -436,10 +436,7 @@ export async function requestDocument(
     if (!content.success) {
       throw conflict("incomplete", "This draft is not complete yet: fill in the form before printing it.");
     }
-    const ps = await partiesById(
-      tx,
-      [row.senderPartyId, content.data.requestedParty ? (row.requestedPartyId ?? "") : ""].filter(Boolean),
-    );
+    const ps = await partiesById(tx, [row.senderPartyId, ...(row.requestedPartyId ? [row.requestedPartyId] : [])]);
     const cp = row.contactPointId ? await findContactPoint(tx, row.contactPointId) : undefined;
     const parent = row.parentId
       ? (await tx.select({ number: requests.number }).from(requests).where(eq(requests.id, row.parentId)))[0]

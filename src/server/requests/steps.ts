@@ -3,7 +3,6 @@ import {
   type FeedbackBody,
   type MessageBody,
   MIN_PRESERVATION_DAYS,
-  PRESERVATION_WARNING_DAYS,
   type RequestDetail,
   type TransitionBody,
 } from "../../shared/requests";
@@ -18,6 +17,7 @@ import { actorOf } from "../http/guard";
 import { emailOn, notify } from "../notify/notifications";
 import { emitWebhookEvent } from "../webhooks/webhooks";
 import { type RequestRow, requireVisible, requireWriter } from "./access";
+import { preservationWarningAt } from "./deadlines";
 import { preservationCheckJob } from "./jobs";
 import { actorFields, readRequest } from "./requests";
 import { requestMessages, requests } from "./tables";
@@ -113,8 +113,12 @@ async function schedulePreservationCheck(ctx: AppContext, tx: Tx, row: RequestRo
       target = parent;
     }
   }
-  const warnAt = new Date(Date.parse(`${expiresOn}T00:00:00Z`) - PRESERVATION_WARNING_DAYS * DAY_MS);
-  await ctx.jobs?.enqueue(tx, preservationCheckJob, { requestId: target.id }, { startAfter: warnAt });
+  await ctx.jobs?.enqueue(
+    tx,
+    preservationCheckJob,
+    { requestId: target.id },
+    { startAfter: preservationWarningAt(expiresOn) },
+  );
 }
 
 export async function addMessage(
