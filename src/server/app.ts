@@ -12,6 +12,7 @@ import type { z } from "zod";
 import { apiTokenRoutes } from "./api-tokens/routes";
 import { authRoutes } from "./auth/routes";
 import type { AppContext } from "./context";
+import { demoClockRoutes } from "./demo/clock-routes";
 import { directoryRoutes } from "./directory/routes";
 import { HttpError } from "./http/errors";
 import { EventHub } from "./notify/events";
@@ -142,6 +143,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(webhookRoutes(ctx));
   await app.register(requestRoutes(ctx));
   await app.register(apiTokenRoutes(ctx));
+  await app.register(demoClockRoutes(ctx));
   const mailMonitor = new MailMonitor(ctx);
   app.decorate("mailMonitor", mailMonitor);
   app.addHook("onClose", async () => mailMonitor.close());

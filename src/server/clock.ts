@@ -20,3 +20,21 @@ export class ManualClock implements Clock {
     this.t = new Date(to).getTime();
   }
 }
+
+/**
+ * The system clock moved forward by hand: the demo server's "what happens in 15 minutes?" for
+ * browser journeys and training (VIGIL_CLOCK_CONTROL, demo network only). Time never goes back.
+ */
+export class OffsetClock implements Clock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  advance(ms: number): void {
+    if (ms < 0) throw new Error("the clock only moves forward");
+    this.offsetMs += ms;
+  }
+  get offset(): number {
+    return this.offsetMs;
+  }
+}

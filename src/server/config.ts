@@ -26,6 +26,8 @@ const Env = z.object({
   VIGIL_MAIL_FROM: z.string().default("Vigil <vigil@example.org>"),
   /** "id:base64key,…": the keys that encrypt attachments at rest; the first encrypts new ones. */
   VIGIL_ENCRYPTION_KEYS: z.string().trim().min(1).optional(),
+  /** Demo only: lets a local caller move the server's clock forward (training, browser journeys). */
+  VIGIL_CLOCK_CONTROL: Bool.optional(),
 });
 
 export type Config = {
@@ -43,6 +45,8 @@ export type Config = {
   mail: { kind: "smtp"; url: string; from: string } | { kind: "mailbox"; from: string } | { kind: "off" };
   /** The key ring's specification (vault/keyring.ts); without it a key file in the data folder. */
   encryptionKeys: string | undefined;
+  /** Demo network only: POST /api/demo/clock moves time forward and runs the deadline checks. */
+  clockControl: boolean;
 };
 
 /** Reads the configuration from the environment; a bad value stops start-up with its name. */
@@ -53,6 +57,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  const demo = e.VIGIL_DEMO ?? !e.DATABASE_URL;
+  // Moving time would fake deadlines and timings: never where real requests are handled.
+  if (e.VIGIL_CLOCK_CONTROL && e.VIGIL_DEMO !== true) {
+    throw new Error(
+      "Invalid configuration:\n  VIGIL_CLOCK_CONTROL: only with VIGIL_DEMO=1 (the fictional demo network)",
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -60,16 +71,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     migrationUrl: e.DATABASE_MIGRATION_URL ?? e.DATABASE_URL,
     // The demo network is loaded by default only on the embedded database.
-    demo: e.VIGIL_DEMO ?? !e.DATABASE_URL,
+    demo,
     publicUrl: (e.VIGIL_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     logLevel: e.LOG_LEVEL,
     sessionIdleMs: e.VIGIL_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.VIGIL_SESSION_MAX_HOURS * 3_600_000,
     mail: e.VIGIL_SMTP_URL
       ? { kind: "smtp", url: e.VIGIL_SMTP_URL, from: e.VIGIL_MAIL_FROM }
-      : (e.VIGIL_DEMO ?? !e.DATABASE_URL)
+      : demo
         ? { kind: "mailbox", from: e.VIGIL_MAIL_FROM }
         : { kind: "off" },
     encryptionKeys: e.VIGIL_ENCRYPTION_KEYS,
+    clockControl: e.VIGIL_CLOCK_CONTROL ?? false,
   };
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { buildApp, WEB_DIST } from "./app";
-import { systemClock } from "./clock";
+import { OffsetClock, systemClock } from "./clock";
 import { loadConfig } from "./config";
 import type { AppContext } from "./context";
 import { openConfiguredDatabase } from "./db/database";
@@ -27,7 +27,9 @@ async function main(): Promise<void> {
       "encryption key kept in the data folder: set VIGIL_ENCRYPTION_KEYS from a secret store",
     );
   }
-  const ctx: AppContext = { db, clock: systemClock, config, log, keyring };
+  const clock = config.clockControl ? new OffsetClock() : systemClock;
+  if (config.clockControl) log.warn("demo clock control is on: POST /api/demo/clock moves time forward");
+  const ctx: AppContext = { db, clock, config, log, keyring };
   if (config.demo && (await loadDemoNetwork(ctx))) log.info("demo network loaded");
 
   // Scheduled and background work (pg-boss, stored in the database): the hourly directory

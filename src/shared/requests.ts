@@ -457,13 +457,24 @@ export const ContactPointBrief = z.object({
 });
 export type ContactPointBrief = z.infer<typeof ContactPointBrief>;
 
+/** What the sender should know before sending; the client words each code in its own language. */
+export const ROUTE_WARNINGS = [
+  "no_contact_point",
+  "language_not_accepted",
+  "sap_not_handled",
+  "function_not_listed",
+  "not_a_party",
+] as const;
+export type RouteWarningCode = (typeof ROUTE_WARNINGS)[number];
+
 /** Where a request to a Party would go, and what the sender should know first. */
 export const RoutePreview = z.object({
   party: PartyBrief,
   contactPoint: ContactPointBrief.nullable(),
   /** The next in line if the first does not acknowledge in time. */
   secondary: ContactPointBrief.nullable(),
-  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  /** `message` is the English wording, for API clients. */
+  warnings: z.array(z.object({ code: z.enum(ROUTE_WARNINGS), message: z.string() })),
   /** The requested Party's target (its legal profile), else the Network default. */
   ackTargetMinutes: z.number().int(),
   preservationDays: z.number().int().nullable(),
@@ -492,6 +503,22 @@ export const TIMELINE_KINDS = [
   "preservation_warning",
 ] as const;
 
+/**
+ * What the platform observed at a step it made itself, as data rather than a sentence, so that
+ * each reader gets it in their own language: a reminder (minutes waited, who was reminded), an
+ * escalation (who was alerted; null when the Party has no other contact point), a preservation
+ * warning (the end date), an attachment (its file name).
+ */
+export const TimelineFacts = z
+  .object({
+    minutes: z.number().int().optional(),
+    institution: z.string().nullable().optional(),
+    expiresOn: IsoDate.optional(),
+    attachment: z.string().optional(),
+  })
+  .strict();
+export type TimelineFacts = z.infer<typeof TimelineFacts>;
+
 export const TimelineEntry = z.object({
   id: z.uuid(),
   at: z.iso.datetime(),
@@ -500,7 +527,9 @@ export const TimelineEntry = z.object({
   toState: RequestState.nullable(),
   party: z.string().nullable(),
   actor: z.string().nullable(),
+  /** Free text a person wrote: a transition's note, or a feedback's rating. */
   note: z.string().nullable(),
+  facts: TimelineFacts.nullable(),
   /** A receipt signed by the platform (compact JWS), for transitions. */
   receipt: z.string().nullable(),
 });

@@ -27,6 +27,24 @@ export class DemoSession {
     return new DemoSession(server, await launchChromium(), dataDir);
   }
 
+  /** How far the server's clock was moved forward (VIGIL_CLOCK_CONTROL): its TOTP codes follow it. */
+  private clockOffsetMs = 0;
+
+  /**
+   * Moves the demo server's clock forward (it must have started with VIGIL_CLOCK_CONTROL=1); the
+   * deadline checks run, and their counts come back.
+   */
+  async advanceClock(minutes: number): Promise<{ reminded: number; escalated: number; warned: number }> {
+    const res = await fetch(`${this.url}/api/demo/clock`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ minutes }),
+    });
+    if (res.status !== 200) throw new Error(`moving the clock: ${res.status} ${await res.text()}`);
+    this.clockOffsetMs += minutes * 60_000;
+    return ((await res.json()) as { deadlines: { reminded: number; escalated: number; warned: number } }).deadlines;
+  }
+
   get url(): string {
     return this.server.url;
   }
@@ -53,7 +71,9 @@ export class DemoSession {
     await page.getByLabel("E-mail").fill(email);
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByLabel("Authentication code").fill(totpCodeAt(await this.totpSecretOf(email), new Date()));
+    await page
+      .getByLabel("Authentication code")
+      .fill(totpCodeAt(await this.totpSecretOf(email), new Date(Date.now() + this.clockOffsetMs)));
     await page.getByRole("button", { name: "Verify" }).click();
     // The shell is up once its notification bell has loaded.
     await page.locator('[data-testid="notification-count"][data-loaded="true"]').waitFor();

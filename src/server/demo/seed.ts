@@ -53,6 +53,14 @@ export const DEMO_ACCOUNTS = [
     timeZone: "Europe/Bucharest",
     locale: "fr",
   },
+  {
+    email: "officer.mt@example.org",
+    displayName: "Duty Officer (Malta)",
+    role: "officer",
+    party: "MT",
+    timeZone: "Europe/Malta",
+    locale: "en",
+  },
 ] as const;
 
 const DAY_MS = 86_400_000;

@@ -188,7 +188,7 @@ export async function addAttachment(
         {
           kind: "message",
           actor: { userId: isApiToken(user) ? null : user.id, partyId: user.partyId, email: null },
-          note: `Attached ${filename}`,
+          facts: { attachment: filename },
         },
         at,
       );

@@ -74,7 +74,7 @@ async function remind(ctx: AppContext, tx: Tx, row: RequestRow, at: Date, minute
     {
       kind: "reminder",
       actor: { userId: null, partyId: null },
-      note: `Not acknowledged within ${minutes} minutes: ${cp ? cp.institution : "the contact point"} reminded.`,
+      facts: { minutes, institution: cp?.institution ?? null },
     },
     at,
   );
@@ -106,9 +106,7 @@ async function escalate(ctx: AppContext, tx: Tx, row: RequestRow, at: Date): Pro
     {
       kind: "escalation",
       actor: { userId: null, partyId: null },
-      note: target
-        ? `Still not acknowledged: ${target.institution} (next contact point) alerted.`
-        : "Still not acknowledged; the Party has no other contact point: its administrators were alerted.",
+      facts: { institution: target?.institution ?? null },
     },
     at,
   );
@@ -159,7 +157,7 @@ export async function checkPreservation(ctx: AppContext, requestId: string): Pro
       {
         kind: "preservation_warning",
         actor: { userId: null, partyId: null },
-        note: `The preservation ends on ${row.preservationExpiresOn} and no mutual assistance request has followed.`,
+        facts: { expiresOn: row.preservationExpiresOn },
       },
       now,
     );

@@ -285,9 +285,9 @@ describe("attachments", () => {
     expect(back.statusCode).toBe(200);
     expect(back.rawPayload.equals(pdf)).toBe(true);
     expect(back.headers["content-disposition"]).toContain("logs.pdf");
-    expect((await cl.get(`/api/requests/${sent.id}`)).data.attachments.map((a: { id: string }) => a.id)).toEqual([
-      info.id,
-    ]);
+    const withFile = (await cl.get(`/api/requests/${sent.id}`)).data;
+    expect(withFile.attachments.map((a: { id: string }) => a.id)).toEqual([info.id]);
+    expect(withFile.timeline.at(-1)).toMatchObject({ kind: "message", facts: { attachment: "logs.pdf" } });
     expect((await fr.get(`/api/requests/${sent.id}/attachments/${info.id}`)).statusCode).toBe(404);
     expect((await upload(fr, sent.id, "x.pdf", pdf)).statusCode).toBe(404);
     // Refused: a type not on the list, a name that lies, an empty file, a file too large.
@@ -440,7 +440,10 @@ describe("deadlines", () => {
     const detail = await cl.get(`/api/requests/${sent.id}`);
     const steps = detail.data.timeline.map((t: { kind: string }) => t.kind);
     expect(steps).toEqual(["created", "sent", "reminder", "escalation"]);
-    expect(detail.data.timeline[3].note).toMatch(/alerted/);
+    // Facts, not sentences: each reader gets them in their own language.
+    expect(detail.data.timeline[2].facts).toEqual({ minutes: 15, institution: "National Police" });
+    expect(detail.data.timeline[3].facts).toEqual({ institution: "Prosecutor's Office" });
+    expect(detail.data.timeline[3].note).toBeNull();
     // The escalation mailed the next contact point's registered address.
     const mails = await ctx.db.tx((tx) => tx.select().from(outbox).where(eq(outbox.channel, "email")));
     expect(mails.some((m) => m.idempotencyKey.startsWith(`escalation-${sent.id}`))).toBe(true);
@@ -564,6 +567,6 @@ describe("deadlines", () => {
         .where(and(eq(requestEvents.requestId, sent.id), eq(requestEvents.kind, "preservation_warning"))),
     );
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]?.note).toMatch(/no mutual assistance request has followed/);
+    expect(warnings[0]?.facts).toEqual({ expiresOn: new Date(expires).toISOString().slice(0, 10) });
   });
 });

@@ -22,6 +22,7 @@ import {
   REQUEST_STATES,
   REQUEST_TYPES,
   TIMELINE_KINDS,
+  type TimelineFacts,
 } from "../../shared/requests";
 import { users } from "../auth/tables";
 import { contactPoints, parties } from "../directory/tables";
@@ -111,7 +112,10 @@ export const requestEvents = pgTable(
     toState: requestState("to_state"),
     actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
     actorPartyId: uuid("actor_party_id").references(() => parties.id),
+    /** Free text a person wrote (a transition's note, a feedback's rating). */
     note: text("note"),
+    /** What the platform observed (minutes, institution, date, file name), rendered in the reader's language. */
+    facts: jsonb("facts").$type<TimelineFacts>(),
     /** Compact JWS signed with the platform key: who, what, when. */
     receipt: text("receipt"),
   },

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { asc, eq, inArray } from "drizzle-orm";
-import type { RequestMessage, RequestState, TimelineEntry } from "../../shared/requests";
+import type { RequestMessage, RequestState, TimelineEntry, TimelineFacts } from "../../shared/requests";
 import { users } from "../auth/tables";
 import type { Tx } from "../db/database";
 import { canonicalJson } from "../directory/formats/canonical-json";
@@ -28,6 +28,7 @@ export async function recordStep(
     to?: RequestState | null;
     actor: { userId: string | null; partyId: string | null; email?: string | null };
     note?: string | null;
+    facts?: TimelineFacts;
   },
   at: Date,
 ): Promise<string> {
@@ -59,6 +60,7 @@ export async function recordStep(
       actorUserId: step.actor.userId,
       actorPartyId: step.actor.partyId,
       note: step.note ?? null,
+      facts: step.facts ?? null,
       receipt,
     })
     .returning({ id: requestEvents.id });
@@ -77,6 +79,7 @@ export async function timelineOf(tx: Tx, requestId: string): Promise<TimelineEnt
       party: parties.iso2,
       actor: users.displayName,
       note: requestEvents.note,
+      facts: requestEvents.facts,
       receipt: requestEvents.receipt,
     })
     .from(requestEvents)

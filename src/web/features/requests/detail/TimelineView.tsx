@@ -13,6 +13,7 @@ import {
 import { useTranslation } from "react-i18next";
 import { FEEDBACK_RATINGS, type RequestDetail, type TimelineEntry } from "../../../../shared/requests";
 import { currentLocale } from "../../../i18n";
+import { formatIsoDate } from "../../directory/time";
 import { RATING_KEYS, STATE_KEYS, TIMELINE_KEYS } from "../labels";
 import { receiptUrl } from "../requestsApi";
 import { formatDuration, formatMoment, formatTime, zoneLabel } from "../time";
@@ -38,8 +39,28 @@ function titleOf(t: ReturnType<typeof useTranslation>["t"], entry: TimelineEntry
   return t(TIMELINE_KEYS[entry.kind]);
 }
 
-/** A feedback step's note is its rating: shown in words. */
-function noteOf(t: ReturnType<typeof useTranslation>["t"], entry: TimelineEntry): string {
+/**
+ * What the step says in words: the platform's facts in the reader's language (reminder,
+ * escalation, preservation warning, attachment), a feedback's rating, or a person's note.
+ */
+function textOf(t: ReturnType<typeof useTranslation>["t"], entry: TimelineEntry, locale: string): string {
+  const facts = entry.facts;
+  if (facts) {
+    if (entry.kind === "reminder" && facts.minutes !== undefined) {
+      return facts.institution
+        ? t("requests.timeline.facts.reminder", { minutes: facts.minutes, institution: facts.institution })
+        : t("requests.timeline.facts.reminderUnnamed", { minutes: facts.minutes });
+    }
+    if (entry.kind === "escalation") {
+      return facts.institution
+        ? t("requests.timeline.facts.escalation", { institution: facts.institution })
+        : t("requests.timeline.facts.escalationNoOther");
+    }
+    if (facts.expiresOn) {
+      return t("requests.timeline.facts.preservation", { date: formatIsoDate(facts.expiresOn, locale) });
+    }
+    if (facts.attachment) return t("requests.timeline.facts.attachment", { filename: facts.attachment });
+  }
   const note = entry.note ?? "";
   if (entry.kind === "feedback" && (FEEDBACK_RATINGS as readonly string[]).includes(note)) {
     return t(RATING_KEYS[note as (typeof FEEDBACK_RATINGS)[number]]);
@@ -71,6 +92,7 @@ export function TimelineView({ detail, viewerZone }: { detail: RequestDetail; vi
             const Icon = ICONS[entry.kind];
             const alert = ALERT_KINDS.has(entry.kind);
             const at = new Date(entry.at);
+            const text = textOf(t, entry, locale);
             const ackAfter =
               entry.kind === "transition" && entry.toState === "acknowledged" && detail.sentAt
                 ? (at.getTime() - new Date(detail.sentAt).getTime()) / 60_000
@@ -113,9 +135,9 @@ export function TimelineView({ detail, viewerZone }: { detail: RequestDetail; vi
                     {entry.actor || entry.party ? (
                       <Text size="xs">{[entry.actor, entry.party].filter(Boolean).join(", ")}</Text>
                     ) : null}
-                    {entry.note ? (
-                      <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-                        {noteOf(t, entry)}
+                    {text ? (
+                      <Text size="sm" style={{ whiteSpace: "pre-wrap" }} data-testid="timeline-text">
+                        {text}
                       </Text>
                     ) : null}
                     {entry.receipt ? (

@@ -1,7 +1,7 @@
 import { Alert, Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconAlertTriangle, IconClock, IconRoute } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import type { ContactPointBrief, RoutePreview } from "../../../../shared/requests";
+import type { ContactPointBrief, RoutePreview, RouteWarningCode } from "../../../../shared/requests";
 import { ErrorAlert, PageLoader } from "../../../app/ui";
 import { currentLocale } from "../../../i18n";
 import type { TranslationKey } from "../../../i18n/keys";
@@ -68,8 +68,8 @@ function ContactPointSummary({
   );
 }
 
-/** Warnings this client words itself, in the UI language; others are shown in the server's words. */
-const WARNING_KEYS: Record<string, TranslationKey> = {
+/** Every warning the server can give, worded in the UI language. */
+const WARNING_KEYS: Record<RouteWarningCode, TranslationKey> = {
   no_contact_point: "requests.route.warning.no_contact_point",
   language_not_accepted: "requests.route.warning.language_not_accepted",
   sap_not_handled: "requests.route.warning.sap_not_handled",
@@ -99,7 +99,7 @@ function Warnings({ preview, language }: { preview: RoutePreview; language: stri
           data-code={w.code}
           p="xs"
         >
-          <Text size="sm">{WARNING_KEYS[w.code] ? t(WARNING_KEYS[w.code] as TranslationKey, params) : w.message}</Text>
+          <Text size="sm">{t(WARNING_KEYS[w.code], params)}</Text>
         </Alert>
       ))}
     </Stack>

@@ -59,6 +59,7 @@ export function RouteStep({ draft, errors, update, parties, route, onContinue }:
           value={draft.requestedParty}
           onChange={(value) => update((d) => ({ ...d, requestedParty: value }))}
           searchable
+          allowDeselect={false}
           filter={parties.filter}
           nothingFoundMessage={t("requests.list.noParty")}
           error={errors.requestedParty}
@@ -73,6 +74,8 @@ export function RouteStep({ draft, errors, update, parties, route, onContinue }:
           value={draft.language || null}
           onChange={(value) => update((d) => ({ ...d, language: value ?? "" }))}
           searchable
+          // Required: choosing the language already chosen (the UI's own, filled in) must not clear it.
+          allowDeselect={false}
           nothingFoundMessage={t("requests.form.noLanguage")}
           error={errors.language}
           required

@@ -45,6 +45,8 @@ export function TimeZoneSelect({ label, description, value, onChange, error, req
       onChange={(zone) => onChange(zone ?? "")}
       searchable
       clearable={clearable}
+      // Clearing is the clear button's job (when allowed), never a second click on the chosen zone.
+      allowDeselect={false}
       clearButtonProps={{ "aria-label": t("common.clear") }}
       nothingFoundMessage={t("requests.form.noZone")}
       error={error}
