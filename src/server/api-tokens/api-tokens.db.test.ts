@@ -59,7 +59,7 @@ beforeAll(async () => {
   // A route as the request routes will declare theirs, to show the guard checks requests scopes.
   app.get(
     "/api/test/requests",
-    { preHandler: guard(ctx, { permission: "requests.read", scope: "requests:read" }) },
+    { onRequest: guard(ctx, { permission: "requests.read", scope: "requests:read" }) },
     async (request) => ({ partyId: principalOf(request).partyId }),
   );
   ({ c: admin, user: adminUser } = await signedIn(app, ctx, "admin.fi@example.org", "party_admin", "FI"));

@@ -22,7 +22,7 @@ export function apiTokenRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: "My Party's API tokens (never the tokens themselves)",
           response: { 200: ApiTokenList, ...errors },
         },
-        preHandler: manage,
+        onRequest: manage,
       },
       async (request) => ({ tokens: await listApiTokens(ctx, authOf(request).user) }),
     );
@@ -35,7 +35,7 @@ export function apiTokenRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ApiTokenInput,
           response: { 201: ApiTokenCreated, ...errors },
         },
-        preHandler: manage,
+        onRequest: manage,
       },
       async (request, reply) =>
         reply.code(201).send(await createApiToken(ctx, authOf(request).user, request.body, requestMeta(request))),
@@ -49,7 +49,7 @@ export function apiTokenRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: IdParam,
           response: { 200: ApiToken, ...errors },
         },
-        preHandler: manage,
+        onRequest: manage,
       },
       async (request) => revokeApiToken(ctx, authOf(request).user, request.params.id, requestMeta(request)),
     );

@@ -47,7 +47,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: SecondFactorBody,
           response: { 200: SessionInfo, ...errors },
         },
-        preHandler: guard(ctx, { states: ["pending_totp"] }),
+        onRequest: guard(ctx, { states: ["pending_totp"] }),
       },
       async (request, reply) => {
         const { token, value } = await verifySecondFactor(
@@ -69,7 +69,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: "Start authenticator enrolment (QR code)",
           response: { 200: TotpEnrolment, ...errors },
         },
-        preHandler: guard(ctx, { states: ["pending_enrolment"] }),
+        onRequest: guard(ctx, { states: ["pending_enrolment"] }),
       },
       async (request) => startTotpEnrolment(ctx, authOf(request).session),
     );
@@ -83,7 +83,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: TotpConfirmBody,
           response: { 200: TotpEnrolled, ...errors },
         },
-        preHandler: guard(ctx, { states: ["pending_enrolment"] }),
+        onRequest: guard(ctx, { states: ["pending_enrolment"] }),
       },
       async (request, reply) => {
         const { token, value } = await confirmTotpEnrolment(
@@ -101,7 +101,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       "/api/auth/session",
       {
         schema: { tags: ["auth"], summary: "The current session", response: { 200: SessionInfo, ...errors } },
-        preHandler: guard(ctx, { states: ["active", "pending_totp", "pending_enrolment"] }),
+        onRequest: guard(ctx, { states: ["active", "pending_totp", "pending_enrolment"] }),
       },
       async (request) => {
         const { session, user } = authOf(request);
@@ -113,7 +113,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       "/api/auth/sign-out",
       {
         schema: { tags: ["auth"], summary: "Sign out", response: { 204: z.null(), ...errors } },
-        preHandler: guard(ctx, { states: ["active", "pending_totp", "pending_enrolment"] }),
+        onRequest: guard(ctx, { states: ["active", "pending_totp", "pending_enrolment"] }),
       },
       async (request, reply) => {
         await signOut(ctx, authOf(request).session, requestMeta(request));
@@ -131,7 +131,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: PreferencesBody,
           response: { 200: SessionInfo, ...errors },
         },
-        preHandler: guard(ctx),
+        onRequest: guard(ctx),
       },
       async (request) => updateMyPreferences(ctx, authOf(request), request.body, requestMeta(request)),
     );

@@ -61,11 +61,11 @@ describe("demo network", () => {
     expect(emails.every((u) => u.email.endsWith("@example.org"))).toBe(true);
   });
 
-  it("creates demo accounts for the Secretariat and two Parties, enrolled, and loads only once", async () => {
+  it("creates demo accounts for the Secretariat and three Parties, enrolled, and loads only once", async () => {
     const accounts = await rows<{ role: string; iso2: string | null; enrolled: boolean }>(sql`
       select u.role::text, p.iso2, u.totp_secret is not null as enrolled from users u left join parties p on p.id = u.party_id`);
     expect(accounts).toHaveLength(DEMO_ACCOUNTS.length);
-    expect(new Set(accounts.filter((a) => a.iso2).map((a) => a.iso2))).toEqual(new Set(["CL", "RO"]));
+    expect(new Set(accounts.filter((a) => a.iso2).map((a) => a.iso2))).toEqual(new Set(["CL", "RO", "MT"]));
     expect(accounts.some((a) => a.role === "secretariat")).toBe(true);
     expect(accounts.every((a) => a.enrolled)).toBe(true);
     expect(await loadDemoNetwork(ctx)).toBe(false);

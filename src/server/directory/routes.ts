@@ -68,7 +68,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: "The Parties of the Network, with their contact point counts",
           response: { 200: PartyList, ...errors },
         },
-        preHandler: readOrToken,
+        onRequest: readOrToken,
       },
       async (request) => ({ parties: await listParties(ctx, principalOf(request), requestMeta(request)) }),
     );
@@ -82,7 +82,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: Iso2Param,
           response: { 200: PartyDetail, ...errors },
         },
-        preHandler: readOrToken,
+        onRequest: readOrToken,
       },
       async (request) => partyDetail(ctx, principalOf(request), request.params.iso2, requestMeta(request)),
     );
@@ -96,7 +96,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           querystring: SearchQuery,
           response: { 200: SearchResult, ...errors },
         },
-        preHandler: readOrToken,
+        onRequest: readOrToken,
       },
       async (request) => {
         const hits = await search(ctx, principalOf(request), request.query, requestMeta(request));
@@ -114,7 +114,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: Iso2Param,
           response: { 200: ConfirmResult, ...errors },
         },
-        preHandler: read,
+        onRequest: read,
       },
       async (request) => confirmEntries(ctx, authOf(request).user, request.params.iso2, requestMeta(request)),
     );
@@ -128,7 +128,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ProposalBody,
           response: { 201: Proposal, ...errors },
         },
-        preHandler: read,
+        onRequest: read,
       },
       async (request, reply) =>
         reply
@@ -144,7 +144,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           querystring: z.object({ status: z.union([ProposalStatus, z.literal("all")]).default("pending") }),
           response: { 200: ProposalList, ...errors },
         },
-        preHandler: read,
+        onRequest: read,
       },
       async (request) => ({ proposals: await listProposals(ctx, authOf(request).user, request.query.status) }),
     );
@@ -158,7 +158,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ReviewBody,
           response: { 200: Proposal, ...errors },
         },
-        preHandler: read,
+        onRequest: read,
       },
       async (request) =>
         reviewProposal(ctx, authOf(request).user, request.params.id, request.body, requestMeta(request)),
@@ -172,7 +172,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: IdParam,
           response: { 200: Proposal, ...errors },
         },
-        preHandler: read,
+        onRequest: read,
       },
       async (request) => withdrawProposal(ctx, authOf(request).user, request.params.id, requestMeta(request)),
     );
@@ -186,7 +186,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ContactPointFields,
           response: { 201: ContactPoint, ...errors },
         },
-        preHandler: read,
+        onRequest: read,
       },
       async (request, reply) =>
         reply
@@ -211,7 +211,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ContactPointFields,
           response: { 200: ContactPoint, ...errors },
         },
-        preHandler: read,
+        onRequest: read,
       },
       async (request) =>
         editContactPoint(ctx, authOf(request).user, request.params.id, request.body, requestMeta(request)),
@@ -225,7 +225,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: IdParam,
           response: { 204: z.null(), ...errors },
         },
-        preHandler: read,
+        onRequest: read,
       },
       async (request, reply) => {
         await removeContactPoint(ctx, authOf(request).user, request.params.id, requestMeta(request));
@@ -242,7 +242,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: LegalProfileFields,
           response: { 200: LegalProfile, ...errors },
         },
-        preHandler: read,
+        onRequest: read,
       },
       async (request) =>
         editLegalProfile(ctx, authOf(request).user, request.params.iso2, request.body, requestMeta(request)),
@@ -258,7 +258,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: "Published releases, newest first",
           response: { 200: ReleaseList, ...errors },
         },
-        preHandler: releases,
+        onRequest: releases,
       },
       async (request) => ({ releases: await listReleases(ctx, principalOf(request)) }),
     );
@@ -271,7 +271,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: PublishReleaseBody,
           response: { 201: ReleaseSummary, ...errors },
         },
-        preHandler: read,
+        onRequest: read,
       },
       async (request, reply) =>
         reply.code(201).send(await publishRelease(ctx, authOf(request).user, request.body, requestMeta(request))),
@@ -285,7 +285,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: "The newest release as signed JSON; ETag / If-None-Match; the detached JWS in X-Vigil-Signature",
           response: { ...file, 304: z.null(), ...errors },
         },
-        preHandler: releases,
+        onRequest: releases,
       },
       async (request, reply) => {
         // An hourly poll that finds nothing new costs one small query and writes nothing.
@@ -316,7 +316,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           querystring: z.object({ format: ExportFormat }),
           response: file,
         },
-        preHandler: releases,
+        onRequest: releases,
       },
       async (request, reply) => {
         const exported = await exportRelease(
@@ -345,7 +345,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: VersionParam,
           response: file,
         },
-        preHandler: releases,
+        onRequest: releases,
       },
       async (request, reply) => {
         const exported = await exportRelease(
@@ -371,7 +371,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           querystring: z.object({ from: z.string().max(40).optional(), to: z.string().max(40).default("current") }),
           response: { 200: ReleaseComparison, ...errors },
         },
-        preHandler: releases,
+        onRequest: releases,
       },
       async (request) => compareReleases(ctx, principalOf(request), request.query, requestMeta(request)),
     );
@@ -384,13 +384,13 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: "The public key that signs releases",
           response: { 200: SigningKeyInfo, ...errors },
         },
-        preHandler: releases,
+        onRequest: releases,
       },
       async (request) => signingKey(ctx, principalOf(request)),
     );
     app.get(
       "/api/directory/schema.json",
-      { schema: { security, tags, summary: "JSON Schema of the JSON export" }, preHandler: signedInOrToken },
+      { schema: { security, tags, summary: "JSON Schema of the JSON export" }, onRequest: signedInOrToken },
       async (_request, reply) => reply.type("application/schema+json").send(directoryJsonSchema()),
     );
 
@@ -406,7 +406,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ImportBody,
           response: { 200: ImportPreview, ...errors },
         },
-        preHandler: read,
+        onRequest: read,
       },
       async (request) => previewImport(ctx, authOf(request).user, request.body),
     );
@@ -420,7 +420,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ImportApplyBody,
           response: { 200: ImportPreview, ...errors },
         },
-        preHandler: read,
+        onRequest: read,
       },
       async (request) => applyImport(ctx, authOf(request).user, request.body, requestMeta(request)),
     );
@@ -432,7 +432,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: "Per Party: missing fields, stale entries, expiring keys",
           response: { 200: CompletenessReport, ...errors },
         },
-        preHandler: read,
+        onRequest: read,
       },
       async (request) => ({ rows: await completenessReport(ctx, authOf(request).user) }),
     );
@@ -445,7 +445,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: Iso2Param,
           response: { 200: RemindResult, ...errors },
         },
-        preHandler: read,
+        onRequest: read,
       },
       async (request) => remindParty(ctx, authOf(request).user, request.params.iso2, requestMeta(request)),
     );

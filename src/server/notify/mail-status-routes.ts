@@ -18,7 +18,7 @@ export function mailStatusRoutes(ctx: AppContext, monitor: MailMonitor): Fastify
           summary: "State of e-mail: SMTP server (last check) and the e-mail outbox",
           response: { 200: MailStatus, ...errors },
         },
-        preHandler: allowed,
+        onRequest: allowed,
       },
       async (request) => mailStatus(ctx, monitor, authOf(request).user),
     );
@@ -30,7 +30,7 @@ export function mailStatusRoutes(ctx: AppContext, monitor: MailMonitor): Fastify
           summary: "Check the SMTP server again now (at most 10 s), then the state of e-mail",
           response: { 200: MailStatus, ...errors },
         },
-        preHandler: allowed,
+        onRequest: allowed,
       },
       async (request) => checkMailNow(ctx, monitor, authOf(request).user),
     );

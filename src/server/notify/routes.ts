@@ -31,7 +31,7 @@ export function notifyRoutes(ctx: AppContext, hub: EventHub): FastifyPluginAsync
           summary: "Server-Sent Events: what needs my attention, as it happens",
           response: { 401: ApiError },
         },
-        preHandler: guard(ctx),
+        onRequest: guard(ctx),
       },
       async (request, reply) => {
         const { user } = authOf(request);
@@ -66,7 +66,7 @@ export function notifyRoutes(ctx: AppContext, hub: EventHub): FastifyPluginAsync
           summary: "My notifications, newest first",
           response: { 200: NotificationList, 401: ApiError },
         },
-        preHandler: guard(ctx),
+        onRequest: guard(ctx),
       },
       async (request) => {
         const { user } = authOf(request);
@@ -81,7 +81,7 @@ export function notifyRoutes(ctx: AppContext, hub: EventHub): FastifyPluginAsync
           params: z.object({ id: z.uuid() }),
           response: { 204: z.null(), 401: ApiError },
         },
-        preHandler: guard(ctx),
+        onRequest: guard(ctx),
       },
       async (request, reply) => {
         const { user } = authOf(request);
@@ -91,7 +91,7 @@ export function notifyRoutes(ctx: AppContext, hub: EventHub): FastifyPluginAsync
     );
     app.post(
       "/api/notifications/read-all",
-      { schema: { tags: ["notifications"], response: { 204: z.null(), 401: ApiError } }, preHandler: guard(ctx) },
+      { schema: { tags: ["notifications"], response: { 204: z.null(), 401: ApiError } }, onRequest: guard(ctx) },
       async (request, reply) => {
         const { user } = authOf(request);
         await ctx.db.tx((tx) => markRead(tx, user.id, ctx.clock.now()), actorOf(user));
@@ -107,7 +107,7 @@ export function notifyRoutes(ctx: AppContext, hub: EventHub): FastifyPluginAsync
           summary: "Which notifications reach me through which channel, and my quiet hours",
           response: { 200: NotificationPreferences, 401: ApiError },
         },
-        preHandler: guard(ctx),
+        onRequest: guard(ctx),
       },
       async (request) => myNotificationPreferences(ctx, authOf(request).user),
     );
@@ -120,7 +120,7 @@ export function notifyRoutes(ctx: AppContext, hub: EventHub): FastifyPluginAsync
           body: NotificationPreferencesInput,
           response: { 200: NotificationPreferences, 400: ApiError, 401: ApiError, 403: ApiError },
         },
-        preHandler: guard(ctx),
+        onRequest: guard(ctx),
       },
       async (request) =>
         replaceMyNotificationPreferences(ctx, authOf(request).user, request.body, requestMeta(request)),
@@ -134,7 +134,7 @@ export function notifyRoutes(ctx: AppContext, hub: EventHub): FastifyPluginAsync
           summary: "Demo mode only: the e-mails Vigil would have sent (the Secretariat sees all, others their own)",
           response: { 200: MailboxList, 401: ApiError, 404: ApiError },
         },
-        preHandler: guard(ctx),
+        onRequest: guard(ctx),
       },
       async (request) => {
         if (ctx.config.mail.kind !== "mailbox")

@@ -62,7 +62,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           querystring: ListQuery,
           response: { 200: RequestList, ...errors },
         },
-        preHandler: read,
+        onRequest: read,
       },
       async (request) => listRequests(ctx, principalOf(request), request.query),
     );
@@ -75,7 +75,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           querystring: OverviewQuery,
           response: { 200: RequestOverview, ...errors },
         },
-        preHandler: figures,
+        onRequest: figures,
       },
       async (request) => requestOverview(ctx, principalOf(request), request.query),
     );
@@ -89,7 +89,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           querystring: RouteQuery,
           response: { 200: RoutePreview, ...errors },
         },
-        preHandler: read,
+        onRequest: read,
       },
       async (request) => previewRoute(ctx, principalOf(request), request.query),
     );
@@ -103,7 +103,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: DraftBody,
           response: { 201: Created, ...errors },
         },
-        preHandler: write,
+        onRequest: write,
       },
       async (request, reply) =>
         reply.code(201).send(await createDraft(ctx, principalOf(request), request.body, requestMeta(request))),
@@ -119,7 +119,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: DraftBody,
           response: { 200: Created, ...errors },
         },
-        preHandler: write,
+        onRequest: write,
       },
       async (request) => saveDraft(ctx, principalOf(request), request.params.id, request.body, requestMeta(request)),
     );
@@ -133,7 +133,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: IdParam,
           response: { 204: z.null(), ...errors },
         },
-        preHandler: write,
+        onRequest: write,
       },
       async (request, reply) => {
         await deleteDraft(ctx, principalOf(request), request.params.id, requestMeta(request));
@@ -151,7 +151,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: RequestContent,
           response: { 200: RequestDetail, ...errors },
         },
-        preHandler: write,
+        onRequest: write,
       },
       async (request) => sendRequest(ctx, principalOf(request), request.params.id, request.body, requestMeta(request)),
     );
@@ -165,7 +165,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: IdParam,
           response: { 200: RequestDetail, ...errors },
         },
-        preHandler: read,
+        onRequest: read,
       },
       async (request) => readRequest(ctx, principalOf(request), request.params.id, requestMeta(request)),
     );
@@ -180,7 +180,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: TransitionBody,
           response: { 200: RequestDetail, ...errors },
         },
-        preHandler: write,
+        onRequest: write,
       },
       async (request) => transition(ctx, principalOf(request), request.params.id, request.body, requestMeta(request)),
     );
@@ -195,7 +195,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: MessageBody,
           response: { 200: RequestDetail, ...errors },
         },
-        preHandler: write,
+        onRequest: write,
       },
       async (request) => addMessage(ctx, principalOf(request), request.params.id, request.body, requestMeta(request)),
     );
@@ -210,7 +210,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: FeedbackBody,
           response: { 200: RequestDetail, ...errors },
         },
-        preHandler: write,
+        onRequest: write,
       },
       async (request) => giveFeedback(ctx, principalOf(request), request.params.id, request.body, requestMeta(request)),
     );
@@ -224,7 +224,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: IdParam.extend({ eventId: z.uuid() }),
           response: { 200: z.unknown().describe("The receipt (compact JWS)"), ...errors },
         },
-        preHandler: read,
+        onRequest: read,
       },
       async (request, reply) => {
         const user = principalOf(request);
@@ -256,7 +256,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           }),
           response: { 200: z.unknown().describe("The document"), ...errors },
         },
-        preHandler: read,
+        onRequest: read,
       },
       async (request, reply) => {
         const { format, lang } = request.query;
@@ -299,7 +299,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             querystring: z.object({ filename: z.string().trim().min(1, "Give the file's name").max(255) }),
             response: { 201: AttachmentInfo, 413: ApiError, ...errors },
           },
-          preHandler: write,
+          onRequest: write,
         },
         async (request, reply) => {
           if (!Buffer.isBuffer(request.body)) {
@@ -325,7 +325,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: IdParam.extend({ attachmentId: z.uuid() }),
           response: { 200: z.unknown().describe("The file"), ...errors },
         },
-        preHandler: read,
+        onRequest: read,
       },
       async (request, reply) => {
         const file = await downloadAttachment(
@@ -358,7 +358,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: "My deadline calendar feed (its URL is shown only when made)",
           response: { 200: CalendarInfo, ...errors },
         },
-        preHandler: mine,
+        onRequest: mine,
       },
       async (request) => calendarFeedInfo(ctx, authOf(request).user),
     );
@@ -370,7 +370,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: "Make a new feed URL (the old one stops working)",
           response: { 200: CalendarInfo, ...errors },
         },
-        preHandler: mine,
+        onRequest: mine,
       },
       async (request) => rotateCalendarFeed(ctx, authOf(request).user, requestMeta(request)),
     );
@@ -378,7 +378,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       "/api/me/calendar",
       {
         schema: { tags, summary: "Turn my feed off", response: { 204: z.null(), ...errors } },
-        preHandler: mine,
+        onRequest: mine,
       },
       async (request, reply) => {
         await revokeCalendarFeed(ctx, authOf(request).user, requestMeta(request));
@@ -418,7 +418,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             ...errors,
           },
         },
-        preHandler: read,
+        onRequest: read,
       },
       async (request) => {
         const r = await ctx.db.tx((tx) => verifyReceipt(tx, request.body.receipt), actorOf(principalOf(request)));

@@ -17,7 +17,7 @@ export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       "/api/webhooks",
       {
         schema: { tags, summary: "My Party's webhooks", response: { 200: WebhookList, ...errors } },
-        preHandler: manage,
+        onRequest: manage,
       },
       async (request) => ({ webhooks: await listWebhooks(ctx, authOf(request).user) }),
     );
@@ -30,7 +30,7 @@ export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: WebhookInput,
           response: { 201: WebhookCreated, ...errors },
         },
-        preHandler: manage,
+        onRequest: manage,
       },
       async (request, reply) =>
         reply.code(201).send(await createWebhook(ctx, authOf(request).user, request.body, requestMeta(request))),
@@ -39,7 +39,7 @@ export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       "/api/webhooks/:id",
       {
         schema: { tags, summary: "Disable a webhook", params: IdParam, response: { 204: z.null(), ...errors } },
-        preHandler: manage,
+        onRequest: manage,
       },
       async (request, reply) => {
         await disableWebhook(ctx, authOf(request).user, request.params.id, requestMeta(request));
@@ -55,7 +55,7 @@ export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: IdParam,
           response: { 202: z.object({ deliveryId: z.uuid() }), ...errors },
         },
-        preHandler: manage,
+        onRequest: manage,
       },
       async (request, reply) =>
         reply.code(202).send({
@@ -71,7 +71,7 @@ export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: IdParam,
           response: { 200: WebhookDeliveryList, ...errors },
         },
-        preHandler: manage,
+        onRequest: manage,
       },
       async (request) => ({ deliveries: await webhookDeliveries(ctx, authOf(request).user, request.params.id) }),
     );
