@@ -49,6 +49,21 @@ CREATE POLICY requests_parties_update ON requests FOR UPDATE TO vigil_app
 CREATE POLICY requests_sender_delete_draft ON requests FOR DELETE TO vigil_app
   USING (sender_party_id = vigil_party() AND state = 'draft');
 --> statement-breakpoint
+-- The update policy lets either Party write its side; neither may hand the request to another
+-- Party: the sender never changes, the requested Party only while it is a draft.
+CREATE FUNCTION vigil_requests_keep_parties() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.sender_party_id IS DISTINCT FROM OLD.sender_party_id
+     OR (OLD.state <> 'draft' AND NEW.requested_party_id IS DISTINCT FROM OLD.requested_party_id) THEN
+    RAISE EXCEPTION 'a request keeps its Parties' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END
+$$;
+--> statement-breakpoint
+CREATE TRIGGER requests_keep_parties BEFORE UPDATE ON requests
+  FOR EACH ROW EXECUTE FUNCTION vigil_requests_keep_parties();
+--> statement-breakpoint
 
 -- What hangs off a request follows it; what a Party adds is written in its own name.
 ALTER TABLE request_events ENABLE ROW LEVEL SECURITY;

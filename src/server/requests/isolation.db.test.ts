@@ -74,14 +74,17 @@ const content = (): RequestContent =>
 const rowsAs = <T = Record<string, unknown>>(actor: Actor, query: SQL) =>
   ctx.db.tx((tx) => queryRows<T>(tx, query), actor);
 
-/** The write was refused by a policy (PostgreSQL's reason, under the driver's "Failed query"). */
-async function refusedByPolicy(write: Promise<unknown>): Promise<void> {
+/** The database refused the write for `reason` (PostgreSQL's message, under the driver's "Failed query"). */
+async function refused(
+  write: Promise<unknown>,
+  reason = /new row violates row-level security policy/,
+): Promise<void> {
   const err = await write.then(
     () => null,
     (e: unknown) => e as Error & { cause?: Error },
   );
   expect(err, "the database should refuse this write").not.toBeNull();
-  expect(err?.cause?.message ?? err?.message).toMatch(/new row violates row-level security policy/);
+  expect(err?.cause?.message ?? err?.message).toMatch(reason);
 }
 
 const ids = (rows: { id?: unknown; request_id?: unknown }[]) => rows.map((r) => String(r.request_id ?? r.id));
@@ -151,20 +154,20 @@ describe("row-level security without the application's filter", () => {
     expect(await rowsAs(fra, sql`update requests set content = '{}' returning id`)).toEqual([]);
     expect(await rowsAs(fra, sql`delete from requests where id = ${draftId} returning id`)).toEqual([]);
     expect(await rowsAs(fra, sql`delete from request_attachments returning id`)).toEqual([]);
-    await refusedByPolicy(
+    await refused(
       rowsAs(
         fra,
         sql`insert into requests (type, sender_party_id, requested_party_id, created_at, updated_at)
             values ('preservation', ${cl.partyId}, ${ro.partyId}, now(), now())`,
       ),
     );
-    await refusedByPolicy(
+    await refused(
       rowsAs(
         fra,
         sql`insert into request_messages (request_id, at, party_id, body) values (${sentId}, now(), ${frParty}, 'x')`,
       ),
     );
-    await refusedByPolicy(
+    await refused(
       rowsAs(
         fra,
         sql`insert into request_events (request_id, at, kind, actor_party_id) values (${sentId}, now(), 'message', ${frParty})`,
@@ -186,13 +189,27 @@ describe("row-level security without the application's filter", () => {
       expect(ids(await rowsAs(actorOf(ro), sql`select request_id from ${t}`)), table).not.toContain(draftId);
     }
     // Romania may not write in Chile's name, nor delete Chile's draft.
-    await refusedByPolicy(
+    await refused(
       rowsAs(
         actorOf(ro),
         sql`insert into request_messages (request_id, at, party_id, body) values (${sentId}, now(), ${cl.partyId}, 'x')`,
       ),
     );
     expect(await rowsAs(actorOf(ro), sql`delete from requests where id = ${draftId} returning id`)).toEqual([]);
+    // Neither side may hand the request to another Party.
+    await refused(
+      rowsAs(actorOf(ro), sql`update requests set sender_party_id = ${ro.partyId} where id = ${sentId}`),
+      /a request keeps its Parties/,
+    );
+    await refused(
+      rowsAs(actorOf(cl), sql`update requests set requested_party_id = ${fr.partyId} where id = ${sentId}`),
+      /a request keeps its Parties/,
+    );
+    const [parties] = await rowsAs(
+      SYSTEM_ACTOR,
+      sql`select sender_party_id, requested_party_id from requests where id = ${sentId}`,
+    );
+    expect(parties).toEqual({ sender_party_id: cl.partyId, requested_party_id: ro.partyId });
   });
 
   it("shows the Secretariat no request, while its overview still counts and times them", async () => {
@@ -223,7 +240,7 @@ describe("row-level security on per-user and per-Party tables", () => {
     expect(await rowsAs(SYSTEM_ACTOR, sql`select user_id from calendar_feeds`)).toEqual([{ user_id: cl.id }]);
     expect(await rowsAs(actorOf(cl), sql`select user_id from calendar_feeds`)).toEqual([{ user_id: cl.id }]);
     expect(await rowsAs(actorOf(clAdmin), sql`select user_id from calendar_feeds`)).toEqual([]);
-    await refusedByPolicy(
+    await refused(
       rowsAs(
         actorOf(fr),
         sql`insert into notification_preferences (user_id, kind, in_app, email, updated_at)
