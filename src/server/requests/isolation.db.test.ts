@@ -75,10 +75,7 @@ const rowsAs = <T = Record<string, unknown>>(actor: Actor, query: SQL) =>
   ctx.db.tx((tx) => queryRows<T>(tx, query), actor);
 
 /** The database refused the write for `reason` (PostgreSQL's message, under the driver's "Failed query"). */
-async function refused(
-  write: Promise<unknown>,
-  reason = /new row violates row-level security policy/,
-): Promise<void> {
+async function refused(write: Promise<unknown>, reason = /new row violates row-level security policy/): Promise<void> {
   const err = await write.then(
     () => null,
     (e: unknown) => e as Error & { cause?: Error },
