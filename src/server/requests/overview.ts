@@ -10,7 +10,7 @@ import { actorOf } from "../http/guard";
 /**
  * Counts and timings of requests per Party, for the Secretariat and the Parties (the Network's
  * figures): computed in the database from the request rows' states and times only; no content,
- * no reference, no identifier leaves this function.
+ * no reference, no identifier leaves the database, and the caller never reads a request row.
  */
 export async function requestOverview(
   ctx: AppContext,
@@ -21,9 +21,9 @@ export async function requestOverview(
   const from = q.from ?? null;
   const to = q.to ?? null;
   return ctx.db.tx(async (tx) => {
-    const window = sql`r.sent_at is not null
-      and (${from}::date is null or r.sent_at >= ${from}::date)
-      and (${to}::date is null or r.sent_at < ${to}::date + 1)`;
+    // The acting user sees only its own Party's requests (row-level security); the Network's
+    // figures come from functions that count over every request with the owner's rights and
+    // return numbers only (migrations: vigil_request_overview, vigil_request_counts_by_type).
     const perParty = await queryRows<{
       iso2: string;
       name_en: string;
@@ -36,23 +36,16 @@ export async function requestOverview(
       answer: number | null;
     }>(
       tx,
-      sql`with r as (select * from requests r where ${window})
-          select p.iso2, p.name_en, p.name_fr,
-            (select count(*)::int from r where r.sender_party_id = p.id) as sent,
-            (select count(*)::int from r where r.requested_party_id = p.id) as received,
-            (select count(*)::int from r where r.requested_party_id = p.id
-               and r.state in ('sent', 'acknowledged', 'in_progress')) as open,
-            (select count(*)::int from r where r.requested_party_id = p.id and r.emergency) as emergencies,
-            (select percentile_cont(0.5) within group (order by extract(epoch from r.acknowledged_at - r.sent_at) / 60)
-               from r where r.requested_party_id = p.id and r.acknowledged_at is not null) as ack,
-            (select percentile_cont(0.5) within group (order by extract(epoch from r.answered_at - r.sent_at) / 60)
-               from r where r.requested_party_id = p.id and r.answered_at is not null) as answer
-          from parties p
+      sql`select p.iso2, p.name_en, p.name_fr, o.sent, o.received, o.open, o.emergencies,
+            o.ack_minutes as ack, o.answer_minutes as answer
+          from vigil_request_overview(${from}::date, ${to}::date) o
+          join parties p on p.id = o.party_id
           order by p.name_en`,
     );
     const byType = await queryRows<{ type: RequestOverview["byType"][number]["type"]; count: number }>(
       tx,
-      sql`select r.type, count(*)::int as count from requests r where ${window} group by r.type order by count desc, r.type`,
+      sql`select t.type, t.count from vigil_request_counts_by_type(${from}::date, ${to}::date) t
+          order by t.count desc, t.type`,
     );
     const round = (n: number | null) => (n === null ? null : Math.round(Number(n) * 10) / 10);
     const parties = perParty

@@ -40,7 +40,8 @@ export const requestNumberSeq = pgSequence("request_number_seq", { startWith: 1 
 
 /**
  * A request between two Parties' contact points. Visible only to users of those two Parties
- * (requests/access.ts); the Secretariat reads counts and timings, never `content`.
+ * (requests/access.ts, and row-level security behind it: migrations/0012_party_isolation.sql);
+ * the Secretariat reads counts and timings, never a row.
  */
 export const requests = pgTable(
   "requests",

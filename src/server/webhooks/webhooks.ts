@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Webhook, WebhookDelivery, WebhookEvent, WebhookInput } from "../../shared/webhooks";
 import { appendAudit } from "../audit/log";
 import { can } from "../auth/policy";
 import { auditWho } from "../auth/sign-in";
 import type { UserRow } from "../auth/users";
 import type { AppContext, RequestMeta } from "../context";
-import type { Tx } from "../db/database";
+import { queryRows, type Tx } from "../db/database";
 import { parties } from "../directory/tables";
 import { badRequest, forbidden, notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
@@ -174,16 +174,12 @@ export async function emitWebhookEvent(
   data: Record<string, unknown>,
   at: Date,
 ): Promise<number> {
-  const hooks = await tx
-    .select({ id: webhooks.id })
-    .from(webhooks)
-    .where(
-      and(
-        isNull(webhooks.disabledAt),
-        sql`${event} = any(${webhooks.events})`,
-        partyId ? eq(webhooks.partyId, partyId) : undefined,
-      ),
-    );
+  // Another Party's webhooks are not the acting Party's to read (row-level security): a function
+  // with the owner's rights gives only the ids of the subscribed ones (migrations: vigil_webhook_targets).
+  const hooks = await queryRows<{ id: string }>(
+    tx,
+    sql`select t as id from vigil_webhook_targets(${partyId}::uuid, ${event}) t`,
+  );
   for (const h of hooks) await enqueueDelivery(tx, h, event, data, at);
   return hooks.length;
 }
