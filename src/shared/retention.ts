@@ -62,12 +62,3 @@ export const RetentionPeriods = z.object({
 export type RetentionPeriods = z.infer<typeof RetentionPeriods>;
 
 export const RetentionTypeParam = z.object({ type: RequestTypeSchema });
-
-/** Why a request's content is gone: which period applied and when it was purged. */
-export const PurgeInfo = z.object({
-  at: z.iso.datetime(),
-  basis: z.enum(["final", "open"]),
-  days: z.number().int(),
-});
-export type PurgeInfo = z.infer<typeof PurgeInfo>;
-

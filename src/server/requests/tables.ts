@@ -207,6 +207,9 @@ export const retentionPeriods = pgTable(
   },
   // The same bounds as the API's (shared/retention.ts): a slip in SQL cannot purge everything at once.
   (t) => [
-    check("retention_periods_days", sql`${t.daysAfterFinal} between 30 and 3650 and ${t.daysIfOpen} between 30 and 3650`),
+    check(
+      "retention_periods_days",
+      sql`${t.daysAfterFinal} between 30 and 3650 and ${t.daysIfOpen} between 30 and 3650`,
+    ),
   ],
 );
