@@ -43,8 +43,6 @@ async function as(role: Role, party: string | null): Promise<TestClient> {
   return (await signedIn(app, ctx, `ret${accounts}.${role}@example.org`, role, party)).c;
 }
 
-const DAY = 86_400_000;
-
 function base(type: RequestContentInput["type"], reference: string) {
   return {
     type,
