@@ -15,6 +15,7 @@ import { queryRows } from "../db/database";
 import { loadDemoNetwork } from "../demo/seed";
 import { JOBS } from "../jobs/catalogue";
 import { newKeySpec, parseKeyring } from "../vault/keyring";
+import { sweepDeadlines } from "./deadlines";
 import { retentionPurgeJob } from "./jobs";
 import { purgeExpired } from "./retention";
 import { openMessage, resealRequestItems, sealPlaintextMessages } from "./sealing";
@@ -310,7 +311,10 @@ describe("the retention purge", () => {
     expect(await countWhere(requestMessages, preserved.id)).toBe(0);
     const secretariat = await as("secretariat", null);
     expect((await secretariat.get("/api/requests/overview")).data).toEqual(overviewBefore);
-    // A purged open request is history, not today's overdue work.
+    // A purged open request is history, not today's overdue work: no reminder, no escalation.
+    expect((await rowOf(open.id))?.remindedAt).toBeNull();
+    expect(await sweepDeadlines(ctx)).toEqual({ reminded: 0, escalated: 0, warned: 0 });
+    expect((await rowOf(open.id))?.remindedAt).toBeNull();
     const cl = await as("officer", "CL");
     expect((await cl.get("/api/requests?box=outbox&overdue=true")).data.total).toBe(0);
   });
