@@ -67,6 +67,20 @@ describe("vigil CLI and the embedded server", () => {
     expect(r.stdout).toMatch(/Audit chain intact: \d+ rows verified/);
   });
 
+  it("re-seals encrypted items under the newest key and runs the retention purge, both recorded", () => {
+    const reseal = vigil("vault", "reseal");
+    expect(reseal.stderr).toBe("");
+    expect(reseal.status).toBe(0);
+    // The key file made in the data folder at first use is the ring's only key.
+    expect(reseal.stdout).toMatch(/^Sealed with key "k\d{8}": 0 message\(s\) and 0 attachment\(s\) re-encrypted/);
+    const purge = vigil("retention", "purge");
+    expect(purge.stderr).toBe("");
+    expect(purge.status).toBe(0);
+    expect(purge.stdout).toMatch(/^Purged 0 request\(s\): 0 message\(s\), 0 attachment\(s\) removed/);
+    // Both wrote their audit entry and the chain still holds.
+    expect(vigil("audit", "verify").stdout).toMatch(/Audit chain intact: [3-9]\d* rows verified/);
+  });
+
   describe("with the server running on the same folder", () => {
     let server: ChildProcess;
     let output = "";

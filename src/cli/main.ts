@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import pino from "pino";
 import { z } from "zod";
 import { appendAudit, verifyAuditChain } from "../server/audit/log";
 import { randomToken } from "../server/auth/tokens";
@@ -9,6 +10,9 @@ import { loadConfig } from "../server/config";
 import { type Database, openConfiguredDatabase } from "../server/db/database";
 import { DataFolderLockedError } from "../server/db/folder-lock";
 import { HttpError } from "../server/http/errors";
+import { purgeExpired } from "../server/requests/retention";
+import { resealRequestItems } from "../server/requests/sealing";
+import { loadKeyring } from "../server/vault/keyring";
 import { Email, NewPassword, Role } from "../shared/auth";
 
 const HELP = `vigil — administration commands
@@ -19,6 +23,13 @@ const HELP = `vigil — administration commands
       and printed once. The user enrols an authenticator app at first sign-in.
   npm run vigil -- audit verify
       Checks the audit trail's hash chain and reports the first broken link.
+  npm run vigil -- vault reseal
+      After a key rotation (new key first in VIGIL_ENCRYPTION_KEYS): re-encrypts every request
+      message and attachment still sealed with an older key under the newest one, and seals any
+      message body still in plain text. Then the old key can leave the ring. Safe to run again.
+  npm run vigil -- retention purge
+      Runs the retention purge now (it also runs daily at 02:17 UTC): requests past their
+      retention period lose their content; their numbers stay in the statistics.
   npm run vigil -- totp code SECRET
       Prints the current authenticator code for a TOTP secret (for the demo accounts).
 
@@ -105,10 +116,43 @@ async function auditVerify(): Promise<number> {
   return 1;
 }
 
+async function vaultReseal(): Promise<number> {
+  const config = loadConfig();
+  const { keyring } = loadKeyring(config);
+  const r = await withDb((db) =>
+    resealRequestItems(db, keyring, systemClock.now(), { userId: null, label: "cli", partyId: null }),
+  );
+  process.stdout.write(
+    `Sealed with key "${keyring.current}": ${r.messages} message(s) and ${r.attachments} attachment(s) re-encrypted, ` +
+      `${r.plaintextMessages} plain-text message(s) encrypted.\n`,
+  );
+  return 0;
+}
+
+async function retentionPurge(): Promise<number> {
+  const config = loadConfig();
+  const r = await withDb((db) =>
+    purgeExpired({
+      db,
+      clock: systemClock,
+      config,
+      log: pino({ level: "silent" }),
+      keyring: loadKeyring(config).keyring,
+    }),
+  );
+  process.stdout.write(
+    `Purged ${r.purged} request(s)${r.numbers.length ? ` (${r.numbers.join(", ")})` : ""}: ${r.messages} message(s), ` +
+      `${r.attachments} attachment(s) removed; ${r.draftsDeleted} abandoned draft(s) deleted.\n`,
+  );
+  return 0;
+}
+
 async function run(argv: string[]): Promise<number> {
   const [group, command, ...rest] = argv;
   if (group === "user" && command === "create") return userCreate(rest);
   if (group === "audit" && command === "verify") return auditVerify();
+  if (group === "vault" && command === "reseal") return vaultReseal();
+  if (group === "retention" && command === "purge") return retentionPurge();
   if (group === "totp" && command === "code" && rest[0]) {
     process.stdout.write(`${totpCodeAt(rest[0].replace(/\s+/g, "").toUpperCase(), systemClock.now())}\n`);
     return 0;

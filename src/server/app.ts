@@ -19,6 +19,7 @@ import { EventHub } from "./notify/events";
 import { MailMonitor } from "./notify/mail-status";
 import { mailStatusRoutes } from "./notify/mail-status-routes";
 import { notifyRoutes } from "./notify/routes";
+import { retentionRoutes } from "./requests/retention-routes";
 import { requestRoutes } from "./requests/routes";
 import { webhookRoutes } from "./webhooks/routes";
 
@@ -142,6 +143,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(notifyRoutes(ctx, hub));
   await app.register(webhookRoutes(ctx));
   await app.register(requestRoutes(ctx));
+  await app.register(retentionRoutes(ctx));
   await app.register(apiTokenRoutes(ctx));
   await app.register(demoClockRoutes(ctx));
   const mailMonitor = new MailMonitor(ctx);

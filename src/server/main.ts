@@ -13,6 +13,7 @@ import { JobQueue } from "./jobs/queue";
 import { createLogger } from "./logger";
 import { configuredTransport } from "./notify/mail-transport";
 import { deliverDue } from "./notify/outbox";
+import { sealPlaintextMessages } from "./requests/sealing";
 import { loadKeyring } from "./vault/keyring";
 
 async function main(): Promise<void> {
@@ -30,6 +31,10 @@ async function main(): Promise<void> {
   const clock = config.clockControl ? new OffsetClock() : systemClock;
   if (config.clockControl) log.warn("demo clock control is on: POST /api/demo/clock moves time forward");
   const ctx: AppContext = { db, clock, config, log, keyring };
+  // Message bodies written before encryption at rest are sealed once, before serving (the keys are
+  // configuration, so the SQL migration could only add the columns). A no-op once none is left.
+  const sealed = await sealPlaintextMessages(db, keyring);
+  if (sealed) log.info({ sealed }, "message bodies written in plain text are now encrypted at rest");
   if (config.demo && (await loadDemoNetwork(ctx))) log.info("demo network loaded");
 
   // Scheduled and background work (pg-boss, stored in the database): the hourly directory

@@ -555,6 +555,17 @@ export const AttachmentInfo = z.object({
 });
 export type AttachmentInfo = z.infer<typeof AttachmentInfo>;
 
+/**
+ * A request whose content the retention purge removed: when, and which period applied (counted
+ * from the request's end, "final", or from its last activity while it stayed open, "open").
+ */
+export const PurgeInfo = z.object({
+  at: z.iso.datetime(),
+  basis: z.enum(["final", "open"]),
+  days: z.number().int(),
+});
+export type PurgeInfo = z.infer<typeof PurgeInfo>;
+
 export const RequestSummary = z.object({
   id: z.uuid(),
   number: z.string(),
@@ -571,6 +582,8 @@ export const RequestSummary = z.object({
   answerDueAt: z.iso.datetime().nullable(),
   preservationExpiresOn: z.string().nullable(),
   overdue: z.boolean(),
+  /** When the retention purge removed its content (its skeleton stays for the statistics). */
+  purgedAt: z.iso.datetime().nullable(),
 });
 export type RequestSummary = z.infer<typeof RequestSummary>;
 
@@ -593,6 +606,8 @@ export const RequestDetail = RequestSummary.extend({
   attachments: z.array(AttachmentInfo),
   /** What the viewer may do now. */
   actions: z.array(z.string()),
+  /** Set once the retention purge removed the content: the page says so instead of failing. */
+  purged: PurgeInfo.nullable(),
 });
 export type RequestDetail = z.infer<typeof RequestDetail>;
 

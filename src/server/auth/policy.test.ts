@@ -39,6 +39,16 @@ describe("policy", () => {
       expect(permissionsFor(s).sort()).toEqual(PERMISSIONS.filter((p) => can(s, p)).sort());
     }
   });
+  it("lets the Secretariat and Party admins see retention periods, and only the Secretariat change them", () => {
+    expect(can(subject("secretariat", null), "retention.read")).toBe(true);
+    expect(can(subject("secretariat", null), "retention.manage")).toBe(true);
+    expect(can(subject("party_admin"), "retention.read")).toBe(true);
+    expect(can(subject("party_admin"), "retention.manage")).toBe(false);
+    expect(can(subject("officer"), "retention.read")).toBe(false);
+    expect(can(subject("observer"), "retention.read")).toBe(false);
+    // API tokens act as officers: neither.
+    expect(can({ ...subject("officer"), scopes: ["requests:read", "requests:write"] }, "retention.read")).toBe(false);
+  });
   it("lets a Party admin manage only its own Party's users", () => {
     const admin = subject("party_admin", "p-a");
     expect(canManageUser(admin, { partyId: "p-a", role: "officer" })).toBe(true);

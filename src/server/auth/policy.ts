@@ -27,6 +27,10 @@ export const PERMISSIONS = [
   "audit.read",
   /** The state of this deployment's e-mail (SMTP server, outbox): the Secretariat runs the service. */
   "system.status",
+  /** See how long each request type's content is kept (Art. 14(5)): the Secretariat and Party admins. */
+  "retention.read",
+  /** Change those periods: the Secretariat only, for the whole Network. */
+  "retention.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,6 +45,8 @@ const BY_ROLE: Record<Role, readonly Permission[]> = {
     "admin.users",
     "audit.read",
     "system.status",
+    "retention.read",
+    "retention.manage",
   ],
   party_admin: [
     "directory.read",
@@ -55,6 +61,7 @@ const BY_ROLE: Record<Role, readonly Permission[]> = {
     "webhooks.manage",
     "apiTokens.manage",
     "audit.read",
+    "retention.read",
   ],
   officer: [
     "directory.read",

@@ -17,4 +17,6 @@ export const unauthorized = (code: string, message: string) => new HttpError(401
 export const forbidden = (message = "You are not allowed to do this.") => new HttpError(403, "forbidden", message);
 export const notFound = (message = "Not found.") => new HttpError(404, "not_found", message);
 export const conflict = (code: string, message: string) => new HttpError(409, code, message);
+/** The thing existed and is gone for good (a request's content removed by the retention purge). */
+export const gone = (code: string, message: string) => new HttpError(410, code, message);
 export const locked = (message: string) => new HttpError(423, "locked", message);

@@ -1,5 +1,5 @@
 import { freshnessJob } from "../directory/jobs";
-import { acknowledgementCheckJob, deadlineSweepJob, preservationCheckJob } from "../requests/jobs";
+import { acknowledgementCheckJob, deadlineSweepJob, preservationCheckJob, retentionPurgeJob } from "../requests/jobs";
 import type { JobDefinition } from "./queue";
 
 /** Every job Vigil runs, by module. A job sent with a name not listed here is refused. */
@@ -8,4 +8,5 @@ export const JOBS: JobDefinition<unknown>[] = [
   acknowledgementCheckJob,
   preservationCheckJob,
   deadlineSweepJob,
+  retentionPurgeJob,
 ];

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { can } from "../auth/policy";
 import type { Principal } from "../auth/principal";
 import type { Tx } from "../db/database";
-import { forbidden, notFound } from "../http/errors";
+import { forbidden, gone, notFound } from "../http/errors";
 import { requests } from "./tables";
 import type { Side } from "./workflow";
 
@@ -39,4 +39,23 @@ export async function requireVisible(
 
 export function requireWriter(user: Principal): void {
   if (!can(user, "requests.write")) throw forbidden("Your account cannot send or answer requests.");
+}
+
+/**
+ * A purged request keeps its number, type, Parties, state and dates; anything that needs its
+ * content (documents, receipts, files, messages, further steps) answers 410 Gone, saying why.
+ */
+export function refusePurged(row: RequestRow): void {
+  if (!row.purgedAt) return;
+  const day = row.purgedAt.toISOString().slice(0, 10);
+  const rule = row.purgeRule
+    ? row.purgeRule.basis === "final"
+      ? ` (${row.purgeRule.days} days after it ended)`
+      : ` (${row.purgeRule.days} days without activity)`
+    : "";
+  throw gone(
+    "request_purged",
+    `Request ${row.number ?? ""} was purged on ${day} under the retention rule${rule}: its content, messages, ` +
+      "attachments and receipts no longer exist. Its number, type, Parties, state and dates remain.",
+  );
 }

@@ -13,7 +13,8 @@ import { actorOf } from "../http/guard";
 import { emailOn, notify } from "../notify/notifications";
 import { open, seal } from "../vault/keyring";
 import { emitWebhookEvent } from "../webhooks/webhooks";
-import { requireVisible, requireWriter } from "./access";
+import { refusePurged, requireVisible, requireWriter } from "./access";
+import { attachmentAad } from "./sealing";
 import { requestAttachments } from "./tables";
 import { recordStep } from "./timeline";
 
@@ -157,6 +158,7 @@ export async function addAttachment(
   if ("error" in recognised) throw recognised.error;
   return ctx.db.tx(async (tx) => {
     const { row, side } = await requireVisible(tx, user, requestId, { forUpdate: true });
+    refusePurged(row);
     if (row.state === "closed")
       throw conflict("request_closed", "This request is closed: nothing more can be attached.");
     const existing = await tx
@@ -179,7 +181,7 @@ export async function addAttachment(
       size: file.body.length,
       sha256,
       keyId: ctx.keyring.current,
-      sealed: seal(ctx.keyring, file.body, `request-attachment:${id}`),
+      sealed: seal(ctx.keyring, file.body, attachmentAad(id)),
     });
     if (row.state !== "draft") {
       await recordStep(
@@ -236,6 +238,7 @@ export async function downloadAttachment(
   const at = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
     const { row } = await requireVisible(tx, user, requestId);
+    refusePurged(row);
     const [att] = await tx
       .select()
       .from(requestAttachments)
@@ -251,7 +254,7 @@ export async function downloadAttachment(
       filename: att.filename,
       mediaType: att.mediaType,
       // The drivers hand bytea back as Buffer (pg) or Uint8Array (PGlite).
-      body: open(ctx.keyring, Buffer.from(att.sealed), `request-attachment:${att.id}`),
+      body: open(ctx.keyring, Buffer.from(att.sealed), attachmentAad(att.id)),
     };
   }, actorOf(user));
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, or } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import { appendAudit } from "../audit/log";
 import { can } from "../auth/policy";
 import { auditWho } from "../auth/sign-in";
@@ -86,6 +86,8 @@ export async function calendarFeed(ctx: AppContext, token: string): Promise<stri
           and(
             or(eq(requests.senderPartyId, partyId), eq(requests.requestedPartyId, partyId)),
             isNotNull(requests.number),
+            // Purged requests are history: no deadline of theirs is shown.
+            isNull(requests.purgedAt),
             or(
               inArray(requests.state, ["sent", "acknowledged", "in_progress"]),
               isNotNull(requests.preservationExpiresOn),

@@ -48,7 +48,9 @@ export async function checkAcknowledgement(ctx: AppContext, requestId: string): 
   const now = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
     const [row] = await tx.select().from(requests).where(eq(requests.id, requestId)).for("update");
-    if (row?.state !== "sent" || !row.ackDueAt || !row.sentAt) return { action: "none", nextCheckAt: null };
+    // A purged request is history: no reminder, no escalation.
+    if (row?.state !== "sent" || !row.ackDueAt || !row.sentAt || row.purgedAt)
+      return { action: "none", nextCheckAt: null };
     const target = row.ackDueAt.getTime() - row.sentAt.getTime();
     const escalateAt = new Date(row.ackDueAt.getTime() + target);
     if (!row.remindedAt) {
@@ -136,7 +138,7 @@ export async function checkPreservation(ctx: AppContext, requestId: string): Pro
   const now = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
     const [row] = await tx.select().from(requests).where(eq(requests.id, requestId)).for("update");
-    if (!row?.preservationExpiresOn || row.preservationWarnedAt) return false;
+    if (!row?.preservationExpiresOn || row.preservationWarnedAt || row.purgedAt) return false;
     if (now < preservationWarningAt(row.preservationExpiresOn)) return false;
     const [followUp] = await tx
       .select({ id: requests.id })
@@ -186,7 +188,14 @@ export async function sweepDeadlines(
     const due = await tx
       .select({ id: requests.id })
       .from(requests)
-      .where(and(eq(requests.state, "sent"), lte(requests.ackDueAt, now), isNull(requests.escalatedAt)));
+      .where(
+        and(
+          eq(requests.state, "sent"),
+          lte(requests.ackDueAt, now),
+          isNull(requests.escalatedAt),
+          isNull(requests.purgedAt),
+        ),
+      );
     const expiring = await tx
       .select({ id: requests.id })
       .from(requests)
@@ -195,6 +204,7 @@ export async function sweepDeadlines(
           lte(requests.preservationExpiresOn, warnBefore),
           isNull(requests.preservationWarnedAt),
           notInArray(requests.state, ["draft"]),
+          isNull(requests.purgedAt),
         ),
       );
     return { due, expiring };

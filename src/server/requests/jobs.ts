@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { JobDefinition } from "../jobs/queue";
 import { checkAcknowledgement, checkPreservation, sweepDeadlines } from "./deadlines";
+import { purgeExpired } from "./retention";
 
 /** At a request's acknowledgement deadline: remind, then (at the next check) escalate. */
 export const acknowledgementCheckJob: JobDefinition<{ requestId: string }> = {
@@ -35,5 +36,24 @@ export const deadlineSweepJob: JobDefinition<Record<string, never>> = {
   async run(ctx) {
     const r = await sweepDeadlines(ctx);
     if (r.reminded || r.escalated || r.warned) ctx.log.info(r, "request deadlines handled by the sweep");
+  },
+};
+
+/**
+ * Daily at 02:17 UTC (a quiet hour for most of the Network): requests past their retention period
+ * lose their content (retention.ts). Idempotent: a second run the same day finds nothing.
+ */
+export const retentionPurgeJob: JobDefinition<Record<string, never>> = {
+  name: "requests.retention_purge",
+  data: z.object({}).strict(),
+  cron: "17 2 * * *",
+  retry: { limit: 3, delaySeconds: 300 },
+  expireInSeconds: 3600,
+  async run(ctx) {
+    const r = await purgeExpired(ctx);
+    ctx.log.info(
+      { purged: r.purged, draftsDeleted: r.draftsDeleted, messages: r.messages, attachments: r.attachments },
+      "retention purge done",
+    );
   },
 };

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import {
   ALLOWED_PARENTS,
   type DraftBody,
@@ -21,7 +21,7 @@ import { badRequest, conflict, notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
 import { emailOn, notify } from "../notify/notifications";
 import { emitWebhookEvent } from "../webhooks/webhooks";
-import { type RequestRow, requireVisible, requireWriter } from "./access";
+import { type RequestRow, refusePurged, requireVisible, requireWriter } from "./access";
 import { attachmentsOf } from "./attachments";
 import { renderRequestDocx } from "./documents/docx";
 import type { DocumentLocale, RequestDocumentInput } from "./documents/input";
@@ -258,6 +258,8 @@ export function actorFields(user: Principal) {
 }
 
 function overdue(row: RequestRow, now: Date): boolean {
+  // A purged request is history: it counts in the statistics, not in today's work.
+  if (row.purgedAt) return false;
   if (row.state === "sent" && row.ackDueAt && row.ackDueAt < now) return true;
   return isOpen(row.state) && !!row.answerDueAt && row.answerDueAt < now;
 }
@@ -283,6 +285,7 @@ function summaryOf(row: RequestRow, viewerParty: string | null, ps: PartyMap, no
     answerDueAt: row.answerDueAt?.toISOString() ?? null,
     preservationExpiresOn: row.preservationExpiresOn,
     overdue: overdue(row, now),
+    purgedAt: row.purgedAt?.toISOString() ?? null,
   };
 }
 
@@ -291,7 +294,7 @@ const minutesBetween = (a: Date | null, b: Date | null) =>
 
 /** What the viewer may do now, for the UI's buttons (the use cases check again). */
 function actionsFor(row: RequestRow, side: Side, user: Principal): string[] {
-  if (user.role === "observer") return [];
+  if (user.role === "observer" || row.purgedAt) return [];
   const acts: string[] = nextStates(row.state, side).filter((s) => s !== "sent");
   if (row.state !== "draft" && row.state !== "closed") acts.push("message");
   if (side === "sender" && row.state !== "draft" && !isOpen(row.state) && !row.feedbackAt) acts.push("feedback");
@@ -354,9 +357,13 @@ export async function readRequest(
           ? { rating: row.feedbackRating, comment: row.feedbackComment ?? "", at: row.feedbackAt.toISOString() }
           : null,
       timeline: await timelineOf(tx, row.id),
-      messages: await messagesOf(tx, row.id),
+      messages: await messagesOf(tx, ctx.keyring, row.id),
       attachments: await attachmentsOf(tx, row.id),
       actions: actionsFor(row, side, user),
+      purged:
+        row.purgedAt && row.purgeRule
+          ? { at: row.purgedAt.toISOString(), basis: row.purgeRule.basis, days: row.purgeRule.days }
+          : null,
     };
   }, actorOf(user));
 }
@@ -374,10 +381,11 @@ export async function listRequests(ctx: AppContext, user: Principal, q: ListQuer
       and(eq(requests.state, "sent"), lt(requests.ackDueAt, now)),
       and(inArray(requests.state, ["sent", "acknowledged", "in_progress"]), lt(requests.answerDueAt, now)),
     ) as SQL;
+    const overdueNow = and(overdueSql, isNull(requests.purgedAt)) as SQL;
     const where: SQL[] = [q.box === "inbox" ? inbox : q.box === "outbox" ? outbox : drafts];
     if (q.type) where.push(eq(requests.type, q.type));
     if (q.state) where.push(eq(requests.state, q.state));
-    if (q.overdue) where.push(overdueSql);
+    if (q.overdue) where.push(overdueNow);
     if (q.party) {
       const counterpart = await requireParty(tx, q.party);
       where.push(
@@ -407,7 +415,7 @@ export async function listRequests(ctx: AppContext, user: Principal, q: ListQuer
         inbox: await countOf(inbox),
         outbox: await countOf(outbox),
         drafts: await countOf(drafts),
-        overdue: await countOf(and(or(inbox, outbox), overdueSql) as SQL),
+        overdue: await countOf(and(or(inbox, outbox), overdueNow) as SQL),
       },
     };
   }, actorOf(user));
@@ -432,6 +440,7 @@ export async function requestDocument(
   const at = ctx.clock.now();
   const input = await ctx.db.tx(async (tx) => {
     const { row, side } = await requireVisible(tx, user, id);
+    refusePurged(row);
     const content = RequestContent.safeParse(row.content);
     if (!content.success) {
       throw conflict("incomplete", "This draft is not complete yet: fill in the form before printing it.");

@@ -19,7 +19,7 @@ import {
 import type { AppContext } from "../context";
 import { badRequest, notFound } from "../http/errors";
 import { actorOf, authOf, guard, principalOf, requestMeta, sessionOrToken } from "../http/guard";
-import { requireVisible } from "./access";
+import { refusePurged, requireVisible } from "./access";
 import { addAttachment, downloadAttachment, MAX_ATTACHMENT_BYTES } from "./attachments";
 import { calendarFeed, calendarFeedInfo, revokeCalendarFeed, rotateCalendarFeed } from "./calendar";
 import { requestOverview } from "./overview";
@@ -39,6 +39,8 @@ import { receiptOf } from "./timeline";
 
 const tags = ["requests"];
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
+/** On routes that need a request's content: 410 once the retention purge removed it. */
+const withGone = { ...errors, 410: ApiError };
 const IdParam = z.object({ id: z.uuid("Not a request id") });
 const Created = z.object({ id: z.uuid() });
 
@@ -178,7 +180,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: "Acknowledge, start, answer or close a request",
           params: IdParam,
           body: TransitionBody,
-          response: { 200: RequestDetail, ...errors },
+          response: { 200: RequestDetail, ...withGone },
         },
         onRequest: write,
       },
@@ -193,7 +195,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: "Add a message",
           params: IdParam,
           body: MessageBody,
-          response: { 200: RequestDetail, ...errors },
+          response: { 200: RequestDetail, ...withGone },
         },
         onRequest: write,
       },
@@ -208,7 +210,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: "The sender's feedback on the outcome",
           params: IdParam,
           body: FeedbackBody,
-          response: { 200: RequestDetail, ...errors },
+          response: { 200: RequestDetail, ...withGone },
         },
         onRequest: write,
       },
@@ -222,7 +224,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           security: readSecurity,
           summary: "The signed receipt of one step (compact JWS)",
           params: IdParam.extend({ eventId: z.uuid() }),
-          response: { 200: z.unknown().describe("The receipt (compact JWS)"), ...errors },
+          response: { 200: z.unknown().describe("The receipt (compact JWS)"), ...withGone },
         },
         onRequest: read,
       },
@@ -230,6 +232,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const user = principalOf(request);
         const receipt = await ctx.db.tx(async (tx) => {
           const { row } = await requireVisible(tx, user, request.params.id);
+          refusePurged(row);
           return { jws: await receiptOf(tx, row.id, request.params.eventId), number: row.number };
         }, actorOf(user));
         if (!receipt.jws) throw notFound("No receipt for this step.");
@@ -254,7 +257,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             format: z.enum(["pdf", "docx"]).default("pdf"),
             lang: z.enum(["en", "fr"]).default("en"),
           }),
-          response: { 200: z.unknown().describe("The document"), ...errors },
+          response: { 200: z.unknown().describe("The document"), ...withGone },
         },
         onRequest: read,
       },
@@ -297,7 +300,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             summary: "Attach a file (PDF, image, text, CSV, Office document; 20 MB at most), encrypted at rest",
             params: IdParam,
             querystring: z.object({ filename: z.string().trim().min(1, "Give the file's name").max(255) }),
-            response: { 201: AttachmentInfo, 413: ApiError, ...errors },
+            response: { 201: AttachmentInfo, 413: ApiError, ...withGone },
           },
           onRequest: write,
         },
@@ -323,7 +326,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           security: readSecurity,
           summary: "Download an attachment (the download is logged)",
           params: IdParam.extend({ attachmentId: z.uuid() }),
-          response: { 200: z.unknown().describe("The file"), ...errors },
+          response: { 200: z.unknown().describe("The file"), ...withGone },
         },
         onRequest: read,
       },

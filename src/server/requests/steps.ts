@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import {
   type FeedbackBody,
@@ -16,10 +17,11 @@ import { badRequest, conflict } from "../http/errors";
 import { actorOf } from "../http/guard";
 import { emailOn, notify } from "../notify/notifications";
 import { emitWebhookEvent } from "../webhooks/webhooks";
-import { type RequestRow, requireVisible, requireWriter } from "./access";
+import { type RequestRow, refusePurged, requireVisible, requireWriter } from "./access";
 import { preservationWarningAt } from "./deadlines";
 import { preservationCheckJob } from "./jobs";
 import { actorFields, readRequest } from "./requests";
+import { sealMessage } from "./sealing";
 import { requestMessages, requests } from "./tables";
 import { recordStep } from "./timeline";
 import { canMove, isOutcome, refusal, type Side } from "./workflow";
@@ -50,6 +52,7 @@ export async function transition(
   const at = ctx.clock.now();
   await ctx.db.tx(async (tx) => {
     const { row, side } = await requireVisible(tx, user, id, { forUpdate: true });
+    refusePurged(row);
     if (!canMove(row.state, body.to, side)) throw conflict("illegal_transition", refusal(row.state, body.to, side));
     const set: Partial<typeof requests.$inferInsert> = { state: body.to, updatedAt: at };
     if (body.to === "acknowledged") set.acknowledgedAt = at;
@@ -132,15 +135,19 @@ export async function addMessage(
   const at = ctx.clock.now();
   await ctx.db.tx(async (tx) => {
     const { row, side } = await requireVisible(tx, user, id);
+    refusePurged(row);
     if (row.state === "draft" || row.state === "closed") {
       throw conflict("no_messages", row.state === "draft" ? "Send the request first." : "This request is closed.");
     }
+    // The body is sealed at rest, bound to the message's id (so its id is chosen here).
+    const messageId = randomUUID();
     await tx.insert(requestMessages).values({
+      id: messageId,
       requestId: row.id,
       at,
       authorUserId: isApiToken(user) ? null : user.id,
       partyId: user.partyId as string,
-      body: body.body,
+      ...sealMessage(ctx.keyring, messageId, body.body),
     });
     await recordStep(tx, row, { kind: "message", actor: actorFields(user) }, at);
     await appendAudit(tx, at, auditWho(user, meta), {
@@ -174,6 +181,7 @@ export async function giveFeedback(
   const at = ctx.clock.now();
   await ctx.db.tx(async (tx) => {
     const { row, side } = await requireVisible(tx, user, id, { forUpdate: true });
+    refusePurged(row);
     if (side !== "sender") throw conflict("not_sender", "Only the sending Party gives feedback on the outcome.");
     if (!isOutcome(row.state) && row.state !== "closed") {
       throw conflict("no_outcome_yet", "Feedback comes once the requested Party has answered.");

@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   bigint,
   boolean,
+  check,
   customType,
   date,
   index,
@@ -32,6 +33,8 @@ export const requestState = pgEnum("request_state", REQUEST_STATES);
 export const parentRelation = pgEnum("request_parent_relation", PARENT_RELATIONS);
 export const timelineKind = pgEnum("request_event_kind", TIMELINE_KINDS);
 export const feedbackRating = pgEnum("request_feedback_rating", FEEDBACK_RATINGS);
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -84,6 +87,13 @@ export const requests = pgTable(
     feedbackRating: feedbackRating("feedback_rating"),
     feedbackComment: text("feedback_comment"),
     feedbackAt: tstz("feedback_at"),
+    /**
+     * Set by the retention purge (retention.ts): the content, identifiers, names and messages are
+     * gone; the row stays as a skeleton (number, type, Parties, state, times) for the statistics.
+     */
+    purgedAt: tstz("purged_at"),
+    /** The period that applied: counted from the request's end ("final") or its last activity ("open"). */
+    purgeRule: jsonb("purge_rule").$type<{ basis: "final" | "open"; days: number }>(),
   },
   (t) => [
     index("requests_inbox_idx").on(t.requestedPartyId, t.state, t.sentAt),
@@ -136,9 +146,19 @@ export const requestMessages = pgTable(
     partyId: uuid("party_id")
       .notNull()
       .references(() => parties.id),
-    body: text("body").notNull(),
+    /**
+     * Plain text of messages written before bodies were encrypted: sealed into `sealed` and
+     * emptied at start (sealing.ts), so it is null on every row once Vigil has started.
+     */
+    body: text("body"),
+    /** The body sealed with AES-256-GCM (vault/keyring.ts), bound to the message's id. */
+    keyId: text("key_id"),
+    sealed: bytea("sealed"),
   },
-  (t) => [index("request_messages_request_idx").on(t.requestId, t.at)],
+  (t) => [
+    index("request_messages_request_idx").on(t.requestId, t.at),
+    check("request_messages_body_kept", sql`${t.sealed} is not null or ${t.body} is not null`),
+  ],
 );
 
 /** A user's personal iCalendar feed of deadlines: the secret is in the URL, stored as SHA-256. */
@@ -149,8 +169,6 @@ export const calendarFeeds = pgTable("calendar_feeds", {
   tokenHash: text("token_hash").notNull().unique(),
   createdAt: tstz("created_at").notNull(),
 });
-
-const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
 /**
  * Files attached to a request. The content is sealed with AES-256-GCM (vault/keyring.ts), bound to
@@ -177,4 +195,26 @@ export const requestAttachments = pgTable(
     sealed: bytea("sealed").notNull(),
   },
   (t) => [index("request_attachments_request_idx").on(t.requestId, t.at)],
+);
+
+/**
+ * How long each request type's content is kept (shared/retention.ts explains the two periods).
+ * One row per type, seeded with the defaults by the migration; the Secretariat changes them.
+ */
+export const retentionPeriods = pgTable(
+  "retention_periods",
+  {
+    type: requestType("type").primaryKey(),
+    daysAfterFinal: integer("days_after_final").notNull(),
+    daysIfOpen: integer("days_if_open").notNull(),
+    updatedAt: tstz("updated_at"),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  // The same bounds as the API's (shared/retention.ts): a slip in SQL cannot purge everything at once.
+  (t) => [
+    check(
+      "retention_periods_days",
+      sql`${t.daysAfterFinal} between 30 and 3650 and ${t.daysIfOpen} between 30 and 3650`,
+    ),
+  ],
 );

@@ -5,8 +5,10 @@ import { users } from "../auth/tables";
 import type { Tx } from "../db/database";
 import { canonicalJson } from "../directory/formats/canonical-json";
 import { parties } from "../directory/tables";
+import type { Keyring } from "../vault/keyring";
 import type { RequestRow } from "./access";
 import { issueReceipt } from "./receipts";
+import { openMessage } from "./sealing";
 import { requestEvents, requestMessages } from "./tables";
 
 type Kind = TimelineEntry["kind"];
@@ -98,7 +100,7 @@ export async function receiptOf(tx: Tx, requestId: string, eventId: string): Pro
   return row && row.requestId === requestId ? row.receipt : null;
 }
 
-export async function messagesOf(tx: Tx, requestId: string): Promise<RequestMessage[]> {
+export async function messagesOf(tx: Tx, ring: Keyring, requestId: string): Promise<RequestMessage[]> {
   const rows = await tx
     .select({
       id: requestMessages.id,
@@ -106,13 +108,19 @@ export async function messagesOf(tx: Tx, requestId: string): Promise<RequestMess
       party: parties.iso2,
       author: users.displayName,
       body: requestMessages.body,
+      sealed: requestMessages.sealed,
     })
     .from(requestMessages)
     .innerJoin(parties, eq(parties.id, requestMessages.partyId))
     .leftJoin(users, eq(users.id, requestMessages.authorUserId))
     .where(eq(requestMessages.requestId, requestId))
     .orderBy(asc(requestMessages.at), asc(requestMessages.seq));
-  return rows.map((r) => ({ ...r, at: r.at.toISOString(), author: r.author ?? "—" }));
+  return rows.map(({ sealed, ...r }) => ({
+    ...r,
+    at: r.at.toISOString(),
+    author: r.author ?? "—",
+    body: openMessage(ring, { id: r.id, sealed, body: r.body }),
+  }));
 }
 
 /** Used by lists that show several requests' parties at once. */

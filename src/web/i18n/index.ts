@@ -13,6 +13,8 @@ import mailboxEn from "./mailbox.en.json";
 import mailboxFr from "./mailbox.fr.json";
 import requestsEn from "./requests.en.json";
 import requestsFr from "./requests.fr.json";
+import retentionEn from "./retention.en.json";
+import retentionFr from "./retention.fr.json";
 import settingsEn from "./settings.en.json";
 import settingsFr from "./settings.fr.json";
 import webhooksEn from "./webhooks.en.json";
@@ -68,9 +70,9 @@ void i18n.use(initReactI18next).init({
   // The directory's Secretariat pages keep their strings in their own catalogue, under "directoryAdmin";
   // the development mailbox likewise, under "mailbox", the webhooks panel under "webhooks" and the
   // API tokens panel under "apiTokens", the user's own settings page under "settings", the state of
-  // e-mail under "mailStatus", requests between contact points under "requests". The French
-  // requests catalogue must have every key of the English one: `satisfies` makes a missing one
-  // fail the type check.
+  // e-mail under "mailStatus", requests between contact points under "requests", the retention
+  // periods under "retention". The French requests and retention catalogues must have every key of
+  // the English ones: `satisfies` makes a missing one fail the type check.
   resources: {
     en: {
       translation: {
@@ -82,6 +84,7 @@ void i18n.use(initReactI18next).init({
         settings: settingsEn,
         mailStatus: mailStatusEn,
         requests: requestsEn,
+        retention: retentionEn,
       },
     },
     fr: {
@@ -94,6 +97,7 @@ void i18n.use(initReactI18next).init({
         settings: settingsFr,
         mailStatus: mailStatusFr,
         requests: requestsFr satisfies typeof requestsEn,
+        retention: retentionFr satisfies typeof retentionEn,
       },
     },
   },

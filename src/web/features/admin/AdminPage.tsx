@@ -6,6 +6,7 @@ import { useActiveSession } from "../../app/session";
 import { PageHeader } from "../../app/ui";
 import { API_TOKENS_PERMISSION, ApiTokensPanel } from "../api-tokens";
 import { MAIL_STATUS_PERMISSION, MailStatusPanel } from "../mail-status";
+import { RETENTION_PERMISSION, RetentionPanel } from "../retention";
 import { WEBHOOKS_PERMISSION, WebhooksPanel } from "../webhooks";
 
 export function AdminPage() {
@@ -14,8 +15,9 @@ export function AdminPage() {
   const webhooks = session.permissions.includes(WEBHOOKS_PERMISSION);
   const apiTokens = session.permissions.includes(API_TOKENS_PERMISSION);
   const mailStatus = session.permissions.includes(MAIL_STATUS_PERMISSION);
+  const retention = session.permissions.includes(RETENTION_PERMISSION);
 
-  if (!webhooks && !apiTokens && !mailStatus) {
+  if (!webhooks && !apiTokens && !mailStatus && !retention) {
     return <SectionIntro title={t("admin.title")} description={t("admin.description")} icon={IconSettings} />;
   }
 
@@ -39,6 +41,7 @@ export function AdminPage() {
           </Group>
         </Paper>
         {mailStatus ? <MailStatusPanel /> : null}
+        {retention ? <RetentionPanel /> : null}
         {webhooks ? <WebhooksPanel /> : null}
         {apiTokens ? <ApiTokensPanel /> : null}
       </Stack>

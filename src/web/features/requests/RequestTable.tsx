@@ -4,7 +4,7 @@ import { Link } from "react-router-dom";
 import { REQUEST_TYPE_INFO, type RequestSummary } from "../../../shared/requests";
 import { currentLocale } from "../../i18n";
 import { formatIsoDate } from "../directory/time";
-import { EmergencyBadge, OverdueBadge, StateBadge } from "./badges";
+import { EmergencyBadge, OverdueBadge, PurgedBadge, StateBadge } from "./badges";
 import { TYPE_SHORT_KEYS } from "./labels";
 import type { Box } from "./requestsApi";
 import { formatMoment } from "./time";
@@ -70,6 +70,7 @@ export function RequestTable({ items, box, zone, compact }: Props) {
                 <Group gap={4} wrap="nowrap">
                   {urgent(r) ? <EmergencyBadge /> : null}
                   <StateBadge state={r.state} />
+                  {r.purgedAt ? <PurgedBadge /> : null}
                 </Group>
               </Group>
               <Text size="sm">
@@ -132,7 +133,10 @@ export function RequestTable({ items, box, zone, compact }: Props) {
                 <Text size="sm">{counterpart(r, box, locale)}</Text>
               </Table.Td>
               <Table.Td>
-                <StateBadge state={r.state} />
+                <Group gap={4} wrap="nowrap">
+                  <StateBadge state={r.state} />
+                  {r.purgedAt ? <PurgedBadge /> : null}
+                </Group>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{box === "drafts" ? formatMoment(r.createdAt, locale, zone) : when(r)}</Text>

@@ -1,5 +1,5 @@
 import { Badge } from "@mantine/core";
-import { IconAlertTriangle, IconClockExclamation } from "@tabler/icons-react";
+import { IconAlertTriangle, IconArchive, IconClockExclamation } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { RequestState } from "../../../shared/requests";
 import { STATE_COLORS, STATE_KEYS } from "./labels";
@@ -52,6 +52,24 @@ export function OverdueBadge() {
       data-testid="overdue-badge"
     >
       {t("requests.overdue")}
+    </Badge>
+  );
+}
+
+/** Its content was removed by the retention purge; the number still counts in the statistics. */
+export function PurgedBadge() {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color="gray"
+      variant="outline"
+      radius="sm"
+      tt="none"
+      size="sm"
+      leftSection={<IconArchive size={12} aria-hidden />}
+      data-testid="purged-badge"
+    >
+      {t("requests.purged.badge")}
     </Badge>
   );
 }

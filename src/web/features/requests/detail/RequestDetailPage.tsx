@@ -18,6 +18,7 @@ import { DocumentDownloads } from "./DocumentDownloads";
 import { FeedbackPanel } from "./FeedbackPanel";
 import { HandlingConditionsPanel } from "./HandlingConditionsPanel";
 import { MessageThread } from "./MessageThread";
+import { PurgedNotice } from "./PurgedNotice";
 import { RequestHeader } from "./RequestHeader";
 import { TimelineView } from "./TimelineView";
 
@@ -71,6 +72,17 @@ export function RequestDetailPage() {
     return <PageLoader label={t("requests.detail.loading")} />;
   }
   if (detail.state === "draft") return <Navigate to={`/requests/${detail.id}/edit`} replace />;
+  // Purged under the retention rule: only the skeleton is left, and the page says so.
+  if (detail.purged) {
+    return (
+      <Stack gap="md">
+        {back}
+        <PurgedNotice purged={detail.purged} viewerZone={zone} />
+        <RequestHeader detail={detail} viewerZone={zone} />
+        <TimelineView detail={detail} viewerZone={zone} />
+      </Stack>
+    );
+  }
   const next = followUps(detail);
 
   return (
