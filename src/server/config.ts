@@ -19,6 +19,12 @@ const Env = z.object({
   VIGIL_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   VIGIL_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   /** smtp://user:password@host:587 or smtps://…:465; without it, demo mode keeps mail in the development mailbox. */
+  /** Minutes after signing in (or re-authenticating) during which sensitive actions need no new proof. */
+  VIGIL_REAUTH_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  /** Sign-in attempts (password, code, recovery code, security key) per client address per 15 minutes. */
+  VIGIL_RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(30),
+  /** Unauthenticated link fetches (calendar feeds, acknowledgement links) per client address per minute. */
+  VIGIL_RATE_LIMIT_LINKS: z.coerce.number().int().min(1).default(60),
   VIGIL_SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
@@ -27,6 +33,8 @@ const Env = z.object({
   /** "id:base64key,…": the keys that encrypt attachments at rest; the first encrypts new ones. */
   VIGIL_ENCRYPTION_KEYS: z.string().trim().min(1).optional(),
 });
+
+export type RateLimitRule = { limit: number; windowMs: number };
 
 export type Config = {
   port: number;
@@ -39,6 +47,10 @@ export type Config = {
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** How long a proof of identity stays fresh enough for sensitive actions. */
+  reauthMs: number;
+  /** Per client address: hits allowed per window. */
+  rateLimits: { signIn: RateLimitRule; links: RateLimitRule };
   /** Where e-mail goes: an SMTP server, the development mailbox (demo without SMTP), or nowhere. */
   mail: { kind: "smtp"; url: string; from: string } | { kind: "mailbox"; from: string } | { kind: "off" };
   /** The key ring's specification (vault/keyring.ts); without it a key file in the data folder. */
@@ -65,6 +77,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionIdleMs: e.VIGIL_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.VIGIL_SESSION_MAX_HOURS * 3_600_000,
+    reauthMs: e.VIGIL_REAUTH_MINUTES * 60_000,
+    rateLimits: {
+      signIn: { limit: e.VIGIL_RATE_LIMIT_SIGN_IN, windowMs: 15 * 60_000 },
+      links: { limit: e.VIGIL_RATE_LIMIT_LINKS, windowMs: 60_000 },
+    },
     mail: e.VIGIL_SMTP_URL
       ? { kind: "smtp", url: e.VIGIL_SMTP_URL, from: e.VIGIL_MAIL_FROM }
       : (e.VIGIL_DEMO ?? !e.DATABASE_URL)

@@ -1,3 +1,4 @@
+import { housekeepingJob } from "../auth/jobs";
 import { freshnessJob } from "../directory/jobs";
 import { acknowledgementCheckJob, deadlineSweepJob, preservationCheckJob } from "../requests/jobs";
 import type { JobDefinition } from "./queue";
@@ -8,4 +9,5 @@ export const JOBS: JobDefinition<unknown>[] = [
   acknowledgementCheckJob,
   preservationCheckJob,
   deadlineSweepJob,
+  housekeepingJob,
 ];
