@@ -101,7 +101,7 @@ const parsingSerializer: FastifySerializerCompiler<z.ZodType> =
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
-    trustProxy: process.env.TRUST_PROXY === "1",
+    trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
 

@@ -14,6 +14,8 @@ const Env = z.object({
   DATABASE_MIGRATION_URL: z.string().url().optional(),
   VIGIL_DEMO: Bool.optional(),
   VIGIL_PUBLIC_URL: z.string().url().optional(),
+  /** Behind a reverse proxy: the client address is taken from X-Forwarded-For. */
+  TRUST_PROXY: Bool.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Idle session lifetime in minutes, and absolute lifetime in hours. */
   VIGIL_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
@@ -45,6 +47,8 @@ export type Config = {
   demo: boolean;
   publicUrl: string;
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];
+  /** Client addresses (audit trail, rate limits) from X-Forwarded-For: only behind a proxy. */
+  trustProxy: boolean;
   sessionIdleMs: number;
   sessionMaxMs: number;
   /** How long a proof of identity stays fresh enough for sensitive actions. */
@@ -75,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.VIGIL_DEMO ?? !e.DATABASE_URL,
     publicUrl: (e.VIGIL_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY ?? false,
     sessionIdleMs: e.VIGIL_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.VIGIL_SESSION_MAX_HOURS * 3_600_000,
     reauthMs: e.VIGIL_REAUTH_MINUTES * 60_000,

@@ -118,7 +118,10 @@ export const NewPassword = z.string().min(12, "At least 12 characters").max(256)
 
 // --- Security keys (WebAuthn) -----------------------------------------------------------------
 // The browser's answers are checked by @simplewebauthn/server; these schemas only bound their shape.
-const B64url = z.string().regex(/^[A-Za-z0-9_-]*={0,2}$/, "Not base64url").max(16_384);
+const B64url = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]*={0,2}$/, "Not base64url")
+  .max(16_384);
 
 export const RegistrationResponse = z.object({
   id: B64url,

@@ -13,8 +13,8 @@ import type { Tx } from "../db/database";
 import { HttpError, locked, unauthorized } from "../http/errors";
 import { verifyPassword } from "./passwords";
 import { presentSession } from "./presenter";
-import { checkSecurityKey, hasSecurityKeys } from "./security-keys";
 import { isApiToken, type Principal } from "./principal";
+import { checkSecurityKey, hasSecurityKeys } from "./security-keys";
 import {
   createSession,
   deleteSession,

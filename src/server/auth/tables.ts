@@ -106,5 +106,8 @@ export const securityKeys = pgTable(
     createdAt: tstz("created_at").notNull().defaultNow(),
     lastUsedAt: tstz("last_used_at"),
   },
-  (t) => [uniqueIndex("security_keys_credential_unique").on(t.credentialId), index("security_keys_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("security_keys_credential_unique").on(t.credentialId),
+    index("security_keys_user_idx").on(t.userId),
+  ],
 );

@@ -48,10 +48,7 @@ export async function hit(
 
 /** Removes the windows that ended before `before` (housekeeping job). */
 export async function purgeRateLimits(tx: Tx, before: Date): Promise<number> {
-  const gone = await tx
-    .delete(rateLimits)
-    .where(lt(rateLimits.windowStart, before))
-    .returning({ key: rateLimits.key });
+  const gone = await tx.delete(rateLimits).where(lt(rateLimits.windowStart, before)).returning({ key: rateLimits.key });
   return gone.length;
 }
 
