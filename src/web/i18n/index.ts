@@ -13,6 +13,8 @@ import mailboxEn from "./mailbox.en.json";
 import mailboxFr from "./mailbox.fr.json";
 import requestsEn from "./requests.en.json";
 import requestsFr from "./requests.fr.json";
+import securityEn from "./security.en.json";
+import securityFr from "./security.fr.json";
 import settingsEn from "./settings.en.json";
 import settingsFr from "./settings.fr.json";
 import webhooksEn from "./webhooks.en.json";
@@ -68,7 +70,8 @@ void i18n.use(initReactI18next).init({
   // The directory's Secretariat pages keep their strings in their own catalogue, under "directoryAdmin";
   // the development mailbox likewise, under "mailbox", the webhooks panel under "webhooks" and the
   // API tokens panel under "apiTokens", the user's own settings page under "settings", the state of
-  // e-mail under "mailStatus", requests between contact points under "requests". The French
+  // e-mail under "mailStatus", requests between contact points under "requests", security keys and
+  // re-authentication under "security". The French
   // requests catalogue must have every key of the English one: `satisfies` makes a missing one
   // fail the type check.
   resources: {
@@ -82,6 +85,7 @@ void i18n.use(initReactI18next).init({
         settings: settingsEn,
         mailStatus: mailStatusEn,
         requests: requestsEn,
+        security: securityEn,
       },
     },
     fr: {
@@ -94,6 +98,7 @@ void i18n.use(initReactI18next).init({
         settings: settingsFr,
         mailStatus: mailStatusFr,
         requests: requestsFr satisfies typeof requestsEn,
+        security: securityFr satisfies typeof securityEn,
       },
     },
   },

@@ -4,6 +4,7 @@ import type en from "./en.json";
 import type mailStatusEn from "./mail-status.en.json";
 import type mailboxEn from "./mailbox.en.json";
 import type requestsEn from "./requests.en.json";
+import type securityEn from "./security.en.json";
 import type settingsEn from "./settings.en.json";
 import type webhooksEn from "./webhooks.en.json";
 
@@ -27,6 +28,7 @@ export type TranslationKey = WithoutPluralSuffix<
       settings: typeof settingsEn;
       mailStatus: typeof mailStatusEn;
       requests: typeof requestsEn;
+      security: typeof securityEn;
     }
   >
 >;
