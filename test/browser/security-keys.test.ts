@@ -60,7 +60,7 @@ describe("security keys", () => {
 
     // Sign out, then in again with the password and the key instead of a code.
     await page.getByRole("button", { name: "Sign out" }).first().click();
-    await page.getByLabel("E-mail").waitFor();
+    await page.getByText("You have been signed out.").waitFor();
     await page.getByLabel("E-mail").fill(EMAIL);
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -70,14 +70,16 @@ describe("security keys", () => {
 
     // The key shows it was used.
     await page.goto(`${demo.url}/settings`);
-    await expect.poll(() => panel.getByTestId("security-key").innerText()).toMatch(/last used/);
+    await expect
+      .poll(() => panel.innerText().catch((e: Error) => e.message), { timeout: 10_000 })
+      .toMatch(/Blue key\s+Added .* · last used/);
 
     // Past the one-minute window, making a calendar address (a standing credential) asks again.
     await page.waitForTimeout(Math.max(0, signedInAt + 62_000 - Date.now()));
     await page.getByRole("button", { name: "Make my calendar address" }).click();
     const modal = page.getByRole("dialog", { name: "Confirm it is you" });
     await modal.waitFor();
-    await modal.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+    await modal.getByRole("textbox", { name: "Password" }).fill(DEMO_PASSWORD);
     await modal.getByRole("button", { name: "Confirm with a security key" }).click();
     await modal.waitFor({ state: "hidden" });
     // The refused action went through once confirmed: the new address is shown.
