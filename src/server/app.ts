@@ -46,6 +46,44 @@ const CSP = [
   "form-action 'self'",
 ].join("; ");
 
+/** Features the app never uses, refused to every page (WebAuthn's own features keep their default, 'self'). */
+const PERMISSIONS_POLICY = [
+  "accelerometer=()",
+  "autoplay=()",
+  "camera=()",
+  "display-capture=()",
+  "geolocation=()",
+  "gyroscope=()",
+  "magnetometer=()",
+  "microphone=()",
+  "midi=()",
+  "payment=()",
+  "usb=()",
+  "browsing-topics=()",
+].join(", ");
+
+/**
+ * The headers every answer carries besides the CSP. HSTS only when Vigil is reached over https
+ * (VIGIL_PUBLIC_URL): sent over plain http it would be ignored, and on localhost it would pin
+ * every other local service to https.
+ */
+export function securityHeaders(publicUrl: string): [string, string][] {
+  const list: [string, string][] = [
+    ["x-content-type-options", "nosniff"],
+    ["referrer-policy", "no-referrer"],
+    ["x-frame-options", "DENY"],
+    ["permissions-policy", PERMISSIONS_POLICY],
+    ["cross-origin-opener-policy", "same-origin"],
+    ["cross-origin-resource-policy", "same-origin"],
+    ["origin-agent-cluster", "?1"],
+    ["x-permitted-cross-domain-policies", "none"],
+  ];
+  if (publicUrl.startsWith("https://")) {
+    list.push(["strict-transport-security", "max-age=31536000; includeSubDomains"]);
+  }
+  return list;
+}
+
 /**
  * Answers are parsed by their response schema before they leave: unknown keys are dropped (a
  * column never leaks by accident) and a shape error is a bug caught here. Parsing rather than
@@ -65,7 +103,7 @@ const parsingSerializer: FastifySerializerCompiler<z.ZodType> =
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
-    trustProxy: process.env.TRUST_PROXY === "1",
+    trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
 
@@ -103,11 +141,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       .send({ error: { code: "internal", message: "Something went wrong on our side. It has been logged." } });
   });
 
+  const headers = securityHeaders(ctx.config.publicUrl);
+  // onSend runs for every answer: API, static files, the app's index, 404s, errors and 429s.
   app.addHook("onSend", async (request, reply) => {
-    reply.header("x-content-type-options", "nosniff");
-    reply.header("referrer-policy", "no-referrer");
-    reply.header("x-frame-options", "DENY");
-    reply.header("cross-origin-opener-policy", "same-origin");
+    for (const [name, value] of headers) reply.header(name, value);
+    reply.removeHeader("x-powered-by");
     if (!request.url.startsWith("/api/docs")) reply.header("content-security-policy", CSP);
     if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
   });

@@ -14,11 +14,19 @@ const Env = z.object({
   DATABASE_MIGRATION_URL: z.string().url().optional(),
   VIGIL_DEMO: Bool.optional(),
   VIGIL_PUBLIC_URL: z.string().url().optional(),
+  /** Behind a reverse proxy: the client address is taken from X-Forwarded-For. */
+  TRUST_PROXY: Bool.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Idle session lifetime in minutes, and absolute lifetime in hours. */
   VIGIL_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   VIGIL_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   /** smtp://user:password@host:587 or smtps://…:465; without it, demo mode keeps mail in the development mailbox. */
+  /** Minutes after signing in (or re-authenticating) during which sensitive actions need no new proof. */
+  VIGIL_REAUTH_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  /** Sign-in attempts (password, code, recovery code, security key) per client address per 15 minutes. */
+  VIGIL_RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(30),
+  /** Unauthenticated link fetches (calendar feeds, acknowledgement links) per client address per minute. */
+  VIGIL_RATE_LIMIT_LINKS: z.coerce.number().int().min(1).default(60),
   VIGIL_SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
@@ -30,6 +38,8 @@ const Env = z.object({
   VIGIL_CLOCK_CONTROL: Bool.optional(),
 });
 
+export type RateLimitRule = { limit: number; windowMs: number };
+
 export type Config = {
   port: number;
   host: string;
@@ -39,8 +49,14 @@ export type Config = {
   demo: boolean;
   publicUrl: string;
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];
+  /** Client addresses (audit trail, rate limits) from X-Forwarded-For: only behind a proxy. */
+  trustProxy: boolean;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** How long a proof of identity stays fresh enough for sensitive actions. */
+  reauthMs: number;
+  /** Per client address: hits allowed per window. */
+  rateLimits: { signIn: RateLimitRule; links: RateLimitRule };
   /** Where e-mail goes: an SMTP server, the development mailbox (demo without SMTP), or nowhere. */
   mail: { kind: "smtp"; url: string; from: string } | { kind: "mailbox"; from: string } | { kind: "off" };
   /** The key ring's specification (vault/keyring.ts); without it a key file in the data folder. */
@@ -74,8 +90,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo,
     publicUrl: (e.VIGIL_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY ?? false,
     sessionIdleMs: e.VIGIL_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.VIGIL_SESSION_MAX_HOURS * 3_600_000,
+    reauthMs: e.VIGIL_REAUTH_MINUTES * 60_000,
+    rateLimits: {
+      signIn: { limit: e.VIGIL_RATE_LIMIT_SIGN_IN, windowMs: 15 * 60_000 },
+      links: { limit: e.VIGIL_RATE_LIMIT_LINKS, windowMs: 60_000 },
+    },
     mail: e.VIGIL_SMTP_URL
       ? { kind: "smtp", url: e.VIGIL_SMTP_URL, from: e.VIGIL_MAIL_FROM }
       : demo

@@ -55,6 +55,8 @@ export const SignInNext = z.enum(["totp", "enrol"]);
 export const SignInResponse = z.object({
   next: SignInNext,
   csrfToken: z.string(),
+  /** The account has security keys: the second step may use one instead of a code. */
+  securityKey: z.boolean(),
 });
 export type SignInResponse = z.infer<typeof SignInResponse>;
 
@@ -113,3 +115,83 @@ export type PreferencesBody = z.infer<typeof PreferencesBody>;
 
 /** Password rule for new accounts: long rather than complex (NIST SP 800-63B). */
 export const NewPassword = z.string().min(12, "At least 12 characters").max(256);
+
+// --- Security keys (WebAuthn) -----------------------------------------------------------------
+// The browser's answers are checked by @simplewebauthn/server; these schemas only bound their shape.
+const B64url = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]*={0,2}$/, "Not base64url")
+  .max(16_384);
+
+export const RegistrationResponse = z.object({
+  id: B64url,
+  rawId: B64url,
+  type: z.literal("public-key"),
+  response: z.object({
+    clientDataJSON: B64url,
+    attestationObject: B64url,
+    authenticatorData: B64url.optional(),
+    transports: z.array(z.string().max(32)).max(10).optional(),
+    publicKeyAlgorithm: z.number().int().optional(),
+    publicKey: B64url.optional(),
+  }),
+  authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
+  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+});
+export type RegistrationResponse = z.infer<typeof RegistrationResponse>;
+
+export const AuthenticationResponse = z.object({
+  id: B64url,
+  rawId: B64url,
+  type: z.literal("public-key"),
+  response: z.object({
+    clientDataJSON: B64url,
+    authenticatorData: B64url,
+    signature: B64url,
+    userHandle: B64url.optional(),
+  }),
+  authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
+  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+});
+export type AuthenticationResponse = z.infer<typeof AuthenticationResponse>;
+
+/** Options for navigator.credentials.create/get, as @simplewebauthn/server makes them (kept whole). */
+export const WebAuthnOptions = z.looseObject({ challenge: z.string() });
+export type WebAuthnOptions = z.infer<typeof WebAuthnOptions>;
+
+export const SecurityKeyName = z.string().trim().min(1, "Give the key a name").max(80);
+
+export const AddSecurityKeyBody = z.object({
+  name: SecurityKeyName,
+  response: RegistrationResponse,
+});
+export type AddSecurityKeyBody = z.infer<typeof AddSecurityKeyBody>;
+
+export const SecurityKeyInfo = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+});
+export type SecurityKeyInfo = z.infer<typeof SecurityKeyInfo>;
+
+export const SecurityKeySignInBody = z.object({ response: AuthenticationResponse });
+
+/**
+ * Proving it is still you before a sensitive action: the password and a second factor, either an
+ * authenticator code (or recovery code) or a security key's answer.
+ */
+export const ReauthBody = z
+  .object({
+    password: z.string().min(1, "Password is required").max(1024),
+    code: z.string().trim().min(6, "Enter the 6-digit code from your authenticator app").max(32).optional(),
+    securityKey: AuthenticationResponse.optional(),
+  })
+  .refine((v) => (v.code === undefined) !== (v.securityKey === undefined), {
+    message: "Give either a code or a security key",
+    path: ["code"],
+  });
+export type ReauthBody = z.infer<typeof ReauthBody>;
+
+/** The error code of a sensitive action asked too long after the last proof of identity. */
+export const REAUTH_REQUIRED = "reauth_required";

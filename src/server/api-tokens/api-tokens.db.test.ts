@@ -53,7 +53,10 @@ async function lastAudit(action: string) {
 }
 
 beforeAll(async () => {
-  ctx = testContext(await testDatabase(), clock);
+  const base = testContext(await testDatabase(), clock);
+  // These journeys move the clock by days between a sign-in and an export or a token; asking for
+  // re-authentication is shown in auth/reauth.db.test.ts, so here a sign-in stays fresh for 30 days.
+  ctx = { ...base, config: { ...base.config, reauthMs: 30 * 24 * 3_600_000 } };
   await loadDemoNetwork(ctx);
   app = await buildApp(ctx);
   // A route as the request routes will declare theirs, to show the guard checks requests scopes.

@@ -13,6 +13,8 @@ const IdParam = z.object({ id: z.uuid() });
 /** Managing tokens needs a signed-in Party admin: a token cannot make or revoke tokens. */
 export function apiTokenRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const manage = guard(ctx, { permission: "apiTokens.manage" });
+  // Creating and revoking a token are sensitive: a recent proof of identity is needed.
+  const sensitive = guard(ctx, { permission: "apiTokens.manage", recentAuth: true });
   return async (app) => {
     app.get(
       "/api/api-tokens",
@@ -35,7 +37,7 @@ export function apiTokenRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ApiTokenInput,
           response: { 201: ApiTokenCreated, ...errors },
         },
-        onRequest: manage,
+        onRequest: sensitive,
       },
       async (request, reply) =>
         reply.code(201).send(await createApiToken(ctx, authOf(request).user, request.body, requestMeta(request))),
@@ -49,7 +51,7 @@ export function apiTokenRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: IdParam,
           response: { 200: ApiToken, ...errors },
         },
-        onRequest: manage,
+        onRequest: sensitive,
       },
       async (request) => revokeApiToken(ctx, authOf(request).user, request.params.id, requestMeta(request)),
     );

@@ -28,6 +28,8 @@ export async function createSession(
       userId: input.userId,
       state: input.state,
       csrfToken: randomToken(),
+      // A session becomes active only once the password and the second factor are proven.
+      authAt: pending ? null : at,
       ip: input.ip,
       userAgent: input.userAgent,
       createdAt: at,
@@ -78,6 +80,31 @@ export async function rotateSession(
 
 export async function setPendingTotpSecret(tx: Tx, idHash: string, secret: string | null): Promise<void> {
   await tx.update(sessions).set({ pendingTotpSecret: secret }).where(eq(sessions.idHash, idHash));
+}
+
+/** Records a fresh proof of identity (re-authentication before a sensitive action). */
+export async function markAuthenticated(tx: Tx, idHash: string, at: Date): Promise<void> {
+  await tx.update(sessions).set({ authAt: at, webauthnChallenge: null }).where(eq(sessions.idHash, idHash));
+}
+
+/** True when the session's last proof of identity is younger than `windowMs`. */
+export function isRecentlyAuthenticated(row: SessionRow, at: Date, windowMs: number): boolean {
+  return row.authAt !== null && at.getTime() - row.authAt.getTime() <= windowMs;
+}
+
+export async function setWebauthnChallenge(tx: Tx, idHash: string, challenge: string | null): Promise<void> {
+  await tx.update(sessions).set({ webauthnChallenge: challenge }).where(eq(sessions.idHash, idHash));
+}
+
+/** The challenge offered to this session, cleared as it is read: each challenge is answered once. */
+export async function takeWebauthnChallenge(tx: Tx, idHash: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ challenge: sessions.webauthnChallenge })
+    .from(sessions)
+    .where(eq(sessions.idHash, idHash))
+    .limit(1);
+  if (row?.challenge) await setWebauthnChallenge(tx, idHash, null);
+  return row?.challenge ?? null;
 }
 
 export async function deleteSession(tx: Tx, idHash: string): Promise<void> {

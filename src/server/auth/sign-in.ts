@@ -1,5 +1,12 @@
 import { and, eq, isNull } from "drizzle-orm";
-import type { SessionInfo, SignInBody, SignInResponse, TotpEnrolment } from "../../shared/auth";
+import type {
+  AuthenticationResponse,
+  ReauthBody,
+  SessionInfo,
+  SignInBody,
+  SignInResponse,
+  TotpEnrolment,
+} from "../../shared/auth";
 import { type AuditContext, appendAudit } from "../audit/log";
 import type { AppContext, RequestMeta } from "../context";
 import type { Tx } from "../db/database";
@@ -7,10 +14,12 @@ import { HttpError, locked, unauthorized } from "../http/errors";
 import { verifyPassword } from "./passwords";
 import { presentSession } from "./presenter";
 import { isApiToken, type Principal } from "./principal";
+import { checkSecurityKey, hasSecurityKeys } from "./security-keys";
 import {
   createSession,
   deleteSession,
   type Lifetimes,
+  markAuthenticated,
   rotateSession,
   type SessionRow,
   setPendingTotpSecret,
@@ -113,9 +122,13 @@ export async function signIn(ctx: AppContext, body: SignInBody, meta: RequestMet
       targetType: "user",
       targetId: user.id,
     });
+    const securityKey = state === "pending_totp" && (await hasSecurityKeys(tx, user.id));
     return {
       ok: true,
-      value: { token, value: { next: state === "pending_totp" ? "totp" : "enrol", csrfToken: row.csrfToken } },
+      value: {
+        token,
+        value: { next: state === "pending_totp" ? "totp" : "enrol", csrfToken: row.csrfToken, securityKey },
+      },
     };
   });
 }
@@ -126,11 +139,54 @@ async function loadUser(tx: Tx, session: SessionRow): Promise<UserRow> {
   return user;
 }
 
-/** Step 2: a TOTP code, or one of the recovery codes. Completes the sign-in. */
+/** A second factor: an authenticator or recovery code, or a security key's answer. */
+export type SecondFactor = { code: string } | { securityKey: AuthenticationResponse };
+
+type SecondFactorMethod = "totp" | "recovery_code" | "security_key";
+
+/** Checks a second factor of `user`; the method used, or null when it is wrong (nothing is consumed then). */
+async function checkSecondFactor(
+  tx: Tx,
+  ctx: AppContext,
+  session: SessionRow,
+  user: UserRow,
+  factor: SecondFactor,
+  at: Date,
+): Promise<SecondFactorMethod | null> {
+  if ("securityKey" in factor) {
+    return (await checkSecurityKey(tx, ctx, session, user, factor.securityKey, at)) ? "security_key" : null;
+  }
+  const code = factor.code;
+  if (/^\d{6}$/.test(code)) {
+    const step = user.totpSecret ? await checkTotp(user.totpSecret, code, at, user.totpLastStep) : null;
+    if (step === null) return null;
+    await tx.update(users).set({ totpLastStep: step }).where(eq(users.id, user.id));
+    return "totp";
+  }
+  const used = await tx
+    .update(recoveryCodes)
+    .set({ usedAt: at })
+    .where(
+      and(
+        eq(recoveryCodes.userId, user.id),
+        eq(recoveryCodes.codeHash, sha256(normaliseRecoveryCode(code))),
+        isNull(recoveryCodes.usedAt),
+      ),
+    )
+    .returning({ id: recoveryCodes.id });
+  return used.length > 0 ? "recovery_code" : null;
+}
+
+const invalidFactor = (factor: SecondFactor) =>
+  "securityKey" in factor
+    ? unauthorized("invalid_security_key", "This security key was not accepted. Use a key registered to this account.")
+    : unauthorized("invalid_code", "This code is not valid. Check your authenticator app's time and try again.");
+
+/** Step 2: a TOTP code, one of the recovery codes, or a security key. Completes the sign-in. */
 export async function verifySecondFactor(
   ctx: AppContext,
   session: SessionRow,
-  code: string,
+  factor: SecondFactor,
   meta: RequestMeta,
 ): Promise<SignedIn<SessionInfo>> {
   return recordingFailures(ctx, async (tx) => {
@@ -140,31 +196,8 @@ export async function verifySecondFactor(
       await deleteSession(tx, session.idHash);
       return { ok: false, error: lockedError(user.lockedUntil) };
     }
-    const invalid = unauthorized(
-      "invalid_code",
-      "This code is not valid. Check your authenticator app's time and try again.",
-    );
-    let method: "totp" | "recovery_code";
-    if (/^\d{6}$/.test(code)) {
-      method = "totp";
-      const step = user.totpSecret ? await checkTotp(user.totpSecret, code, at, user.totpLastStep) : null;
-      if (step === null) return failAttempt(tx, ctx, user, meta, "auth.second_factor_failed", invalid);
-      await tx.update(users).set({ totpLastStep: step }).where(eq(users.id, user.id));
-    } else {
-      method = "recovery_code";
-      const used = await tx
-        .update(recoveryCodes)
-        .set({ usedAt: at })
-        .where(
-          and(
-            eq(recoveryCodes.userId, user.id),
-            eq(recoveryCodes.codeHash, sha256(normaliseRecoveryCode(code))),
-            isNull(recoveryCodes.usedAt),
-          ),
-        )
-        .returning({ id: recoveryCodes.id });
-      if (used.length === 0) return failAttempt(tx, ctx, user, meta, "auth.second_factor_failed", invalid);
-    }
+    const method = await checkSecondFactor(tx, ctx, session, user, factor, at);
+    if (!method) return failAttempt(tx, ctx, user, meta, "auth.second_factor_failed", invalidFactor(factor));
     await clearFailedAttempts(tx, user.id);
     const { token, row } = await rotateSession(tx, session, "active", at, lifetimes(ctx));
     await appendAudit(tx, at, auditWho(user, meta), {
@@ -174,6 +207,46 @@ export async function verifySecondFactor(
       details: { method },
     });
     return { ok: true, value: { token, value: await presentSession(tx, row, user) } };
+  });
+}
+
+/**
+ * Proves again, inside a signed-in session, that it is its user (password and second factor),
+ * before a sensitive action. Failures count towards the lock-out like sign-in failures. The
+ * session keeps its token: its privileges do not change, only the time of the last proof.
+ */
+export async function reauthenticate(
+  ctx: AppContext,
+  session: SessionRow,
+  body: ReauthBody,
+  meta: RequestMeta,
+): Promise<void> {
+  await recordingFailures(ctx, async (tx) => {
+    const at = ctx.clock.now();
+    const user = await loadUser(tx, session);
+    if (user.lockedUntil && user.lockedUntil > at) return { ok: false, error: lockedError(user.lockedUntil) };
+    if (!(await verifyPassword(user.passwordHash, body.password))) {
+      return failAttempt(
+        tx,
+        ctx,
+        user,
+        meta,
+        "auth.reauth_failed",
+        unauthorized("invalid_credentials", "The password is wrong."),
+      );
+    }
+    const factor: SecondFactor = body.securityKey ? { securityKey: body.securityKey } : { code: body.code ?? "" };
+    const method = await checkSecondFactor(tx, ctx, session, user, factor, at);
+    if (!method) return failAttempt(tx, ctx, user, meta, "auth.reauth_failed", invalidFactor(factor));
+    await clearFailedAttempts(tx, user.id);
+    await markAuthenticated(tx, session.idHash, at);
+    await appendAudit(tx, at, auditWho(user, meta), {
+      action: "auth.reauth",
+      targetType: "user",
+      targetId: user.id,
+      details: { method },
+    });
+    return { ok: true, value: undefined };
   });
 }
 

@@ -71,9 +71,43 @@ export const sessions = pgTable(
     userAgent: text("user_agent"),
     createdAt: tstz("created_at").notNull().defaultNow(),
     lastSeenAt: tstz("last_seen_at").notNull().defaultNow(),
+    /**
+     * When the user last proved who they are (password and second factor): at sign-in, then at
+     * each re-authentication. Sensitive actions need it recent (http/guard.ts, recentAuth).
+     */
+    authAt: tstz("auth_at"),
+    /** The WebAuthn challenge offered to this session, until it is answered (one use). */
+    webauthnChallenge: text("webauthn_challenge"),
     /** Idle expiry, pushed forward on use, never beyond absoluteExpiresAt. */
     expiresAt: tstz("expires_at").notNull(),
     absoluteExpiresAt: tstz("absolute_expires_at").notNull(),
   },
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+/** WebAuthn security keys: a second factor a user may use instead of the authenticator code. */
+export const securityKeys = pgTable(
+  "security_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The user's name for it ("Blue key"). */
+    name: text("name").notNull(),
+    /** The credential id, base64url, as the authenticator gives it. */
+    credentialId: text("credential_id").notNull(),
+    /** The COSE public key, base64url. */
+    publicKey: text("public_key").notNull(),
+    /** The signature counter last seen (0 for keys that do not count). */
+    counter: integer("counter").notNull().default(0),
+    /** Transports the browser reported (usb, nfc, ble, internal…), as hints for the next sign-in. */
+    transports: text("transports").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    lastUsedAt: tstz("last_used_at"),
+  },
+  (t) => [
+    uniqueIndex("security_keys_credential_unique").on(t.credentialId),
+    index("security_keys_user_idx").on(t.userId),
+  ],
 );

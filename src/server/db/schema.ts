@@ -3,6 +3,7 @@ export * from "../api-tokens/tables";
 export * from "../audit/tables";
 export * from "../auth/tables";
 export * from "../directory/tables";
+export * from "../http/tables";
 export * from "../notify/tables";
 export * from "../requests/tables";
 export * from "../webhooks/tables";

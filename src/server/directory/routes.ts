@@ -55,6 +55,10 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const security = sessionOrToken(scope);
   const readOrToken = guard(ctx, { permission: "directory.read", scope });
   const releases = guard(ctx, { permission: "directory.releases", scope });
+  // Exporting the whole directory (a person's session; a national system's token is not asked).
+  const exportGuard = guard(ctx, { permission: "directory.releases", scope, recentAuth: true });
+  // An import rewrites many Parties' entries at once.
+  const importApply = guard(ctx, { permission: "directory.read", recentAuth: true });
   const signedInOrToken = guard(ctx, { scope });
 
   return async (app) => {
@@ -316,7 +320,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           querystring: z.object({ format: ExportFormat }),
           response: file,
         },
-        onRequest: releases,
+        onRequest: exportGuard,
       },
       async (request, reply) => {
         const exported = await exportRelease(
@@ -420,7 +424,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ImportApplyBody,
           response: { 200: ImportPreview, ...errors },
         },
-        onRequest: read,
+        onRequest: importApply,
       },
       async (request) => applyImport(ctx, authOf(request).user, request.body, requestMeta(request)),
     );

@@ -1,10 +1,17 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ApiTokenScope } from "../../shared/api-tokens";
-import type { SessionState } from "../../shared/auth";
+import { REAUTH_REQUIRED, type SessionState } from "../../shared/auth";
 import { resolveApiToken } from "../api-tokens/api-tokens";
 import { can, type Permission } from "../auth/policy";
 import type { ApiTokenPrincipal, Principal } from "../auth/principal";
-import { deleteSession, findSession, isExpired, type SessionRow, touchSession } from "../auth/sessions";
+import {
+  deleteSession,
+  findSession,
+  isExpired,
+  isRecentlyAuthenticated,
+  type SessionRow,
+  touchSession,
+} from "../auth/sessions";
 import { safeEqual } from "../auth/tokens";
 import { findUserById, type UserRow } from "../auth/users";
 import type { AppContext, RequestMeta } from "../context";
@@ -39,6 +46,13 @@ export type GuardOptions = {
    * scope; the token must also pass `permission` as an officer of its Party would.
    */
   scope?: ApiTokenScope;
+  /**
+   * A sensitive action (exports, tokens, webhooks, second factors…): the session must have proven
+   * its user (password and second factor) within the configured window (VIGIL_REAUTH_MINUTES),
+   * else 403 `reauth_required` and the client asks for them again (POST /api/auth/reauth).
+   * An API token is not a session and is not asked: its scope is its limit.
+   */
+  recentAuth?: boolean;
 };
 
 /** The token of an `Authorization: Bearer …` header (the scheme is case-insensitive), if any. */
@@ -130,6 +144,13 @@ export function guard(ctx: AppContext, opts: GuardOptions = {}) {
     }
     if (opts.permission && !can(user, opts.permission)) {
       throw forbidden();
+    }
+    if (opts.recentAuth && !isRecentlyAuthenticated(session, at, ctx.config.reauthMs)) {
+      throw new HttpError(
+        403,
+        REAUTH_REQUIRED,
+        "This action needs you to confirm your password and second factor again.",
+      );
     }
     request.auth = { session, user };
   };

@@ -1,3 +1,4 @@
+import { housekeepingJob } from "../auth/jobs";
 import { freshnessJob } from "../directory/jobs";
 import { acknowledgementCheckJob, deadlineSweepJob, preservationCheckJob, retentionPurgeJob } from "../requests/jobs";
 import type { JobDefinition } from "./queue";
@@ -9,4 +10,5 @@ export const JOBS: JobDefinition<unknown>[] = [
   preservationCheckJob,
   deadlineSweepJob,
   retentionPurgeJob,
+  housekeepingJob,
 ];

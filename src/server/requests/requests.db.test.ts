@@ -31,7 +31,10 @@ let observer: TestClient;
 
 beforeAll(async () => {
   clock = new ManualClock(new Date("2026-11-21T05:40:00Z"));
-  ctx = testContext(await testDatabase(), clock);
+  const base = testContext(await testDatabase(), clock);
+  // These journeys move the clock by days between a sign-in and an export or a token; asking for
+  // re-authentication is shown in auth/reauth.db.test.ts, so here a sign-in stays fresh for 30 days.
+  ctx = { ...base, config: { ...base.config, reauthMs: 30 * 24 * 3_600_000 } };
   ctx.config = { ...ctx.config, mail: { kind: "mailbox", from: "vigil@example.org" } };
   await loadDemoNetwork(ctx);
   app = await buildApp(ctx);

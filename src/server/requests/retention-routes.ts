@@ -21,7 +21,7 @@ export function retentionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: "How long each request type's content is kept, and the last purge run",
           response: { 200: RetentionPeriods, ...errors },
         },
-        preHandler: read,
+        onRequest: read,
       },
       async (request) => listRetention(ctx, authOf(request).user),
     );
@@ -35,7 +35,7 @@ export function retentionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: RetentionRule,
           response: { 200: RetentionPeriod, ...errors },
         },
-        preHandler: manage,
+        onRequest: manage,
       },
       async (request) =>
         updateRetention(ctx, authOf(request).user, request.params.type, request.body, requestMeta(request)),

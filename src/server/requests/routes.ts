@@ -19,6 +19,7 @@ import {
 import type { AppContext } from "../context";
 import { badRequest, notFound } from "../http/errors";
 import { actorOf, authOf, guard, principalOf, requestMeta, sessionOrToken } from "../http/guard";
+import { rateLimit } from "../http/rate-limit";
 import { refusePurged, requireVisible } from "./access";
 import { addAttachment, downloadAttachment, MAX_ATTACHMENT_BYTES } from "./attachments";
 import { calendarFeed, calendarFeedInfo, revokeCalendarFeed, rotateCalendarFeed } from "./calendar";
@@ -53,6 +54,10 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const figures = guard(ctx, { permission: "stats.read" });
   // The calendar feed is a person's: sessions only.
   const mine = guard(ctx, { permission: "requests.read" });
+  // Sensitive: the request as a document leaves Vigil; a new feed URL is a new standing credential.
+  const exportDocument = guard(ctx, { permission: "requests.read", scope: "requests:read", recentAuth: true });
+  const mineSensitive = guard(ctx, { permission: "requests.read", recentAuth: true });
+  const linkLimit = rateLimit(ctx, "link", ctx.config.rateLimits.links);
   return async (app) => {
     app.get(
       "/api/requests",
@@ -259,7 +264,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           }),
           response: { 200: z.unknown().describe("The document"), ...withGone },
         },
-        onRequest: read,
+        onRequest: exportDocument,
       },
       async (request, reply) => {
         const { format, lang } = request.query;
@@ -373,7 +378,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: "Make a new feed URL (the old one stops working)",
           response: { 200: CalendarInfo, ...errors },
         },
-        onRequest: mine,
+        onRequest: mineSensitive,
       },
       async (request) => rotateCalendarFeed(ctx, authOf(request).user, requestMeta(request)),
     );
@@ -395,8 +400,10 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: "A deadline feed for calendar apps (the secret URL is the credential)",
           params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/, "Not a calendar feed address") }),
-          response: { 200: z.unknown().describe("text/calendar"), ...errors },
+          response: { 200: z.unknown().describe("text/calendar"), 429: ApiError, ...errors },
         },
+        // The secret URL is the credential: guessing is slowed per client address.
+        onRequest: linkLimit,
       },
       async (request, reply) => {
         const ics = await calendarFeed(ctx, request.params.file.slice(0, -4));

@@ -12,6 +12,8 @@ const IdParam = z.object({ id: z.uuid() });
 
 export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const manage = guard(ctx, { permission: "webhooks.manage" });
+  // Registering a webhook sends the Party's events to an outside address: sensitive.
+  const sensitive = guard(ctx, { permission: "webhooks.manage", recentAuth: true });
   return async (app) => {
     app.get(
       "/api/webhooks",
@@ -30,7 +32,7 @@ export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: WebhookInput,
           response: { 201: WebhookCreated, ...errors },
         },
-        onRequest: manage,
+        onRequest: sensitive,
       },
       async (request, reply) =>
         reply.code(201).send(await createWebhook(ctx, authOf(request).user, request.body, requestMeta(request))),

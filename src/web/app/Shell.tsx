@@ -7,6 +7,7 @@ import { Link, Outlet, useLocation } from "react-router-dom";
 import { type Locale, PreferencesBody, SessionInfo } from "../../shared/auth";
 import { MailboxNavLink } from "../features/mailbox";
 import { NotificationBell } from "../features/notifications/NotificationBell";
+import { ReauthModal } from "../features/security-keys/ReauthModal";
 import { SettingsNavLink } from "../features/settings";
 import { api } from "./api";
 import { ColorSchemeToggle } from "./ColorSchemeToggle";
@@ -165,6 +166,7 @@ export function Shell() {
         <Box maw={1200} mx="auto">
           <Outlet />
         </Box>
+        <ReauthModal />
       </AppShell.Main>
     </AppShell>
   );

@@ -25,7 +25,21 @@ export const CLIENT_ERROR_CODES = {
 } as const;
 
 /** 401 codes that mean "wrong secret", not "no session": they must not end the session. */
-const CREDENTIAL_FAILURES = new Set(["invalid_credentials", "invalid_code"]);
+const CREDENTIAL_FAILURES = new Set(["invalid_credentials", "invalid_code", "invalid_security_key"]);
+
+/** The server's answer to a sensitive action when the last proof of identity is too old. */
+export const REAUTH_REQUIRED = "reauth_required";
+
+/**
+ * Asks the user to confirm their password and second factor (the re-authentication modal);
+ * resolves true once the server accepted them, false if the user gave up.
+ */
+type ReauthHandler = () => Promise<boolean>;
+let reauthHandler: ReauthHandler | null = null;
+
+export function setReauthHandler(handler: ReauthHandler | null): void {
+  reauthHandler = handler;
+}
 
 // Kept in memory only (never in storage) so that another site cannot read it; it is
 // refreshed by every sign-in and session answer.
@@ -59,11 +73,8 @@ type RequestOptions<S extends z.ZodType | undefined> = {
 
 type Result<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-export async function apiRequest<S extends z.ZodType | undefined = undefined>(
-  method: Method,
-  path: string,
-  options: RequestOptions<S> = {},
-): Promise<Result<S>> {
+/** Sends one request; a refusal becomes an ApiError (and a lost session is announced). */
+async function send(method: Method, path: string, options: RequestOptions<z.ZodType | undefined>): Promise<Response> {
   const headers: Record<string, string> = { accept: "application/json" };
   // Only when there is a body: Fastify rejects an empty body declared as JSON.
   if (options.file !== undefined) headers["content-type"] = "application/octet-stream";
@@ -83,20 +94,44 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(
     if (options.signal?.aborted) throw cause;
     throw new ApiError(0, CLIENT_ERROR_CODES.network, cause instanceof Error ? cause.message : String(cause));
   }
+  if (response.ok) return response;
 
   const payload = await readJson(response);
-
-  if (!response.ok) {
-    const parsed = ApiErrorBody.safeParse(payload);
-    const error = parsed.success
-      ? new ApiError(response.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.issues)
-      : new ApiError(response.status, `http_${response.status}`, response.statusText);
-    if (response.status === 401 && !CREDENTIAL_FAILURES.has(error.code)) {
-      for (const listener of unauthenticatedListeners) listener(error);
-    }
-    throw error;
+  const parsed = ApiErrorBody.safeParse(payload);
+  const error = parsed.success
+    ? new ApiError(response.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.issues)
+    : new ApiError(response.status, `http_${response.status}`, response.statusText);
+  if (response.status === 401 && !CREDENTIAL_FAILURES.has(error.code)) {
+    for (const listener of unauthenticatedListeners) listener(error);
   }
+  throw error;
+}
 
+/**
+ * `send`, and when a sensitive action is refused for an old proof of identity, asks the user to
+ * confirm it (the modal) and tries once more.
+ */
+async function sendConfirmed(
+  method: Method,
+  path: string,
+  options: RequestOptions<z.ZodType | undefined>,
+): Promise<Response> {
+  try {
+    return await send(method, path, options);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === REAUTH_REQUIRED && reauthHandler)) throw error;
+    if (!(await reauthHandler())) throw error;
+    return send(method, path, options);
+  }
+}
+
+export async function apiRequest<S extends z.ZodType | undefined = undefined>(
+  method: Method,
+  path: string,
+  options: RequestOptions<S> = {},
+): Promise<Result<S>> {
+  const response = await sendConfirmed(method, path, options);
+  const payload = await readJson(response);
   if (!options.schema) return undefined as Result<S>;
   const parsed = options.schema.safeParse(payload);
   if (!parsed.success) {
@@ -104,6 +139,38 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(
     throw new ApiError(response.status, CLIENT_ERROR_CODES.badResponse, `Unexpected answer from ${method} ${path}`);
   }
   return parsed.data as Result<S>;
+}
+
+/** The file name of a Content-Disposition header (filename* first), or null. */
+export function dispositionFilename(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1]);
+    } catch {
+      // A malformed name: fall through to the plain one.
+    }
+  }
+  return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? null;
+}
+
+/**
+ * Downloads a file through the API (so that a sensitive export can ask for re-authentication
+ * first) and hands it to the browser under the server's file name.
+ */
+export async function downloadFile(path: string): Promise<void> {
+  const response = await sendConfirmed("GET", path, {});
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = dispositionFilename(response.headers.get("content-disposition")) ?? "download";
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later: some browsers start the download asynchronously.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -124,6 +191,7 @@ export const api = {
     apiRequest<S>("POST", path, { body, schema }),
   patch: <S extends z.ZodType>(path: string, body: unknown, schema: S) => apiRequest("PATCH", path, { body, schema }),
   put: <S extends z.ZodType>(path: string, body: unknown, schema: S) => apiRequest("PUT", path, { body, schema }),
+  delete: (path: string) => apiRequest("DELETE", path),
 };
 
 export function isAbortError(error: unknown): boolean {

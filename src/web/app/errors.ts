@@ -6,6 +6,9 @@ import { ApiError, CLIENT_ERROR_CODES } from "./api";
 const MESSAGE_BY_CODE: Record<string, TranslationKey> = {
   invalid_credentials: "errors.invalidCredentials",
   invalid_code: "errors.invalidCode",
+  invalid_security_key: "security.signIn.keyFailed",
+  security_key_invalid: "security.signIn.keyFailed",
+  reauth_required: "security.reauth.intro",
   locked: "errors.locked",
   unauthenticated: "errors.unauthenticated",
   session_expired: "errors.unauthenticated",

@@ -17,6 +17,8 @@ type SessionContextValue = {
   /** The fully signed-in session, or null. */
   session: SessionInfo | null;
   pendingStep: PendingStep | null;
+  /** The account has security keys: the second step may use one (known from the password step). */
+  pendingSecurityKey: boolean;
   notice: SessionNotice | null;
   recheck: () => void;
   /** After a correct password: remember which second step the server asks for. */
@@ -37,6 +39,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [checkError, setCheckError] = useState<ApiError | null>(null);
   const [session, setSession] = useState<SessionInfo | null>(null);
   const [pendingStep, setPendingStep] = useState<PendingStep | null>(null);
+  const [pendingSecurityKey, setPendingSecurityKey] = useState(false);
   const [notice, setNotice] = useState<SessionNotice | null>(null);
   const [checkCount, setCheckCount] = useState(0);
 
@@ -99,6 +102,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setCsrfToken(response.csrfToken);
     setSession(null);
     setPendingStep(response.next);
+    setPendingSecurityKey(response.securityKey);
     setNotice(null);
   }, []);
 
@@ -129,6 +133,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       checkError,
       session,
       pendingStep,
+      pendingSecurityKey,
       notice,
       recheck: () => setCheckCount((n) => n + 1),
       passwordAccepted,
@@ -137,7 +142,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       abandonSignIn,
       clearNotice: () => setNotice(null),
     }),
-    [loading, checkError, session, pendingStep, notice, passwordAccepted, sessionChanged, signOut, abandonSignIn],
+    [
+      loading,
+      checkError,
+      session,
+      pendingStep,
+      pendingSecurityKey,
+      notice,
+      passwordAccepted,
+      sessionChanged,
+      signOut,
+      abandonSignIn,
+    ],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -15,6 +15,8 @@ import requestsEn from "./requests.en.json";
 import requestsFr from "./requests.fr.json";
 import retentionEn from "./retention.en.json";
 import retentionFr from "./retention.fr.json";
+import securityEn from "./security.en.json";
+import securityFr from "./security.fr.json";
 import settingsEn from "./settings.en.json";
 import settingsFr from "./settings.fr.json";
 import webhooksEn from "./webhooks.en.json";
@@ -71,8 +73,9 @@ void i18n.use(initReactI18next).init({
   // the development mailbox likewise, under "mailbox", the webhooks panel under "webhooks" and the
   // API tokens panel under "apiTokens", the user's own settings page under "settings", the state of
   // e-mail under "mailStatus", requests between contact points under "requests", the retention
-  // periods under "retention". The French requests and retention catalogues must have every key of
-  // the English ones: `satisfies` makes a missing one fail the type check.
+  // periods under "retention", security keys and re-authentication under "security". The French
+  // requests, retention and security catalogues must have every key of the English ones:
+  // `satisfies` makes a missing one fail the type check.
   resources: {
     en: {
       translation: {
@@ -85,6 +88,7 @@ void i18n.use(initReactI18next).init({
         mailStatus: mailStatusEn,
         requests: requestsEn,
         retention: retentionEn,
+        security: securityEn,
       },
     },
     fr: {
@@ -98,6 +102,7 @@ void i18n.use(initReactI18next).init({
         mailStatus: mailStatusFr,
         requests: requestsFr satisfies typeof requestsEn,
         retention: retentionFr satisfies typeof retentionEn,
+        security: securityFr satisfies typeof securityEn,
       },
     },
   },

@@ -5,6 +5,7 @@ import type mailStatusEn from "./mail-status.en.json";
 import type mailboxEn from "./mailbox.en.json";
 import type requestsEn from "./requests.en.json";
 import type retentionEn from "./retention.en.json";
+import type securityEn from "./security.en.json";
 import type settingsEn from "./settings.en.json";
 import type webhooksEn from "./webhooks.en.json";
 
@@ -29,6 +30,7 @@ export type TranslationKey = WithoutPluralSuffix<
       mailStatus: typeof mailStatusEn;
       requests: typeof requestsEn;
       retention: typeof retentionEn;
+      security: typeof securityEn;
     }
   >
 >;

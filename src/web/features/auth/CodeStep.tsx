@@ -1,11 +1,13 @@
-import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from "@mantine/core";
-import { IconAlertCircle } from "@tabler/icons-react";
+import { Alert, Anchor, Button, Divider, Group, Stack, Text, TextInput } from "@mantine/core";
+import { startAuthentication } from "@simplewebauthn/browser";
+import { IconAlertCircle, IconKey } from "@tabler/icons-react";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SecondFactorBody, SessionInfo, TotpConfirmBody } from "../../../shared/auth";
 import { ApiError, api } from "../../app/api";
 import { errorMessage } from "../../app/errors";
 import { useSession } from "../../app/session";
+import { securityKeysApi } from "../security-keys/securityKeysApi";
 import { digitsOnly } from "./issues";
 import { StartOverLink } from "./StartOverLink";
 
@@ -14,7 +16,8 @@ type Mode = "totp" | "recovery";
 /** Second step of sign-in: a code from the authenticator app, or one of the recovery codes. */
 export function CodeStep() {
   const { t, i18n } = useTranslation();
-  const { sessionChanged, recheck } = useSession();
+  const { sessionChanged, recheck, pendingSecurityKey } = useSession();
+  const [usingKey, setUsingKey] = useState(false);
   const [mode, setMode] = useState<Mode>("totp");
   const [code, setCode] = useState("");
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -61,6 +64,21 @@ export function CodeStep() {
       setFormError(
         invalid && mode === "recovery" ? t("auth.recoveryCodeInvalid") : errorMessage(t, error, i18n.language),
       );
+    }
+  };
+
+  const signInWithKey = async () => {
+    setFormError(null);
+    setUsingKey(true);
+    try {
+      const options = await securityKeysApi.challenge();
+      const answer = await startAuthentication({ optionsJSON: options as never });
+      sessionChanged(await securityKeysApi.signIn(answer));
+    } catch (error) {
+      setUsingKey(false);
+      // The half-open session expired: the session context restarts sign-in.
+      if (error instanceof ApiError && error.status === 401 && error.code !== "invalid_security_key") return;
+      setFormError(error instanceof ApiError ? errorMessage(t, error, i18n.language) : t("security.signIn.keyFailed"));
     }
   };
 
@@ -122,6 +140,27 @@ export function CodeStep() {
           </Anchor>
           <StartOverLink />
         </Group>
+        {pendingSecurityKey ? (
+          <>
+            <Divider />
+            <Text size="sm">{t("security.signIn.keyIntro")}</Text>
+            <Button
+              variant="light"
+              size="md"
+              fullWidth
+              leftSection={<IconKey size={18} aria-hidden />}
+              onClick={signInWithKey}
+              loading={usingKey}
+            >
+              {t("security.signIn.useKey")}
+            </Button>
+            {usingKey ? (
+              <Text size="xs" c="dimmed" role="status">
+                {t("security.signIn.waiting")}
+              </Text>
+            ) : null}
+          </>
+        ) : null}
         {mode === "recovery" ? (
           <Text size="xs" c="dimmed">
             {t("auth.lostAuthenticator")}

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useActiveSession } from "../../app/session";
 import { PageHeader } from "../../app/ui";
 import { CalendarFeedPanel } from "../requests/CalendarFeedPanel";
+import { SecurityKeysPanel } from "../security-keys/SecurityKeysPanel";
 import { NotificationSettings } from "./NotificationSettings";
 import { TimeZoneSettings } from "./TimeZoneSettings";
 
@@ -18,6 +19,7 @@ export function SettingsPage() {
         <NotificationSettings />
         <TimeZoneSettings />
         {hasRequests ? <CalendarFeedPanel /> : null}
+        <SecurityKeysPanel />
       </Stack>
     </>
   );

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router-dom";
 import { type ExportFormat, ReleaseList, type ReleaseSummary } from "../../../../shared/directory";
 import { api } from "../../../app/api";
+import { DownloadLink } from "../../../app/DownloadLink";
 import { useActiveSession } from "../../../app/session";
 import { ErrorAlert, PageHeader, PageLoader } from "../../../app/ui";
 import { useApiQuery } from "../../../app/useApiQuery";
@@ -116,18 +117,16 @@ function ReleaseCard({
         </Group>
         <Group gap="xs" wrap="wrap" role="group" aria-label={t("directoryAdmin.releases.exports")}>
           {EXPORTS.map(({ format, label }) => (
-            <Button
+            <DownloadLink
               key={format}
-              component="a"
               href={`${releasePath(release.version)}/export?format=${format}`}
-              download
               size="compact-sm"
               variant="default"
               leftSection={<IconDownload size={14} aria-hidden />}
               data-format={format}
             >
               {t(label)}
-            </Button>
+            </DownloadLink>
           ))}
           <Button
             component="a"

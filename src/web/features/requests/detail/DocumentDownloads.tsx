@@ -1,7 +1,8 @@
-import { Button, Group, Paper, Stack, Text } from "@mantine/core";
+import { Group, Paper, Stack, Text } from "@mantine/core";
 import { IconFileText, IconFileTypePdf } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { RequestDetail } from "../../../../shared/requests";
+import { DownloadLink } from "../../../app/DownloadLink";
 import { type DocumentFormat, documentUrl } from "../requestsApi";
 
 const FILES: { format: DocumentFormat; lang: "en" | "fr" }[] = [
@@ -22,11 +23,9 @@ export function DocumentDownloads({ detail }: { detail: RequestDetail }) {
         </Text>
         <Group gap="xs">
           {FILES.map(({ format, lang }) => (
-            <Button
+            <DownloadLink
               key={`${format}-${lang}`}
-              component="a"
               href={documentUrl(detail.id, format, lang)}
-              download
               variant="default"
               size="compact-sm"
               leftSection={
@@ -36,7 +35,7 @@ export function DocumentDownloads({ detail }: { detail: RequestDetail }) {
               {t(format === "pdf" ? "requests.document.pdf" : "requests.document.docx", {
                 language: lang === "en" ? t("requests.document.english") : t("requests.document.french"),
               })}
-            </Button>
+            </DownloadLink>
           ))}
         </Group>
       </Stack>
