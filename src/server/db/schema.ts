@@ -3,6 +3,8 @@ export * from "../api-tokens/tables";
 export * from "../audit/tables";
 export * from "../auth/tables";
 export * from "../directory/tables";
+export * from "../incidents/tables";
 export * from "../notify/tables";
 export * from "../requests/tables";
+export * from "../requests/transfer-tables";
 export * from "../webhooks/tables";
