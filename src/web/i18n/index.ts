@@ -3,6 +3,8 @@ import { initReactI18next } from "react-i18next";
 import { LOCALES, type Locale } from "../../shared/auth";
 import apiTokensEn from "./apiTokens.en.json";
 import apiTokensFr from "./apiTokens.fr.json";
+import dataProtectionEn from "./dataProtection.en.json";
+import dataProtectionFr from "./dataProtection.fr.json";
 import adminEn from "./directory-admin.en.json";
 import adminFr from "./directory-admin.fr.json";
 import en from "./en.json";
@@ -71,8 +73,9 @@ void i18n.use(initReactI18next).init({
   // the development mailbox likewise, under "mailbox", the webhooks panel under "webhooks" and the
   // API tokens panel under "apiTokens", the user's own settings page under "settings", the state of
   // e-mail under "mailStatus", requests between contact points under "requests", the retention
-  // periods under "retention". The French requests and retention catalogues must have every key of
-  // the English ones: `satisfies` makes a missing one fail the type check.
+  // periods under "retention", incidents and transfers (Art. 14) under "dataProtection". The French
+  // requests, retention and data protection catalogues must have every key of the English ones:
+  // `satisfies` makes a missing one fail the type check.
   resources: {
     en: {
       translation: {
@@ -85,6 +88,7 @@ void i18n.use(initReactI18next).init({
         mailStatus: mailStatusEn,
         requests: requestsEn,
         retention: retentionEn,
+        dataProtection: dataProtectionEn,
       },
     },
     fr: {
@@ -98,6 +102,7 @@ void i18n.use(initReactI18next).init({
         mailStatus: mailStatusFr,
         requests: requestsFr satisfies typeof requestsEn,
         retention: retentionFr satisfies typeof retentionEn,
+        dataProtection: dataProtectionFr satisfies typeof dataProtectionEn,
       },
     },
   },
