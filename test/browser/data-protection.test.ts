@@ -5,7 +5,8 @@ import { DemoSession } from "../harness/demo-session";
 // Journey 7, "Data protection": "The Secretariat records a security incident and the affected
 // Parties are notified." The Secretariat fills the incident form for Romania; Romania's officer,
 // with Vigil open, is told at once (the bell, then the incident page) and gets an e-mail that only
-// says an incident affecting his Party was recorded; Chile, not affected, sees nothing of it.
+// says an incident affecting his Party was recorded; Chile, not affected, sees nothing of it. Then
+// Romania's administrator, in French, suspends transfers to Chile (Art. 14(15)) and lifts it again.
 // Real server, demo network, Chromium.
 
 let demo: DemoSession;
@@ -30,7 +31,7 @@ async function pick(page: Page, label: string, typed: string, option: RegExp): P
   await page.keyboard.press("Escape");
 }
 
-describe("journey 7: a security incident", () => {
+describe("journey 7: data protection", () => {
   it("is recorded by the Secretariat and Romania is notified at once, in Vigil and by e-mail; Chile is not", async () => {
     const romania = await demo.signIn("officer.ro@example.org", DESKTOP);
     const ro = romania.page;
@@ -98,5 +99,57 @@ describe("journey 7: a security incident", () => {
     expect(romania.errors).toEqual([]);
     expect(secretariat.errors).toEqual([]);
     expect(chile.errors).toEqual([]);
+  });
+
+  it("a Party's administrator suspends transfers to another Party; the route preview warns before sending (Art. 14(15))", async () => {
+    const admin = await demo.signIn("admin.ro@example.org", DESKTOP);
+    const page = admin.page;
+    await page.goto(`${demo.url}/data-protection/suspensions`);
+    // Romania's administrator works in French.
+    await page.getByRole("button", { name: "Suspendre des transferts" }).click();
+    const form = page.getByTestId("suspend-form");
+    // The Party is the admin's own, fixed; the other is chosen.
+    const from = form.getByRole("combobox", { name: "Transferts de" });
+    await expect.poll(() => from.inputValue()).toBe("Roumanie");
+    expect(await from.isDisabled()).toBe(true);
+    const to = form.getByRole("combobox", { name: "Vers" });
+    await to.click();
+    await to.fill("chil");
+    await page.getByRole("option", { name: /^Chili$/ }).click();
+    await form.getByLabel("Motif").fill("Garanties sur l'usage des données en cours d'examen");
+    await form.getByRole("button", { name: "Suspendre les transferts" }).click();
+    const card = page.locator('[data-testid="suspension"][data-from="RO"][data-to="CL"]');
+    await card.waitFor();
+    expect(await card.textContent()).toContain("En vigueur");
+
+    // Starting a request to Chile from Romania, the route preview says so before anything is filled in.
+    // (The admin works requests too; the officer's account signed in above and a TOTP code is used once.)
+    const ro = page;
+    const startRequest = async () => {
+      await ro.goto(`${demo.url}/requests/new`);
+      await ro.getByLabel("Type de demande").selectOption("legal_information");
+      const party = ro.getByRole("combobox", { name: "Partie requise", exact: true });
+      await party.click();
+      await party.fill("chil");
+      await ro
+        .getByRole("option", { name: /^Chili$/ })
+        .first()
+        .click();
+      await ro.getByTestId("route-contact-point").waitFor();
+    };
+    await startRequest();
+    const warning = ro.locator('[data-testid="route-warning"][data-code="transfers_suspended"]');
+    await warning.waitFor();
+    expect(await warning.innerText()).toContain("Votre Partie a suspendu les transferts vers Chili");
+
+    // Lifted, the warning goes.
+    await page.goto(`${demo.url}/data-protection/suspensions`);
+    await card.getByRole("button", { name: "Lever la suspension" }).click();
+    await card.getByLabel("Pourquoi les transferts peuvent reprendre").fill("Garanties reçues");
+    await card.getByRole("button", { name: "Lever", exact: true }).click();
+    await page.getByText("Aucune suspension en vigueur ne concerne votre Partie.").waitFor();
+    await startRequest();
+    expect(await ro.locator('[data-testid="route-warning"][data-code="transfers_suspended"]').count()).toBe(0);
+    expect(admin.errors).toEqual([]);
   });
 });
