@@ -184,7 +184,9 @@ export async function liftSuspension(
 ): Promise<Suspension> {
   const at = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
-    const [row] = await tx.select().from(transferSuspensions).where(eq(transferSuspensions.id, id)).for("update");
+    // Not locked FOR UPDATE: the other Party may read the row but not lock it (row-level security);
+    // the update below is conditional instead, so two lifts cannot both succeed.
+    const [row] = await tx.select().from(transferSuspensions).where(eq(transferSuspensions.id, id));
     // Another Party's suspension is "not found" for those who may not see it.
     const visible =
       row && (user.role === "secretariat" || row.fromPartyId === user.partyId || row.toPartyId === user.partyId);
@@ -196,9 +198,9 @@ export async function liftSuspension(
     const [lifted] = await tx
       .update(transferSuspensions)
       .set({ liftedAt: at, liftedBy: isApiToken(user) ? null : user.id, liftReason: input.reason })
-      .where(eq(transferSuspensions.id, row.id))
+      .where(and(eq(transferSuspensions.id, row.id), isNull(transferSuspensions.liftedAt)))
       .returning();
-    if (!lifted) throw new Error("suspension not updated");
+    if (!lifted) throw conflict("already_lifted", "This suspension was already lifted.");
     const [from, to] = [await findPartyById(tx, row.fromPartyId), await findPartyById(tx, row.toPartyId)];
     await appendAudit(tx, at, auditWho(user, meta), {
       action: "transfers.resumed",
