@@ -15,12 +15,14 @@ import type { AppContext } from "./context";
 import { demoClockRoutes } from "./demo/clock-routes";
 import { directoryRoutes } from "./directory/routes";
 import { HttpError } from "./http/errors";
+import { incidentRoutes } from "./incidents/routes";
 import { EventHub } from "./notify/events";
 import { MailMonitor } from "./notify/mail-status";
 import { mailStatusRoutes } from "./notify/mail-status-routes";
 import { notifyRoutes } from "./notify/routes";
 import { retentionRoutes } from "./requests/retention-routes";
 import { requestRoutes } from "./requests/routes";
+import { transferRoutes } from "./requests/transfer-routes";
 import { webhookRoutes } from "./webhooks/routes";
 
 declare module "fastify" {
@@ -182,6 +184,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(webhookRoutes(ctx));
   await app.register(requestRoutes(ctx));
   await app.register(retentionRoutes(ctx));
+  await app.register(transferRoutes(ctx));
+  await app.register(incidentRoutes(ctx));
   await app.register(apiTokenRoutes(ctx));
   await app.register(demoClockRoutes(ctx));
   const mailMonitor = new MailMonitor(ctx);

@@ -86,6 +86,27 @@ export const NOTIFICATION_KINDS = {
     defaults: { inApp: true, email: true },
     audience: MEMBERS,
   },
+  /** The requested Party asks to pass data received on to a third State or organisation (SAP Art. 14(10)). */
+  "request.onward_transfer_asked": {
+    urgency: "normal",
+    defaults: { inApp: true, email: true },
+    audience: MEMBERS,
+  },
+  "request.onward_transfer_decided": {
+    urgency: "normal",
+    defaults: { inApp: true, email: true },
+    audience: MEMBERS,
+  },
+
+  /**
+   * A data-security incident affecting the Party (SAP Art. 14(7)): the Party must be told promptly,
+   * so it comes through at once whatever the preferences.
+   */
+  "incident.recorded": { urgency: "emergency", defaults: { inApp: true, email: true }, audience: MEMBERS },
+  "incident.updated": { urgency: "normal", defaults: { inApp: true, email: true }, audience: MEMBERS },
+  /** One Party suspended transfers to another, or resumed them (SAP Art. 14(15)): both Parties' admins. */
+  "transfers.suspended": { urgency: "normal", defaults: { inApp: true, email: true }, audience: ["party_admin"] },
+  "transfers.resumed": { urgency: "normal", defaults: { inApp: true, email: true }, audience: ["party_admin"] },
 
   /** A ping test measures how fast a contact point answers: it is to be answered at once. */
   "ping.received": { urgency: "emergency", defaults: { inApp: true, email: true }, audience: MEMBERS },

@@ -464,6 +464,9 @@ export const ROUTE_WARNINGS = [
   "sap_not_handled",
   "function_not_listed",
   "not_a_party",
+  // SAP Art. 14(15): the sender's Party suspended transfers to the requested one, or the reverse.
+  "transfers_suspended",
+  "transfers_suspended_by_party",
 ] as const;
 export type RouteWarningCode = (typeof ROUTE_WARNINGS)[number];
 
@@ -501,6 +504,10 @@ export const TIMELINE_KINDS = [
   "message",
   "feedback",
   "preservation_warning",
+  // SAP Art. 14(10): asking the sender to let data go on to a third State or organisation, and its answer.
+  "onward_transfer_asked",
+  "onward_transfer_authorised",
+  "onward_transfer_refused",
 ] as const;
 
 /**

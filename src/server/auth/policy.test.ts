@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { ROLES } from "../../shared/auth";
-import { can, canManageUser, canProposeFor, PERMISSIONS, permissionsFor, readsSharedEntriesOnly } from "./policy";
+import {
+  can,
+  canManageUser,
+  canProposeFor,
+  canSuspendFor,
+  PERMISSIONS,
+  permissionsFor,
+  readsSharedEntriesOnly,
+} from "./policy";
 
 const subject = (role: (typeof ROLES)[number], partyId: string | null = "p-a") => ({ id: "u", role, partyId });
 
@@ -77,5 +85,24 @@ describe("policy", () => {
       "requests.write",
     ]);
     expect(permissionsFor({ ...subject("officer"), scopes: [] })).toEqual([]);
+  });
+  it("lets only the Secretariat record incidents; members read those of their Party, observers none", () => {
+    expect(can(subject("secretariat", null), "incidents.manage")).toBe(true);
+    for (const role of ["party_admin", "officer", "observer"] as const) {
+      expect(can(subject(role), "incidents.manage"), role).toBe(false);
+    }
+    expect(can(subject("officer"), "incidents.read")).toBe(true);
+    expect(can(subject("observer"), "incidents.read")).toBe(false);
+    // A national system's token never reaches incidents or suspensions.
+    const token = { ...subject("officer"), scopes: ["requests:read", "requests:write", "directory:read"] as const };
+    expect(can(token, "incidents.read")).toBe(false);
+    expect(can(token, "transfers.read")).toBe(false);
+  });
+  it("lets a Party admin suspend its own Party's transfers, and the Secretariat any Party's", () => {
+    expect(canSuspendFor(subject("party_admin", "p-a"), "p-a")).toBe(true);
+    expect(canSuspendFor(subject("party_admin", "p-a"), "p-b")).toBe(false);
+    expect(canSuspendFor(subject("officer", "p-a"), "p-a")).toBe(false);
+    expect(canSuspendFor(subject("observer", "p-a"), "p-a")).toBe(false);
+    expect(canSuspendFor(subject("secretariat", null), "p-b")).toBe(true);
   });
 });

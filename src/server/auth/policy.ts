@@ -31,6 +31,14 @@ export const PERMISSIONS = [
   "retention.read",
   /** Change those periods: the Secretariat only, for the whole Network. */
   "retention.manage",
+  /** Data-security incidents (SAP Art. 14(7)): a Party's members read those affecting their Party. */
+  "incidents.read",
+  /** Record incidents, update and close them, tell the affected Parties: the Secretariat. */
+  "incidents.manage",
+  /** See the suspensions of transfers (SAP Art. 14(15)) between one's Party and others. */
+  "transfers.read",
+  /** Suspend or resume transfers: a Party admin for its own Party, the Secretariat on a Party's behalf. */
+  "transfers.suspend",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,6 +55,10 @@ const BY_ROLE: Record<Role, readonly Permission[]> = {
     "system.status",
     "retention.read",
     "retention.manage",
+    "incidents.read",
+    "incidents.manage",
+    "transfers.read",
+    "transfers.suspend",
   ],
   party_admin: [
     "directory.read",
@@ -62,6 +74,9 @@ const BY_ROLE: Record<Role, readonly Permission[]> = {
     "apiTokens.manage",
     "audit.read",
     "retention.read",
+    "incidents.read",
+    "transfers.read",
+    "transfers.suspend",
   ],
   officer: [
     "directory.read",
@@ -72,6 +87,8 @@ const BY_ROLE: Record<Role, readonly Permission[]> = {
     "pings.answer",
     "authorities.read",
     "stats.read",
+    "incidents.read",
+    "transfers.read",
   ],
   // Observers (States invited to accede) see only what the Secretariat shares with them; no
   // requests, no authorities; the directory module filters what they read to the shared entries.
@@ -110,6 +127,12 @@ export function canManageUser(subject: Subject, target: { partyId: string | null
 /** Whose entries a caller may change: a Party's members their own; the Secretariat any, directly. */
 export function canProposeFor(subject: Subject, partyId: string): boolean {
   return can(subject, "directory.propose") && subject.partyId === partyId;
+}
+
+/** Whose transfers a caller may suspend: a Party admin its own Party's, the Secretariat any Party's. */
+export function canSuspendFor(subject: Subject, partyId: string): boolean {
+  if (!can(subject, "transfers.suspend")) return false;
+  return subject.role === "secretariat" || subject.partyId === partyId;
 }
 
 /** Observers read only the entries the Secretariat shared with them. */

@@ -4,6 +4,8 @@ export * from "../audit/tables";
 export * from "../auth/tables";
 export * from "../directory/tables";
 export * from "../http/tables";
+export * from "../incidents/tables";
 export * from "../notify/tables";
 export * from "../requests/tables";
+export * from "../requests/transfer-tables";
 export * from "../webhooks/tables";

@@ -18,7 +18,8 @@ export const DEMO_ACCOUNTS = [
     displayName: "Secretariat Duty Desk",
     role: "secretariat",
     party: null,
-    timeZone: "Europe/Strasbourg",
+    // Strasbourg keeps Paris time; "Europe/Strasbourg" is no IANA zone (browsers refuse it).
+    timeZone: "Europe/Paris",
     locale: "en",
   },
   {

@@ -7,7 +7,6 @@ describe("e-mail texts", () => {
     const params = {
       version: "2026-12",
       party: "RO",
-      decision: "accepted",
       stale: 1,
       missing: 0,
       fingerprint: "99AA 99BB",
@@ -15,6 +14,9 @@ describe("e-mail texts", () => {
       number: "2026-000042",
       minutes: 60,
       state: "acknowledged",
+      from: "RO",
+      to: "CL",
+      decision: "accepted",
     };
     for (const kind of NOTIFICATION_KIND_NAMES.filter((k) => kindSpec(k).defaults.email)) {
       expect(EMAIL_KINDS.has(kind), kind).toBe(true);
@@ -46,5 +48,30 @@ describe("e-mail texts", () => {
       "https://vigil.example.org",
     );
     expect(normal.subject).toBe("[Vigil] Nouvelle demande 2026-000043");
+  });
+
+  it("say an incident affects the reader's Party, and where to read it: nothing of what happened", () => {
+    for (const locale of ["en", "fr"] as const) {
+      const mail = renderEmail(
+        "incident.recorded",
+        { party: "RO" },
+        "/data-protection/incidents/0b9d3a52-8d0b-4f0e-9a57-3f6f1f2b6a11",
+        locale,
+        "https://vigil.example.org",
+      );
+      expect(mail.text).toContain(
+        "https://vigil.example.org/data-protection/incidents/0b9d3a52-8d0b-4f0e-9a57-3f6f1f2b6a11",
+      );
+      // The text is fixed: no parameter reaches it, so no detail of the incident can.
+      expect(mail).toEqual(
+        renderEmail(
+          "incident.recorded",
+          { party: "CL", title: "Leaked password", description: "x" },
+          "/data-protection/incidents/0b9d3a52-8d0b-4f0e-9a57-3f6f1f2b6a11",
+          locale,
+          "https://vigil.example.org",
+        ),
+      );
+    }
   });
 });

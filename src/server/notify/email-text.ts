@@ -129,6 +129,67 @@ const TEXT: Partial<
       body: `La conservation obtenue par la demande ${p.number} prend fin le ${p.expiresOn} et aucune demande d'entraide ne l'a suivie. Envoyez-en une, ou une prolongation, à temps.`,
     }),
   },
+  "request.onward_transfer_asked": {
+    en: (p) => ({
+      subject: `Request ${p.number}: authorisation asked for an onward transfer`,
+      body: `The Party that received request ${p.number} asks your Party's authorisation to transfer its data onward. Please decide in Vigil.`,
+    }),
+    fr: (p) => ({
+      subject: `Demande ${p.number} : autorisation de transfert ultérieur demandée`,
+      body: `La Partie qui a reçu la demande ${p.number} demande l'autorisation de votre Partie pour transférer ses données. Merci de décider dans Vigil.`,
+    }),
+  },
+  "request.onward_transfer_decided": {
+    en: (p) => ({
+      subject: `Request ${p.number}: onward transfer answered`,
+      body: `The Party that sent request ${p.number} answered your request for authorisation of an onward transfer.`,
+    }),
+    fr: (p) => ({
+      subject: `Demande ${p.number} : réponse sur le transfert ultérieur`,
+      body: `La Partie qui a envoyé la demande ${p.number} a répondu à votre demande d'autorisation de transfert ultérieur.`,
+    }),
+  },
+  // Incidents: that there is one for the reader's Party, and where to read it; nothing of what happened.
+  "incident.recorded": {
+    en: () => ({
+      subject: "Security incident affecting your Party",
+      body: "The Secretariat recorded a data-security incident that affects your Party.",
+    }),
+    fr: () => ({
+      subject: "Incident de sécurité concernant votre Partie",
+      body: "Le Secrétariat a enregistré un incident de sécurité des données qui concerne votre Partie.",
+    }),
+  },
+  "incident.updated": {
+    en: () => ({
+      subject: "Security incident updated",
+      body: "The Secretariat updated a data-security incident that affects your Party.",
+    }),
+    fr: () => ({
+      subject: "Incident de sécurité mis à jour",
+      body: "Le Secrétariat a mis à jour un incident de sécurité des données qui concerne votre Partie.",
+    }),
+  },
+  "transfers.suspended": {
+    en: (p, l) => ({
+      subject: `Transfers from ${country(p.from, l)} to ${country(p.to, l)} suspended`,
+      body: `${country(p.from, l)} suspended transfers of data to ${country(p.to, l)} through Vigil (Art. 14(15) of the Second Additional Protocol).`,
+    }),
+    fr: (p, l) => ({
+      subject: `Transferts de ${country(p.from, l)} vers ${country(p.to, l)} suspendus`,
+      body: `${country(p.from, l)} a suspendu les transferts de données vers ${country(p.to, l)} par Vigil (art. 14(15) du deuxième Protocole additionnel).`,
+    }),
+  },
+  "transfers.resumed": {
+    en: (p, l) => ({
+      subject: `Transfers from ${country(p.from, l)} to ${country(p.to, l)} resumed`,
+      body: `${country(p.from, l)} lifted its suspension of transfers to ${country(p.to, l)}.`,
+    }),
+    fr: (p, l) => ({
+      subject: `Transferts de ${country(p.from, l)} vers ${country(p.to, l)} repris`,
+      body: `${country(p.from, l)} a levé la suspension de ses transferts vers ${country(p.to, l)}.`,
+    }),
+  },
   "ping.received": {
     en: () => ({
       subject: "Ping test: please answer now",

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import { can } from "../auth/policy";
 import type { Principal } from "../auth/principal";
 import type { Tx } from "../db/database";
@@ -58,4 +58,23 @@ export function refusePurged(row: RequestRow): void {
     `Request ${row.number ?? ""} was purged on ${day} under the retention rule${rule}: its content, messages, ` +
       "attachments and receipts no longer exist. Its number, type, Parties, state and dates remain.",
   );
+}
+
+/**
+ * Of these request numbers, those of requests between this Party and another (sent, not drafts):
+ * what another module may show a Party about requests it names, and nothing of others'.
+ */
+export async function numbersOfParty(tx: Tx, partyId: string, numbers: readonly string[]): Promise<string[]> {
+  if (numbers.length === 0) return [];
+  const rows = await tx
+    .select({ number: requests.number })
+    .from(requests)
+    .where(
+      and(
+        inArray(requests.number, [...numbers]),
+        or(eq(requests.senderPartyId, partyId), eq(requests.requestedPartyId, partyId)),
+      ),
+    );
+  const mine = new Set(rows.map((r) => r.number));
+  return numbers.filter((n) => mine.has(n));
 }

@@ -15,6 +15,7 @@ import { open, seal } from "../vault/keyring";
 import { emitWebhookEvent } from "../webhooks/webhooks";
 import { refusePurged, requireVisible, requireWriter } from "./access";
 import { attachmentAad } from "./sealing";
+import { requireTransfersAllowed } from "./suspension";
 import { requestAttachments } from "./tables";
 import { recordStep } from "./timeline";
 
@@ -161,6 +162,14 @@ export async function addAttachment(
     refusePurged(row);
     if (row.state === "closed")
       throw conflict("request_closed", "This request is closed: nothing more can be attached.");
+    // A draft's files stay with its sender; sending it is checked then.
+    if (row.state !== "draft") {
+      await requireTransfersAllowed(
+        tx,
+        user.partyId as string,
+        side === "sender" ? (row.requestedPartyId as string) : row.senderPartyId,
+      );
+    }
     const existing = await tx
       .select({ id: requestAttachments.id })
       .from(requestAttachments)

@@ -28,6 +28,7 @@ import type { DocumentLocale, RequestDocumentInput } from "./documents/input";
 import { renderRequestPdf } from "./documents/pdf";
 import { acknowledgementCheckJob } from "./jobs";
 import { briefOf, routePreview } from "./routing";
+import { requireTransfersAllowed } from "./suspension";
 import { requests } from "./tables";
 import { messagesOf, partiesById, recordStep, timelineOf } from "./timeline";
 import { isOpen, nextStates, type Side } from "./workflow";
@@ -124,7 +125,7 @@ export async function previewRoute(
       first: _f,
       next: _n,
       ...preview
-    } = await routePreview(tx, party, q.type, q.language, null, q.emergency ?? false);
+    } = await routePreview(tx, party, q.type, q.language, null, q.emergency ?? false, user.partyId);
     return preview;
   }, actorOf(user));
 }
@@ -155,6 +156,7 @@ export async function sendRequest(
     if (row.state !== "draft") throw conflict("already_sent", "This request was already sent.");
     const party = await requireParty(tx, content.requestedParty);
     if (party.id === user.partyId) throw badRequest("own_party", "A request goes to another Party, not your own.");
+    await requireTransfersAllowed(tx, user.partyId as string, party.id);
     const emergency = REQUEST_TYPE_INFO[content.type].emergency || content.emergency;
     const route = await routePreview(tx, party, content.type, content.language, content.contactPointId, emergency);
     if (!route.first) {

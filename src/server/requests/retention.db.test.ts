@@ -20,6 +20,7 @@ import { retentionPurgeJob } from "./jobs";
 import { purgeExpired } from "./retention";
 import { openMessage, resealRequestItems, sealPlaintextMessages } from "./sealing";
 import { requestAttachments, requestEvents, requestMessages, requests } from "./tables";
+import { onwardTransfers } from "./transfer-tables";
 
 let ctx: AppContext;
 let clock: ManualClock;
@@ -164,6 +165,12 @@ describe("the retention purge", () => {
     const file = await upload(cl, advised.id, "c2-logs.txt", Buffer.from("192.0.2.77 beacon every 60 s\n"));
     expect(file.statusCode, file.body).toBe(201);
     attachmentId = file.json().id;
+    const onward = await ro.post(`/api/requests/${advised.id}/onward-transfers`, {
+      recipientKind: "organisation",
+      recipientName: "Example CERT (fictional)",
+      purpose: "Warn Ana Example's employer",
+    });
+    expect(onward.statusCode, onward.body).toBe(201);
     await workThrough(cl, ro, advised.id, 7, 50);
 
     clock.set("2026-06-01T10:00:00Z");
@@ -218,8 +225,22 @@ describe("the retention purge", () => {
     expect(steps.length).toBe(stepsBefore.length);
     for (const s of steps) expect([s.note, s.actorUserId, s.receipt]).toEqual([null, null, null]);
     // Nothing of its content is left in its row or its steps.
-    const dump = JSON.stringify([gone, steps]);
-    for (const secret of ["CL-TA-2026-1", "192.0.2.77", "Ana Example", "Botnet", "M. Example", "c2-logs.txt"]) {
+    const transfers = await ctx.db.tx((tx) =>
+      tx.select().from(onwardTransfers).where(eq(onwardTransfers.requestId, advised.id)),
+    );
+    // The onward transfer stays as a record (to an organisation, when, its status), without its words.
+    expect(transfers).toHaveLength(1);
+    expect(transfers[0]).toMatchObject({ recipientKind: "organisation", purpose: "", recipientName: null });
+    const dump = JSON.stringify([gone, steps, transfers]);
+    for (const secret of [
+      "CL-TA-2026-1",
+      "192.0.2.77",
+      "Ana Example",
+      "Botnet",
+      "M. Example",
+      "c2-logs.txt",
+      "Example CERT",
+    ]) {
       expect(dump).not.toContain(secret);
     }
 

@@ -17,6 +17,7 @@ import { queryRows, SYSTEM_ACTOR, type Tx } from "../db/database";
 import { forbidden } from "../http/errors";
 import { actorOf } from "../http/guard";
 import { requestAttachments, requestMessages, requests, retentionPeriods } from "./tables";
+import { onwardTransfers } from "./transfer-tables";
 
 /**
  * Retention (Art. 14(5) of the Second Additional Protocol): each request type's content is kept
@@ -211,6 +212,20 @@ async function purgeOne(tx: Tx, c: Candidate, at: Date) {
     .delete(requestAttachments)
     .where(eq(requestAttachments.requestId, c.id))
     .returning({ id: requestAttachments.id });
+  // Onward transfers stay as the record of a disclosure (to which State or kind of organisation,
+  // when, authorised or not: Art. 14(8), (10)); their purpose, names and notes are content.
+  await tx
+    .update(onwardTransfers)
+    .set({
+      purpose: "",
+      recipientName: null,
+      askedBy: null,
+      askedByLabel: "",
+      decidedBy: null,
+      decidedByLabel: null,
+      decisionNote: null,
+    })
+    .where(eq(onwardTransfers.requestId, c.id));
   const [scrubbed] = await queryRows<{ n: number }>(tx, sql`select scrub_purged_request_events(${c.id}::uuid) as n`);
   return { messages: messages.length, attachments: attachments.length, timelineSteps: Number(scrubbed?.n ?? 0) };
 }

@@ -8,6 +8,7 @@ import {
 } from "../../shared/requests";
 import type { Tx } from "../db/database";
 import { type ContactPointRow, contactPointsOf, legalProfileOf, type PartyRow } from "../directory/entries";
+import { activeSuspension } from "./suspension";
 
 /**
  * Which of a Party's contact points a request goes to: those whose functions fit the request
@@ -53,6 +54,7 @@ export async function routePreview(
   language: string | undefined,
   chosenId: string | null = null,
   emergency = false,
+  senderPartyId: string | null = null,
 ): Promise<RoutePreview & { first: ContactPointRow | null; next: ContactPointRow | null }> {
   const points = await contactPointsOf(tx, party.id);
   let { first, next } = routeAmong(points, type);
@@ -89,6 +91,7 @@ export async function routePreview(
       });
     }
   }
+  if (senderPartyId) warnings.push(...(await suspensionWarnings(tx, senderPartyId, party)));
   if (party.status !== "party") {
     warnings.push({ code: "not_a_party", message: `${party.nameEn} is not a Party to the Convention.` });
   }
@@ -103,4 +106,27 @@ export async function routePreview(
     first,
     next,
   };
+}
+
+/**
+ * Art. 14(15): the sender's own Party suspended transfers to this Party (sending will be refused),
+ * or this Party suspended transfers to the sender's (it can receive the request but send nothing
+ * back through Vigil).
+ */
+async function suspensionWarnings(tx: Tx, senderPartyId: string, party: PartyRow): Promise<RoutePreview["warnings"]> {
+  const warnings: RoutePreview["warnings"] = [];
+  const ours = await activeSuspension(tx, senderPartyId, party.id);
+  if (ours) {
+    warnings.push({
+      code: "transfers_suspended",
+      message: `Your Party suspended transfers to ${party.nameEn} on ${ours.suspendedAt.toISOString().slice(0, 10)}: the request cannot be sent until the suspension is lifted.`,
+    });
+  }
+  if (await activeSuspension(tx, party.id, senderPartyId)) {
+    warnings.push({
+      code: "transfers_suspended_by_party",
+      message: `${party.nameEn} suspended transfers to your Party: it can receive this request but cannot send anything back through Vigil.`,
+    });
+  }
+  return warnings;
 }

@@ -22,6 +22,7 @@ import { preservationWarningAt } from "./deadlines";
 import { preservationCheckJob } from "./jobs";
 import { actorFields, readRequest } from "./requests";
 import { sealMessage } from "./sealing";
+import { requireTransfersAllowed } from "./suspension";
 import { requestMessages, requests } from "./tables";
 import { recordStep } from "./timeline";
 import { canMove, isOutcome, refusal, type Side } from "./workflow";
@@ -139,6 +140,7 @@ export async function addMessage(
     if (row.state === "draft" || row.state === "closed") {
       throw conflict("no_messages", row.state === "draft" ? "Send the request first." : "This request is closed.");
     }
+    await requireTransfersAllowed(tx, user.partyId as string, counterpartOf(row, side));
     // The body is sealed at rest, bound to the message's id (so its id is chosen here).
     const messageId = randomUUID();
     await tx.insert(requestMessages).values({

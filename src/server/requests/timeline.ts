@@ -14,7 +14,14 @@ import { requestEvents, requestMessages } from "./tables";
 type Kind = TimelineEntry["kind"];
 
 /** Steps that change who must act get a signed receipt; reminders and messages do not need one. */
-const WITH_RECEIPT: ReadonlySet<Kind> = new Set(["sent", "transition", "feedback"]);
+const WITH_RECEIPT: ReadonlySet<Kind> = new Set([
+  "sent",
+  "transition",
+  "feedback",
+  "onward_transfer_asked",
+  "onward_transfer_authorised",
+  "onward_transfer_refused",
+]);
 
 export function contentHash(content: Record<string, unknown>): string {
   return createHash("sha256").update(canonicalJson(content), "utf8").digest("hex");

@@ -21,6 +21,7 @@ const MESSAGE_BY_CODE: Record<string, TranslationKey> = {
   invalid_input: "errors.validation",
   internal: "errors.server",
   already_signed_in: "errors.alreadySignedIn",
+  transfers_suspended: "dataProtection.errors.transfersSuspended",
   [CLIENT_ERROR_CODES.network]: "errors.network",
   [CLIENT_ERROR_CODES.badResponse]: "errors.unexpectedResponse",
 };

@@ -5,6 +5,7 @@ import { createBrowserRouter, Navigate, useLocation } from "react-router-dom";
 import { AdminPage } from "../features/admin/AdminPage";
 import { SignInPage } from "../features/auth/SignInPage";
 import { AuthoritiesPage } from "../features/authorities/AuthoritiesPage";
+import { DataProtectionPage } from "../features/data-protection/DataProtectionPage";
 import { DirectoryPage } from "../features/directory/DirectoryPage";
 import { MAILBOX_PATH, MailboxPage } from "../features/mailbox";
 import { PingsPage } from "../features/pings/PingsPage";
@@ -23,6 +24,7 @@ const PAGES: Record<SectionId, ComponentType> = {
   pings: PingsPage,
   authorities: AuthoritiesPage,
   statistics: StatisticsPage,
+  dataProtection: DataProtectionPage,
   admin: AdminPage,
 };
 

@@ -5,11 +5,12 @@ import {
   IconChartBar,
   IconInbox,
   IconSettings,
+  IconShieldLock,
   type TablerIcon,
 } from "@tabler/icons-react";
 import type { TranslationKey } from "../i18n/keys";
 
-export type SectionId = "directory" | "requests" | "pings" | "authorities" | "statistics" | "admin";
+export type SectionId = "directory" | "requests" | "pings" | "authorities" | "statistics" | "dataProtection" | "admin";
 
 export type Section = {
   id: SectionId;
@@ -56,6 +57,13 @@ export const SECTIONS: readonly Section[] = [
     labelKey: "nav.statistics",
     icon: IconChartBar,
     permissions: ["stats.read"],
+  },
+  {
+    id: "dataProtection",
+    path: "/data-protection",
+    labelKey: "nav.dataProtection",
+    icon: IconShieldLock,
+    permissions: ["incidents.read", "transfers.read"],
   },
   { id: "admin", path: "/admin", labelKey: "nav.admin", icon: IconSettings, permissions: ["admin.users"] },
 ];

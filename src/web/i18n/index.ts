@@ -3,6 +3,8 @@ import { initReactI18next } from "react-i18next";
 import { LOCALES, type Locale } from "../../shared/auth";
 import apiTokensEn from "./apiTokens.en.json";
 import apiTokensFr from "./apiTokens.fr.json";
+import dataProtectionEn from "./dataProtection.en.json";
+import dataProtectionFr from "./dataProtection.fr.json";
 import adminEn from "./directory-admin.en.json";
 import adminFr from "./directory-admin.fr.json";
 import en from "./en.json";
@@ -73,8 +75,9 @@ void i18n.use(initReactI18next).init({
   // the development mailbox likewise, under "mailbox", the webhooks panel under "webhooks" and the
   // API tokens panel under "apiTokens", the user's own settings page under "settings", the state of
   // e-mail under "mailStatus", requests between contact points under "requests", the retention
-  // periods under "retention", security keys and re-authentication under "security". The French
-  // requests, retention and security catalogues must have every key of the English ones:
+  // periods under "retention", security keys and re-authentication under "security", incidents
+  // and transfers (Art. 14) under "dataProtection". The French requests, retention, security and
+  // data protection catalogues must have every key of the English ones:
   // `satisfies` makes a missing one fail the type check.
   resources: {
     en: {
@@ -89,6 +92,7 @@ void i18n.use(initReactI18next).init({
         requests: requestsEn,
         retention: retentionEn,
         security: securityEn,
+        dataProtection: dataProtectionEn,
       },
     },
     fr: {
@@ -103,6 +107,7 @@ void i18n.use(initReactI18next).init({
         requests: requestsFr satisfies typeof requestsEn,
         retention: retentionFr satisfies typeof retentionEn,
         security: securityFr satisfies typeof securityEn,
+        dataProtection: dataProtectionFr satisfies typeof dataProtectionEn,
       },
     },
   },

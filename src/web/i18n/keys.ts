@@ -1,4 +1,5 @@
 import type apiTokensEn from "./apiTokens.en.json";
+import type dataProtectionEn from "./dataProtection.en.json";
 import type adminEn from "./directory-admin.en.json";
 import type en from "./en.json";
 import type mailStatusEn from "./mail-status.en.json";
@@ -31,6 +32,7 @@ export type TranslationKey = WithoutPluralSuffix<
       requests: typeof requestsEn;
       retention: typeof retentionEn;
       security: typeof securityEn;
+      dataProtection: typeof dataProtectionEn;
     }
   >
 >;

@@ -94,6 +94,22 @@ export function notificationText(
         number: text(p, "number"),
         date: dateParam(text(p, "expiresOn"), locale),
       });
+    case "request.onward_transfer_asked":
+      return t("dataProtection.notifications.onwardAsked", { number: text(p, "number") });
+    case "request.onward_transfer_decided":
+      return t("dataProtection.notifications.onwardDecided", { number: text(p, "number") });
+    case "incident.recorded":
+      return t("dataProtection.notifications.incidentRecorded", { party });
+    case "incident.updated":
+      return t("dataProtection.notifications.incidentUpdated", { party });
+    case "transfers.suspended":
+    case "transfers.resumed": {
+      const from = partyParam({ party: p.from ?? null }, locale);
+      const to = partyParam({ party: p.to ?? null }, locale);
+      return item.kind === "transfers.suspended"
+        ? t("dataProtection.notifications.transfersSuspended", { from, to })
+        : t("dataProtection.notifications.transfersResumed", { from, to });
+    }
     case "ping.received":
       return t("directoryAdmin.notifications.kind.pingReceived");
     default:

@@ -105,6 +105,9 @@ export const TIMELINE_KEYS: Record<(typeof TIMELINE_KINDS)[number], TranslationK
   message: "requests.timeline.kind.message",
   feedback: "requests.timeline.kind.feedback",
   preservation_warning: "requests.timeline.kind.preservation_warning",
+  onward_transfer_asked: "requests.timeline.kind.onward_transfer_asked",
+  onward_transfer_authorised: "requests.timeline.kind.onward_transfer_authorised",
+  onward_transfer_refused: "requests.timeline.kind.onward_transfer_refused",
 };
 
 /** What the viewer may do, as the server lists it in `actions`: the button that does it. */

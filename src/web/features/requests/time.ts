@@ -5,12 +5,13 @@ import { offsetName } from "../directory/time";
 export function formatMoment(iso: string, locale: string, timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    hourCycle: "h23",
-    timeZone,
-  }).format(date);
+  const options = { dateStyle: "medium", timeStyle: "short", hourCycle: "h23" } as const;
+  try {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(date);
+  } catch {
+    // A zone this browser does not know (an account set up with a wrong one): the device's own.
+    return new Intl.DateTimeFormat(locale, options).format(date);
+  }
 }
 
 /** "02:40" in a time zone. */

@@ -55,6 +55,30 @@ export const KIND_LABELS: Record<NotificationKind, { label: TranslationKey; help
     label: "settings.notifications.kind.requestPreservationExpiring",
     help: "settings.notifications.kind.requestPreservationExpiringHelp",
   },
+  "request.onward_transfer_asked": {
+    label: "settings.notifications.kind.onwardTransferAsked",
+    help: "settings.notifications.kind.onwardTransferAskedHelp",
+  },
+  "request.onward_transfer_decided": {
+    label: "settings.notifications.kind.onwardTransferDecided",
+    help: "settings.notifications.kind.onwardTransferDecidedHelp",
+  },
+  "incident.recorded": {
+    label: "settings.notifications.kind.incidentRecorded",
+    help: "settings.notifications.kind.incidentRecordedHelp",
+  },
+  "incident.updated": {
+    label: "settings.notifications.kind.incidentUpdated",
+    help: "settings.notifications.kind.incidentUpdatedHelp",
+  },
+  "transfers.suspended": {
+    label: "settings.notifications.kind.transfersSuspended",
+    help: "settings.notifications.kind.transfersSuspendedHelp",
+  },
+  "transfers.resumed": {
+    label: "settings.notifications.kind.transfersResumed",
+    help: "settings.notifications.kind.transfersResumedHelp",
+  },
   "ping.received": {
     label: "settings.notifications.kind.pingReceived",
     help: "settings.notifications.kind.pingReceivedHelp",

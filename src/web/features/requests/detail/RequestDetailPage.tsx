@@ -18,6 +18,7 @@ import { DocumentDownloads } from "./DocumentDownloads";
 import { FeedbackPanel } from "./FeedbackPanel";
 import { HandlingConditionsPanel } from "./HandlingConditionsPanel";
 import { MessageThread } from "./MessageThread";
+import { OnwardTransfersPanel } from "./OnwardTransfersPanel";
 import { PurgedNotice } from "./PurgedNotice";
 import { RequestHeader } from "./RequestHeader";
 import { TimelineView } from "./TimelineView";
@@ -128,6 +129,7 @@ export function RequestDetailPage() {
             <TimelineView detail={detail} viewerZone={zone} />
             <AttachmentsPanel detail={detail} viewerZone={zone} onAdded={query.refresh} />
             <FeedbackPanel detail={detail} viewerZone={zone} onChanged={query.replace} />
+            <OnwardTransfersPanel detail={detail} viewerZone={zone} onChanged={query.refresh} />
             <MessageThread detail={detail} viewerZone={zone} onChanged={query.replace} />
           </Stack>
         </Grid.Col>

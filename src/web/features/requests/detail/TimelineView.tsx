@@ -8,6 +8,9 @@ import {
   IconFilePlus,
   IconMessage,
   IconSend,
+  IconShare,
+  IconShieldCheck,
+  IconShieldX,
   IconStar,
 } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
@@ -29,6 +32,9 @@ const ICONS: Record<TimelineEntry["kind"], typeof IconSend> = {
   message: IconMessage,
   feedback: IconStar,
   preservation_warning: IconAlertTriangle,
+  onward_transfer_asked: IconShare,
+  onward_transfer_authorised: IconShieldCheck,
+  onward_transfer_refused: IconShieldX,
 };
 
 /** Steps that mean "nobody answered in time" stand out: they are what the sender watches at night. */

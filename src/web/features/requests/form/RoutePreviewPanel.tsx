@@ -75,6 +75,8 @@ const WARNING_KEYS: Record<RouteWarningCode, TranslationKey> = {
   sap_not_handled: "requests.route.warning.sap_not_handled",
   function_not_listed: "requests.route.warning.function_not_listed",
   not_a_party: "requests.route.warning.not_a_party",
+  transfers_suspended: "requests.route.warning.transfers_suspended",
+  transfers_suspended_by_party: "requests.route.warning.transfers_suspended_by_party",
 };
 
 /** The warnings: yellow, each on its own. */

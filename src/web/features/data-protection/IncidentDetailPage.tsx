@@ -1,0 +1,263 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  List,
+  MultiSelect,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
+import { IconArrowLeft } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router-dom";
+import { type Incident, IncidentUpdateInput } from "../../../shared/incidents";
+import { ApiError } from "../../app/api";
+import { NotFoundPage } from "../../app/StatusPages";
+import { useActiveSession } from "../../app/session";
+import { ErrorAlert, PageHeader, PageLoader } from "../../app/ui";
+import { useApiQuery } from "../../app/useApiQuery";
+import { currentLocale } from "../../i18n";
+import { type FieldErrors, schemaErrors, serverErrors } from "../directory/issues";
+import { formatMoment } from "../requests/time";
+import { useParties } from "../requests/useParties";
+import { dataProtectionApi } from "./dataProtectionApi";
+import { DATA_PROTECTION_MESSAGES } from "./issues";
+import { CATEGORY_KEYS, STATUS_KEYS } from "./labels";
+
+function Block({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
+  return (
+    <Stack gap={4} data-testid={testId}>
+      <Text size="sm" fw={600}>
+        {title}
+      </Text>
+      {children}
+    </Stack>
+  );
+}
+
+/** /data-protection/incidents/:id: the incident as the reader may see it; the Secretariat adds updates. */
+export function IncidentDetailPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const session = useActiveSession();
+  const [shown, setShown] = useState<Incident | null>(null);
+  const query = useApiQuery(`incident-${id}`, (signal) => dataProtectionApi.incident(id, signal));
+  const locale = currentLocale();
+  const zone = session.user.timeZone;
+  const at = (iso: string) => formatMoment(iso, locale, zone);
+  const manages = session.permissions.includes("incidents.manage");
+
+  const back = (
+    <Anchor component={Link} to="/data-protection" size="sm" mb="xs" display="block">
+      <Group gap={4} component="span">
+        <IconArrowLeft size={14} aria-hidden />
+        {t("dataProtection.detail.back")}
+      </Group>
+    </Anchor>
+  );
+  if (query.status === "error" && query.error instanceof ApiError && query.error.status === 404)
+    return <NotFoundPage />;
+  if (query.status === "error") {
+    return (
+      <>
+        {back}
+        <ErrorAlert error={query.error} title={t("dataProtection.detail.loadFailed")} onRetry={query.retry} />
+      </>
+    );
+  }
+  if (query.status === "loading") return <PageLoader label={t("dataProtection.detail.loading")} />;
+  const incident = shown && shown.id === id ? shown : query.data;
+
+  return (
+    <>
+      {back}
+      <PageHeader
+        title={incident.title}
+        description={t("dataProtection.detail.recorded", { name: incident.recordedBy, date: at(incident.recordedAt) })}
+      >
+        <Badge
+          size="lg"
+          color={incident.status === "open" ? "red" : "gray"}
+          variant="light"
+          data-testid="incident-status"
+        >
+          {t(STATUS_KEYS[incident.status])}
+        </Badge>
+      </PageHeader>
+      <Stack gap="md" maw={900}>
+        <Paper withBorder radius="md" p="md">
+          <Stack gap="md">
+            <Group gap="xl" align="flex-start">
+              <Block title={t("dataProtection.detail.detected")}>
+                <Text size="sm">{at(incident.detectedAt)}</Text>
+              </Block>
+              {incident.closedAt ? (
+                <Block title={t("dataProtection.incidents.columns.status")}>
+                  <Text size="sm">{t("dataProtection.detail.closedOn", { date: at(incident.closedAt) })}</Text>
+                </Block>
+              ) : null}
+            </Group>
+            <Block title={t("dataProtection.detail.affected")} testId="incident-parties">
+              <List size="sm">
+                {incident.affectedParties.map((p) => (
+                  <List.Item key={p.iso2}>
+                    {locale === "fr" ? p.nameFr : p.nameEn} (
+                    {t("dataProtection.detail.notified", { date: at(p.notifiedAt) })})
+                  </List.Item>
+                ))}
+              </List>
+            </Block>
+            <Block title={t("dataProtection.detail.categories")}>
+              <Group gap={6}>
+                {incident.dataCategories.map((c) => (
+                  <Badge key={c} variant="outline">
+                    {t(CATEGORY_KEYS[c])}
+                  </Badge>
+                ))}
+              </Group>
+            </Block>
+            <Block title={t("dataProtection.detail.description")}>
+              <Text size="sm" style={{ whiteSpace: "pre-wrap" }} data-testid="incident-description">
+                {incident.description}
+              </Text>
+            </Block>
+            <Block title={t("dataProtection.detail.measures")}>
+              <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+                {incident.measures}
+              </Text>
+            </Block>
+            <Block title={t("dataProtection.detail.requests")} testId="incident-requests">
+              {incident.requestNumbers.length > 0 ? (
+                <Text size="sm">{incident.requestNumbers.join(", ")}</Text>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t("dataProtection.detail.noRequests")}
+                </Text>
+              )}
+            </Block>
+          </Stack>
+        </Paper>
+        <Paper withBorder radius="md" p="md" component="section" aria-labelledby="incident-updates">
+          <Stack gap="sm">
+            <Title order={2} size="h5" id="incident-updates">
+              {t("dataProtection.detail.updates")}
+            </Title>
+            {incident.updates.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t("dataProtection.detail.noUpdates")}
+              </Text>
+            ) : (
+              incident.updates.map((u) => (
+                <Stack key={u.id} gap={2} data-testid="incident-update">
+                  <Text size="xs" c="dimmed">
+                    {u.author}, {at(u.at)}
+                    {u.status ? ` · ${t("dataProtection.detail.statusSet", { status: t(STATUS_KEYS[u.status]) })}` : ""}
+                  </Text>
+                  <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+                    {u.note}
+                  </Text>
+                </Stack>
+              ))
+            )}
+            {manages ? <UpdateForm incident={incident} onDone={setShown} /> : null}
+          </Stack>
+        </Paper>
+      </Stack>
+    </>
+  );
+}
+
+function UpdateForm({ incident, onDone }: { incident: Incident; onDone: (i: Incident) => void }) {
+  const { t } = useTranslation();
+  const named = incident.affectedParties.map((p) => p.iso2);
+  const parties = useParties();
+  const [note, setNote] = useState("");
+  const [status, setStatus] = useState<"keep" | "open" | "closed">("keep");
+  const [added, setAdded] = useState<string[]>([]);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    const parsed = IncidentUpdateInput.safeParse({
+      note,
+      ...(status === "keep" ? {} : { status }),
+      addParties: added,
+    });
+    if (!parsed.success) {
+      setErrors(schemaErrors(t, parsed.error, DATA_PROTECTION_MESSAGES));
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      onDone(await dataProtectionApi.updateIncident(incident.id, parsed.data));
+      setNote("");
+      setStatus("keep");
+      setAdded([]);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 400 && e.issues.length > 0) {
+        setErrors(serverErrors(t, e.issues, [], DATA_PROTECTION_MESSAGES));
+      } else setFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="incident-update-form">
+      <Stack gap="sm" mt="sm">
+        <Title order={3} size="h6">
+          {t("dataProtection.update.title")}
+        </Title>
+        <Textarea
+          label={t("dataProtection.update.note")}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={errors.note}
+          autosize
+          minRows={2}
+          required
+        />
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {t("dataProtection.update.status")}
+          </Text>
+          <SegmentedControl
+            value={status}
+            onChange={(v) => setStatus(v as typeof status)}
+            data={[
+              { value: "keep", label: t("dataProtection.update.keep") },
+              { value: "open", label: t(STATUS_KEYS.open) },
+              { value: "closed", label: t(STATUS_KEYS.closed) },
+            ]}
+          />
+        </Stack>
+        <MultiSelect
+          label={t("dataProtection.update.addParties")}
+          description={t("dataProtection.update.addPartiesHelp")}
+          data={parties.options.filter((o) => !named.includes(o.value))}
+          filter={parties.filter}
+          value={added}
+          onChange={setAdded}
+          searchable
+          error={errors.addParties ?? Object.entries(errors).find(([p]) => p.startsWith("addParties."))?.[1]}
+        />
+        {failure ? <ErrorAlert error={failure} /> : null}
+        <Group justify="flex-end">
+          <Button type="submit" loading={busy}>
+            {t("dataProtection.update.submit")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

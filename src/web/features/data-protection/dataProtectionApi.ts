@@ -1,0 +1,30 @@
+import { Incident, type IncidentInput, IncidentList, type IncidentUpdateInput } from "../../../shared/incidents";
+import {
+  type LiftInput,
+  OnwardTransfer,
+  type OnwardTransferAsk,
+  type OnwardTransferDecision,
+  OnwardTransferList,
+  type SuspendInput,
+  Suspension,
+  SuspensionList,
+} from "../../../shared/transfers";
+import { api } from "../../app/api";
+
+/** The calls of Art. 14's incidents, suspensions and onward transfers. */
+export const dataProtectionApi = {
+  incidents: (signal?: AbortSignal) => api.get("/api/incidents", IncidentList, signal),
+  incident: (id: string, signal?: AbortSignal) => api.get(`/api/incidents/${id}`, Incident, signal),
+  recordIncident: (body: IncidentInput) => api.post("/api/incidents", body, Incident),
+  updateIncident: (id: string, body: IncidentUpdateInput) => api.post(`/api/incidents/${id}/updates`, body, Incident),
+  suspensions: (all: boolean, signal?: AbortSignal) =>
+    api.get(`/api/transfer-suspensions${all ? "?all=true" : ""}`, SuspensionList, signal),
+  suspend: (body: SuspendInput) => api.post("/api/transfer-suspensions", body, Suspension),
+  lift: (id: string, body: LiftInput) => api.post(`/api/transfer-suspensions/${id}/lift`, body, Suspension),
+  onwardTransfers: (requestId: string, signal?: AbortSignal) =>
+    api.get(`/api/requests/${requestId}/onward-transfers`, OnwardTransferList, signal),
+  askOnward: (requestId: string, body: OnwardTransferAsk) =>
+    api.post(`/api/requests/${requestId}/onward-transfers`, body, OnwardTransfer),
+  decideOnward: (requestId: string, onwardId: string, body: OnwardTransferDecision) =>
+    api.post(`/api/requests/${requestId}/onward-transfers/${onwardId}/decision`, body, OnwardTransfer),
+};
