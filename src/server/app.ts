@@ -10,6 +10,7 @@ import type { FastifySerializerCompiler } from "fastify/types/schema";
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, validatorCompiler } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { apiTokenRoutes } from "./api-tokens/routes";
+import { auditRoutes } from "./audit/routes";
 import { authRoutes } from "./auth/routes";
 import type { AppContext } from "./context";
 import { demoClockRoutes } from "./demo/clock-routes";
@@ -188,6 +189,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(incidentRoutes(ctx));
   await app.register(apiTokenRoutes(ctx));
   await app.register(demoClockRoutes(ctx));
+  await app.register(auditRoutes(ctx));
   const mailMonitor = new MailMonitor(ctx);
   app.decorate("mailMonitor", mailMonitor);
   app.addHook("onClose", async () => mailMonitor.close());

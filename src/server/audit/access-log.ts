@@ -1,0 +1,115 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { AccessKind, AccessLog, AccessLogQuery } from "../../shared/access-log";
+import { can } from "../auth/policy";
+import type { Principal } from "../auth/principal";
+import type { AppContext } from "../context";
+import { queryRows } from "../db/database";
+import { forbidden } from "../http/errors";
+import { actorOf } from "../http/guard";
+
+/** The audit actions that are a consultation or a disclosure, and what the log calls them. */
+const ACTIONS: Record<string, AccessKind> = {
+  "request.read": "read",
+  "request.exported": "exported",
+  "request.attachment_downloaded": "attachment_downloaded",
+  "request.onward_transfers_read": "onward_transfers_read",
+  "directory.release.exported": "release_exported",
+};
+
+/**
+ * A Party's record of consultation and disclosure (SAP Art. 14(8)): who opened, printed or
+ * downloaded its requests (its own users and the other Party's), and which directory releases its
+ * users exported; when, from where, and why when a reason was given. Read from the audit chain;
+ * the join with `requests` runs under row-level security as the Party's admin, so it can only
+ * ever name requests that Party is a party to.
+ */
+export async function partyAccessLog(ctx: AppContext, user: Principal, q: AccessLogQuery): Promise<AccessLog> {
+  if (!can(user, "audit.read")) throw forbidden();
+  const partyId = user.partyId;
+  if (!partyId) {
+    throw forbidden("The access log is kept per Party: each Party's administrators read their own.");
+  }
+  return ctx.db.tx(async (tx) => {
+    const requestActions = Object.keys(ACTIONS).filter((a) => a.startsWith("request."));
+    const inList = (xs: string[]) =>
+      sql.join(
+        xs.map((x) => sql`${x}`),
+        sql`, `,
+      );
+    const window: SQL = sql`(${q.from ?? null}::date is null or a.at >= ${q.from ?? null}::date)
+      and (${q.to ?? null}::date is null or a.at < ${q.to ?? null}::date + 1)`;
+    const by: SQL =
+      q.by === "own"
+        ? sql`a.actor_party_id = ${partyId}::uuid`
+        : q.by === "other"
+          ? sql`a.actor_party_id is distinct from ${partyId}::uuid`
+          : sql`true`;
+    const base = sql`
+      select a.id, a.at, a.action, a.actor_label, a.actor_party_id, a.ip, a.details,
+             coalesce(r.number, a.details->>'version', a.target_id) as target
+      from audit_log a
+      left join requests r on a.target_type = 'request' and r.id::text = a.target_id
+      where ${window} and ${by} and (
+        (a.action in (${inList(requestActions)}) and r.id is not null
+           and (r.sender_party_id = ${partyId}::uuid or r.requested_party_id = ${partyId}::uuid))
+        or (a.action = 'directory.release.exported' and a.actor_party_id = ${partyId}::uuid)
+      )`;
+    const rows = await queryRows<{
+      at: Date | string;
+      action: string;
+      actor_label: string | null;
+      iso2: string | null;
+      ip: string | null;
+      details: Record<string, unknown> | null;
+      target: string | null;
+    }>(
+      tx,
+      sql`with log as (${base})
+          select log.at, log.action, log.actor_label, p.iso2, log.ip, log.details, log.target
+          from log left join parties p on p.id = log.actor_party_id
+          order by log.at desc, log.id desc
+          limit ${q.limit} offset ${q.offset}`,
+    );
+    const [counts] = await queryRows<{
+      total: number;
+      reads: number;
+      exports: number;
+      downloads: number;
+      by_other: number;
+      people: number;
+    }>(
+      tx,
+      sql`with log as (${base})
+          select count(*)::int as total,
+            count(*) filter (where action = 'request.read')::int as reads,
+            count(*) filter (where action in ('request.exported', 'directory.release.exported'))::int as exports,
+            count(*) filter (where action = 'request.attachment_downloaded')::int as downloads,
+            count(*) filter (where actor_party_id is distinct from ${partyId}::uuid)::int as by_other,
+            count(distinct actor_label)::int as people
+          from log`,
+    );
+    const [party] = await queryRows<{ iso2: string }>(tx, sql`select iso2 from parties where id = ${partyId}::uuid`);
+    const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
+    return {
+      party: party?.iso2 ?? "",
+      entries: rows.map((r) => ({
+        at: new Date(r.at).toISOString(),
+        kind: ACTIONS[r.action] as AccessKind,
+        who: r.actor_label,
+        party: r.iso2,
+        target: r.target,
+        purpose: text(r.details?.purpose),
+        format: text(r.details?.format),
+        ip: r.ip,
+      })),
+      total: counts?.total ?? 0,
+      summary: {
+        reads: counts?.reads ?? 0,
+        exports: counts?.exports ?? 0,
+        downloads: counts?.downloads ?? 0,
+        byOtherParty: counts?.by_other ?? 0,
+        people: counts?.people ?? 0,
+      },
+    };
+  }, actorOf(user));
+}
