@@ -22,6 +22,8 @@ export const AccessLogQuery = z.object({
 export type AccessLogQuery = z.infer<typeof AccessLogQuery>;
 
 export const AccessLogEntry = z.object({
+  /** The audit entry's number in the chain. */
+  id: z.number().int(),
   at: z.iso.datetime(),
   kind: z.enum(ACCESS_KINDS),
   /** The account's e-mail at the time (kept if the account is removed later). */

@@ -255,6 +255,23 @@ describe("journey 1: a preservation request at night", () => {
     expect(frHeader).toContain("Exécutée");
     expect(await lead.page.getByTestId("timeline").innerText()).toMatch(/Réception accusée · après \d+ min/);
 
+    // Her access log (Art. 14(8)) shows who opened and printed it, Chile's officer included.
+    await lead.page.goto(`${demo.url}/data-protection/access-log`);
+    const log = lead.page.getByTestId("access-log");
+    await log.waitFor();
+    const chileRead = log
+      .locator('[data-testid="access-entry"][data-kind="read"]')
+      .filter({ hasText: "officer.cl@example.org" })
+      .first();
+    expect(await chileRead.innerText()).toContain(number);
+    expect(await chileRead.innerText()).toContain("CL");
+    expect(await log.locator('[data-testid="access-entry"][data-kind="exported"]').count()).toBeGreaterThan(0);
+    expect(Number(await lead.page.getByTestId("summary-byOtherParty").innerText())).toBeGreaterThan(0);
+    await lead.page.getByText("Autres Parties", { exact: true }).click();
+    await expect
+      .poll(() => log.locator('[data-testid="access-entry"]').filter({ hasText: "officer.ro@example.org" }).count())
+      .toBe(0);
+
     expect(chile.errors).toEqual([]);
     expect(romania.errors).toEqual([]);
     expect(lead.errors).toEqual([]);

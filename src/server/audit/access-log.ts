@@ -55,6 +55,7 @@ export async function partyAccessLog(ctx: AppContext, user: Principal, q: Access
         or (a.action = 'directory.release.exported' and a.actor_party_id = ${partyId}::uuid)
       )`;
     const rows = await queryRows<{
+      id: number | string;
       at: Date | string;
       action: string;
       actor_label: string | null;
@@ -65,7 +66,7 @@ export async function partyAccessLog(ctx: AppContext, user: Principal, q: Access
     }>(
       tx,
       sql`with log as (${base})
-          select log.at, log.action, log.actor_label, p.iso2, log.ip, log.details, log.target
+          select log.id, log.at, log.action, log.actor_label, p.iso2, log.ip, log.details, log.target
           from log left join parties p on p.id = log.actor_party_id
           order by log.at desc, log.id desc
           limit ${q.limit} offset ${q.offset}`,
@@ -93,6 +94,7 @@ export async function partyAccessLog(ctx: AppContext, user: Principal, q: Access
     return {
       party: party?.iso2 ?? "",
       entries: rows.map((r) => ({
+        id: Number(r.id),
         at: new Date(r.at).toISOString(),
         kind: ACTIONS[r.action] as AccessKind,
         who: r.actor_label,

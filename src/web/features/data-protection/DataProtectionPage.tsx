@@ -1,17 +1,19 @@
 import { Button, Group } from "@mantine/core";
-import { IconPlayerPause, IconShieldExclamation, type TablerIcon } from "@tabler/icons-react";
+import { IconListSearch, IconPlayerPause, IconShieldExclamation, type TablerIcon } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Route, Routes, useLocation } from "react-router-dom";
 import { ForbiddenPage, NotFoundPage } from "../../app/StatusPages";
 import { useActiveSession } from "../../app/session";
 import type { TranslationKey } from "../../i18n/keys";
+import { AccessLogPage } from "./AccessLogPage";
 import { IncidentDetailPage } from "./IncidentDetailPage";
 import { IncidentFormPage } from "./IncidentFormPage";
 import { IncidentsPage } from "./IncidentsPage";
 import { SuspensionsPage } from "./SuspensionsPage";
 
-type Tab = { path: string; labelKey: TranslationKey; icon: TablerIcon; permission: string };
+/** `partyOnly`: a Party's own record (the Secretariat has none). */
+type Tab = { path: string; labelKey: TranslationKey; icon: TablerIcon; permission: string; partyOnly?: boolean };
 
 const TABS: readonly Tab[] = [
   { path: "", labelKey: "dataProtection.nav.incidents", icon: IconShieldExclamation, permission: "incidents.read" },
@@ -21,15 +23,25 @@ const TABS: readonly Tab[] = [
     icon: IconPlayerPause,
     permission: "transfers.read",
   },
+  {
+    path: "access-log",
+    labelKey: "dataProtection.nav.accessLog",
+    icon: IconListSearch,
+    permission: "audit.read",
+    partyOnly: true,
+  },
 ];
 
-/** /data-protection: the incident register (Art. 14(7)) and the suspensions of transfers (Art. 14(15)). */
+/**
+ * /data-protection: the incident register (Art. 14(7)), the suspensions of transfers (Art. 14(15))
+ * and a Party's access log (Art. 14(8)).
+ */
 export function DataProtectionPage() {
   const { t } = useTranslation();
   const session = useActiveSession();
   const location = useLocation();
   const granted = session.permissions;
-  const tabs = TABS.filter((tab) => granted.includes(tab.permission));
+  const tabs = TABS.filter((tab) => granted.includes(tab.permission) && (!tab.partyOnly || session.user.party));
   const rest = location.pathname.replace(/^\/data-protection\/?/, "");
   const only = (permission: string, element: ReactNode) => (granted.includes(permission) ? element : <ForbiddenPage />);
 
@@ -38,7 +50,8 @@ export function DataProtectionPage() {
       {tabs.length > 1 ? (
         <Group component="nav" aria-label={t("dataProtection.nav.label")} gap={4} mb="md">
           {tabs.map((tab) => {
-            const active = tab.path === "" ? !rest.startsWith("suspensions") : rest.startsWith(tab.path);
+            const active =
+              tab.path === "" ? !TABS.some((o) => o.path && rest.startsWith(o.path)) : rest.startsWith(tab.path);
             return (
               <Button
                 key={tab.path}
@@ -71,6 +84,10 @@ export function DataProtectionPage() {
         <Route path="incidents/new" element={only("incidents.manage", <IncidentFormPage />)} />
         <Route path="incidents/:id" element={only("incidents.read", <IncidentDetailPage />)} />
         <Route path="suspensions" element={only("transfers.read", <SuspensionsPage />)} />
+        <Route
+          path="access-log"
+          element={session.user.party ? only("audit.read", <AccessLogPage />) : <ForbiddenPage />}
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </>

@@ -1,3 +1,4 @@
+import { AccessLog, type AccessLogQuery } from "../../../shared/access-log";
 import { Incident, type IncidentInput, IncidentList, type IncidentUpdateInput } from "../../../shared/incidents";
 import {
   type LiftInput,
@@ -21,6 +22,11 @@ export const dataProtectionApi = {
     api.get(`/api/transfer-suspensions${all ? "?all=true" : ""}`, SuspensionList, signal),
   suspend: (body: SuspendInput) => api.post("/api/transfer-suspensions", body, Suspension),
   lift: (id: string, body: LiftInput) => api.post(`/api/transfer-suspensions/${id}/lift`, body, Suspension),
+  accessLog: (q: Partial<AccessLogQuery>, signal?: AbortSignal) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== null && v !== "") params.set(k, String(v));
+    return api.get(`/api/audit/access-log?${params}`, AccessLog, signal);
+  },
   onwardTransfers: (requestId: string, signal?: AbortSignal) =>
     api.get(`/api/requests/${requestId}/onward-transfers`, OnwardTransferList, signal),
   askOnward: (requestId: string, body: OnwardTransferAsk) =>
