@@ -58,7 +58,9 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   // Exporting the whole directory (a person's session; a national system's token is not asked).
   const exportGuard = guard(ctx, { permission: "directory.releases", scope, recentAuth: true });
   // An import rewrites many Parties' entries at once.
-  const importApply = guard(ctx, { permission: "directory.read", recentAuth: true });
+  const importApply = guard(ctx, { permission: "directory.manage", recentAuth: true });
+  // The Secretariat's own edits: refused at the gate, before the body is read (the use cases check again).
+  const manage = guard(ctx, { permission: "directory.manage" });
   const signedInOrToken = guard(ctx, { scope });
 
   return async (app) => {
@@ -162,7 +164,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ReviewBody,
           response: { 200: Proposal, ...errors },
         },
-        onRequest: read,
+        onRequest: manage,
       },
       async (request) =>
         reviewProposal(ctx, authOf(request).user, request.params.id, request.body, requestMeta(request)),
@@ -190,7 +192,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ContactPointFields,
           response: { 201: ContactPoint, ...errors },
         },
-        onRequest: read,
+        onRequest: manage,
       },
       async (request, reply) =>
         reply
@@ -215,7 +217,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ContactPointFields,
           response: { 200: ContactPoint, ...errors },
         },
-        onRequest: read,
+        onRequest: manage,
       },
       async (request) =>
         editContactPoint(ctx, authOf(request).user, request.params.id, request.body, requestMeta(request)),
@@ -229,7 +231,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: IdParam,
           response: { 204: z.null(), ...errors },
         },
-        onRequest: read,
+        onRequest: manage,
       },
       async (request, reply) => {
         await removeContactPoint(ctx, authOf(request).user, request.params.id, requestMeta(request));
@@ -246,7 +248,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: LegalProfileFields,
           response: { 200: LegalProfile, ...errors },
         },
-        onRequest: read,
+        onRequest: manage,
       },
       async (request) =>
         editLegalProfile(ctx, authOf(request).user, request.params.iso2, request.body, requestMeta(request)),
@@ -275,7 +277,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: PublishReleaseBody,
           response: { 201: ReleaseSummary, ...errors },
         },
-        onRequest: read,
+        onRequest: manage,
       },
       async (request, reply) =>
         reply.code(201).send(await publishRelease(ctx, authOf(request).user, request.body, requestMeta(request))),
@@ -410,7 +412,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ImportBody,
           response: { 200: ImportPreview, ...errors },
         },
-        onRequest: read,
+        onRequest: manage,
       },
       async (request) => previewImport(ctx, authOf(request).user, request.body),
     );

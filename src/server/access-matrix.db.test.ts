@@ -1,0 +1,351 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { testContext } from "../../test/harness/context";
+import { testDatabase } from "../../test/harness/db";
+import { makeParty } from "../../test/harness/factories";
+import { signedIn, TestClient } from "../../test/harness/http";
+import { sendLegalQuestion } from "../../test/harness/requests";
+import { createApiToken } from "./api-tokens/api-tokens";
+import { buildApp } from "./app";
+import type { UserRow } from "./auth/users";
+import { ManualClock } from "./clock";
+import type { AppContext } from "./context";
+import { SYSTEM_ACTOR } from "./db/database";
+import { loadDemoNetwork } from "./demo/seed";
+import { requireParty } from "./directory/entries";
+import { contactPoints, directoryReleases } from "./directory/tables";
+import { SESSION_COOKIE } from "./http/guard";
+import { recordIncident } from "./incidents/incidents";
+import { addAttachment } from "./requests/attachments";
+import { requestEvents } from "./requests/tables";
+import { webhooks } from "./webhooks/tables";
+
+/**
+ * The access matrix (issue 6): every operation of the OpenAPI document, called by every kind of
+ * caller, answers the status declared here. A route added without a row, or a row whose route is
+ * gone, fails the test. Bodies are empty (`{}`): an authorised caller then typically gets 400,
+ * which shows it passed the guard (guards run on onRequest, before validation), while a refused
+ * one gets 401/403, or 404 where the object belongs to another Party.
+ *
+ * Fixtures: Party A = Chile (CL), Party B = Romania (RO) from the demo network; A's officer has
+ * sent a legal question to B with an attachment; A has an API token, a webhook, a calendar feed,
+ * and an incident names A. The observer belongs to its own Party (observers are States invited to
+ * accede). Path parameters with no fixture get a random uuid.
+ */
+
+const ROLES = ["anonymous", "observer", "officerA", "adminA", "officerB", "secretariat"] as const;
+type RoleName = (typeof ROLES)[number];
+type Row = Record<RoleName, number>;
+
+/** Shorthands for rows that recur. */
+const row = (
+  anonymous: number,
+  observer: number,
+  officerA: number,
+  adminA: number,
+  officerB: number,
+  secretariat: number,
+): Row => ({
+  anonymous,
+  observer,
+  officerA,
+  adminA,
+  officerB,
+  secretariat,
+});
+
+//                                                       anon observer officerA adminA officerB secretariat
+// Review notes: the Secretariat never reads a request's content (403); officer B is the requested
+// Party of A's request (200), but gets 404 for A's incident; /calendar/{file} is public because the
+// secret file name is the credential; POST /api/demo/clock is 404 only after validation (400 here,
+// no guard: it is public on a demo server); /api/dev/mailbox is on because mail goes to the mailbox
+// here (each user sees their own mail). Known gaps, in the report of issue 6: proposals POST and
+// withdraw check the permission in the use case, so an observer gets 400/404 instead of 403.
+const MATRIX: Record<string, Row> = {
+  "GET /api/admin/mail-status": row(401, 403, 403, 403, 403, 200),
+  "GET /api/admin/retention": row(401, 403, 403, 200, 403, 200),
+  "GET /api/api-tokens": row(401, 403, 403, 200, 403, 403),
+  "GET /api/auth/session": row(401, 200, 200, 200, 200, 200),
+  "GET /api/auth/totp/enrolment": row(401, 409, 409, 409, 409, 409),
+  "GET /api/dev/mailbox": row(401, 200, 200, 200, 200, 200),
+  "GET /api/directory/compare": row(401, 403, 200, 200, 200, 200),
+  "GET /api/directory/completeness": row(401, 403, 403, 403, 403, 200),
+  "GET /api/directory/parties": row(401, 200, 200, 200, 200, 200),
+  "GET /api/directory/parties/{iso2}": row(401, 200, 200, 200, 200, 200),
+  "GET /api/directory/proposals": row(401, 403, 200, 200, 200, 200),
+  "GET /api/directory/releases": row(401, 403, 200, 200, 200, 200),
+  "GET /api/directory/releases/{version}/export": row(401, 403, 400, 400, 400, 400),
+  "GET /api/directory/releases/{version}/signature": row(401, 403, 404, 404, 404, 404),
+  "GET /api/directory/releases/latest": row(401, 403, 404, 404, 404, 404),
+  "GET /api/directory/schema.json": row(401, 200, 200, 200, 200, 200),
+  "GET /api/directory/search": row(401, 200, 200, 200, 200, 200),
+  "GET /api/directory/signing-key": row(401, 403, 200, 200, 200, 200),
+  "GET /api/events": row(401, 200, 200, 200, 200, 200),
+  "GET /api/incidents": row(401, 403, 200, 200, 200, 200),
+  "GET /api/incidents/{id}": row(401, 403, 200, 200, 404, 200),
+  "GET /api/me/calendar": row(401, 403, 200, 200, 200, 403),
+  "GET /api/me/notification-preferences": row(401, 200, 200, 200, 200, 200),
+  "GET /api/me/security-keys": row(401, 200, 200, 200, 200, 200),
+  "GET /api/notifications": row(401, 200, 200, 200, 200, 200),
+  "GET /api/requests": row(401, 403, 200, 200, 200, 403),
+  "GET /api/requests/{id}": row(401, 403, 200, 200, 200, 403),
+  "GET /api/requests/{id}/attachments/{attachmentId}": row(401, 403, 200, 200, 200, 403),
+  "GET /api/requests/{id}/document": row(401, 403, 200, 200, 200, 403),
+  "GET /api/requests/{id}/onward-transfers": row(401, 403, 200, 200, 200, 403),
+  "GET /api/requests/{id}/onward-transfers/check": row(401, 403, 400, 400, 400, 403),
+  "GET /api/requests/{id}/receipts/{eventId}": row(401, 403, 404, 404, 404, 403),
+  "GET /api/requests/overview": row(401, 403, 200, 200, 200, 200),
+  "GET /api/requests/route": row(401, 403, 400, 400, 400, 403),
+  "GET /api/transfer-suspensions": row(401, 403, 200, 200, 200, 200),
+  "GET /api/webhooks": row(401, 403, 403, 200, 403, 403),
+  "GET /api/webhooks/{id}/deliveries": row(401, 403, 403, 200, 403, 403),
+  "GET /calendar/{file}": row(200, 200, 200, 200, 200, 200),
+  "POST /api/admin/mail-status/check": row(401, 403, 403, 403, 403, 200),
+  "POST /api/api-tokens": row(401, 403, 403, 400, 403, 403),
+  "POST /api/api-tokens/{id}/revoke": row(401, 403, 403, 200, 403, 403),
+  "POST /api/auth/reauth": row(401, 400, 400, 400, 400, 400),
+  "POST /api/auth/security-key": row(401, 409, 409, 409, 409, 409),
+  "POST /api/auth/security-key/options": row(401, 409, 409, 409, 409, 409),
+  "POST /api/auth/sign-in": row(400, 400, 400, 400, 400, 400),
+  "POST /api/auth/totp": row(401, 409, 409, 409, 409, 409),
+  "POST /api/auth/totp/enrolment": row(401, 409, 409, 409, 409, 409),
+  "POST /api/demo/clock": row(400, 400, 400, 400, 400, 400),
+  "POST /api/directory/import/apply": row(401, 403, 403, 403, 403, 400),
+  "POST /api/directory/import/preview": row(401, 403, 403, 403, 403, 400),
+  "POST /api/directory/parties/{iso2}/confirm": row(401, 403, 200, 200, 403, 200),
+  "POST /api/directory/parties/{iso2}/contact-points": row(401, 403, 403, 403, 403, 400),
+  "POST /api/directory/parties/{iso2}/proposals": row(401, 400, 400, 400, 400, 400),
+  "POST /api/directory/parties/{iso2}/remind": row(401, 403, 403, 403, 403, 200),
+  "POST /api/directory/proposals/{id}/review": row(401, 403, 403, 403, 403, 400),
+  "POST /api/directory/proposals/{id}/withdraw": row(401, 404, 404, 404, 404, 404),
+  "POST /api/directory/releases": row(401, 403, 403, 403, 403, 400),
+  "POST /api/incidents": row(401, 403, 403, 403, 403, 400),
+  "POST /api/incidents/{id}/updates": row(401, 403, 403, 403, 403, 400),
+  "POST /api/me/calendar/rotate": row(401, 403, 200, 200, 200, 403),
+  "POST /api/me/security-keys": row(401, 400, 400, 400, 400, 400),
+  "POST /api/me/security-keys/options": row(401, 200, 200, 200, 200, 200),
+  "POST /api/notifications/{id}/read": row(401, 204, 204, 204, 204, 204),
+  "POST /api/notifications/read-all": row(401, 204, 204, 204, 204, 204),
+  "POST /api/receipts/verify": row(401, 403, 400, 400, 400, 403),
+  "POST /api/requests": row(401, 403, 400, 400, 400, 403),
+  "POST /api/requests/{id}/attachments": row(401, 403, 400, 400, 400, 403),
+  "POST /api/requests/{id}/feedback": row(401, 403, 400, 400, 400, 403),
+  "POST /api/requests/{id}/messages": row(401, 403, 400, 400, 400, 403),
+  "POST /api/requests/{id}/onward-transfers": row(401, 403, 400, 400, 400, 403),
+  "POST /api/requests/{id}/onward-transfers/{onwardId}/decision": row(401, 403, 400, 400, 400, 403),
+  "POST /api/requests/{id}/send": row(401, 403, 400, 400, 400, 403),
+  "POST /api/requests/{id}/transitions": row(401, 403, 400, 400, 400, 403),
+  "POST /api/transfer-suspensions": row(401, 403, 403, 400, 403, 400),
+  "POST /api/transfer-suspensions/{id}/lift": row(401, 403, 403, 400, 403, 400),
+  "POST /api/webhooks": row(401, 403, 403, 400, 403, 403),
+  "POST /api/webhooks/{id}/test": row(401, 403, 403, 202, 403, 403),
+  "PATCH /api/me/preferences": row(401, 400, 400, 400, 400, 400),
+  "PUT /api/admin/retention/{type}": row(401, 403, 403, 403, 403, 400),
+  "PUT /api/directory/contact-points/{id}": row(401, 403, 403, 403, 403, 400),
+  "PUT /api/directory/parties/{iso2}/legal-profile": row(401, 403, 403, 403, 403, 200),
+  "PUT /api/me/notification-preferences": row(401, 400, 400, 400, 400, 400),
+  "PUT /api/requests/{id}/draft": row(401, 403, 400, 400, 400, 403),
+  "DELETE /api/directory/contact-points/{id}": row(401, 403, 403, 403, 403, 204),
+  "DELETE /api/me/calendar": row(401, 403, 204, 204, 204, 403),
+  "DELETE /api/me/security-keys/{id}": row(401, 404, 404, 404, 404, 404),
+  "DELETE /api/requests/{id}": row(401, 403, 409, 409, 409, 403),
+  "DELETE /api/webhooks/{id}": row(401, 403, 403, 204, 403, 403),
+  "POST /api/auth/sign-out": row(401, 204, 204, 204, 204, 204),
+};
+
+const meta = { ip: null, userAgent: null };
+let ctx: AppContext;
+let app: FastifyInstance;
+let port: number;
+const clients = {} as Record<RoleName, TestClient>;
+const users = {} as Record<Exclude<RoleName, "anonymous">, UserRow>;
+let params: Record<string, string>;
+
+beforeAll(async () => {
+  // The clock never moves: every sign-in stays recent, so routes that ask for re-authentication
+  // answer on the permission alone.
+  const clock = new ManualClock(new Date("2026-11-21T05:40:00Z"));
+  const base = testContext(await testDatabase(), clock);
+  // Sign-in steps are rate-limited per address and every call here comes from one address; the
+  // limit itself is shown in http/rate-limit.db.test.ts.
+  ctx = {
+    ...base,
+    config: {
+      ...base.config,
+      mail: { kind: "mailbox", from: "vigil@example.org" },
+      rateLimits: { ...base.config.rateLimits, signIn: { limit: 10_000, windowMs: 15 * 60_000 } },
+    },
+  };
+  await loadDemoNetwork(ctx);
+  app = await buildApp(ctx);
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  port = typeof address === "object" && address ? address.port : 0;
+
+  await makeParty(ctx, "XQ", "Observerland");
+  const sign = async (
+    name: Exclude<RoleName, "anonymous">,
+    role: Parameters<typeof signedIn>[3],
+    party: string | null,
+  ) => {
+    const s = await signedIn(app, ctx, `matrix.${name.toLowerCase()}@example.org`, role, party);
+    clients[name] = s.c;
+    users[name] = s.user;
+  };
+  await sign("observer", "observer", "XQ");
+  await sign("officerA", "officer", "CL");
+  await sign("adminA", "party_admin", "CL");
+  await sign("officerB", "officer", "RO");
+  await sign("secretariat", "secretariat", null);
+  clients.anonymous = new TestClient(app);
+
+  const sent = await sendLegalQuestion(clients.officerA, "RO");
+  if (sent.statusCode !== 200) throw new Error(`send refused: ${sent.body}`);
+  const requestId = sent.draftId;
+  const attachment = await addAttachment(
+    ctx,
+    users.officerA,
+    requestId,
+    { filename: "logs.txt", body: Buffer.from("fictional logs\n") },
+    meta,
+  );
+  const token = await createApiToken(ctx, users.adminA, { name: "Case system", scopes: ["requests:read"] }, meta);
+  const incident = await recordIncident(
+    ctx,
+    users.secretariat,
+    {
+      title: "Mis-sent e-mail (fictional)",
+      detectedAt: clock.now().toISOString(),
+      description: "A notification went to a wrong address.",
+      dataCategories: ["messages"],
+      affectedParties: ["CL"],
+      requestNumbers: [],
+      measures: "The recipient deleted it.",
+    } as Parameters<typeof recordIncident>[2],
+    meta,
+  );
+  const feed = await clients.officerA.post("/api/me/calendar/rotate");
+  if (feed.statusCode !== 200) throw new Error(`calendar feed refused: ${feed.body}`);
+  const fixtures = await ctx.db.tx(async (tx) => {
+    const cl = await requireParty(tx, "CL");
+    const [hook] = await tx
+      .insert(webhooks)
+      .values({
+        partyId: cl.id,
+        url: "https://cases.cl.example.org/vigil",
+        events: ["request.received"],
+        secret: "whsec_test-only",
+        createdAt: clock.now(),
+      })
+      .returning({ id: webhooks.id });
+    const [point] = await tx
+      .select({ id: contactPoints.id })
+      .from(contactPoints)
+      .where(eq(contactPoints.partyId, cl.id));
+    const [release] = await tx.select({ version: directoryReleases.version }).from(directoryReleases).limit(1);
+    const [event] = await tx
+      .select({ id: requestEvents.id })
+      .from(requestEvents)
+      .where(eq(requestEvents.requestId, requestId))
+      .limit(1);
+    return { webhookId: hook?.id, contactPointId: point?.id, version: release?.version, eventId: event?.id };
+  }, SYSTEM_ACTOR);
+
+  const feedFile = String(feed.data.url).split("/calendar/")[1] as string;
+  // Keyed by "<route prefix>|<param>" first, then by the parameter's name alone.
+  params = {
+    "/api/requests|id": requestId,
+    "/api/webhooks|id": fixtures.webhookId ?? randomUUID(),
+    "/api/api-tokens|id": token.apiToken.id,
+    "/api/incidents|id": incident.id,
+    "/api/directory/contact-points|id": fixtures.contactPointId ?? randomUUID(),
+    attachmentId: attachment.id,
+    eventId: fixtures.eventId ?? randomUUID(),
+    iso2: "CL",
+    version: fixtures.version ?? "1.0.0",
+    type: "legal_information",
+    file: feedFile,
+  };
+});
+
+afterAll(async () => {
+  await app.close();
+  await ctx.db.close();
+});
+
+/** "/api/requests/{id}/attachments/{attachmentId}" → a URL with the fixtures' ids. */
+function fill(path: string): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const prefix = Object.keys(params).find(
+      (k) => k.includes("|") && path.startsWith(`${k.split("|")[0]}/`) && k.endsWith(`|${name}`),
+    );
+    return encodeURIComponent(prefix ? (params[prefix] as string) : (params[name] ?? randomUUID()));
+  });
+}
+
+/** The operations of the OpenAPI document, as "METHOD /path/{param}". */
+function documentedOperations(): string[] {
+  const doc = app.swagger() as { paths: Record<string, Record<string, unknown>> };
+  const ops: string[] = [];
+  for (const [path, methods] of Object.entries(doc.paths)) {
+    for (const method of Object.keys(methods)) {
+      if (["get", "post", "put", "patch", "delete"].includes(method)) ops.push(`${method.toUpperCase()} ${path}`);
+    }
+  }
+  return ops.sort();
+}
+
+/** Reads first, then writes, then deletions, and signing out last: a call never removes what a later one needs. */
+function order(op: string): number {
+  if (op === "POST /api/auth/sign-out") return 4;
+  const method = op.split(" ")[0];
+  return method === "GET" ? 0 : method === "DELETE" ? 3 : method === "PUT" || method === "PATCH" ? 2 : 1;
+}
+
+async function call(role: RoleName, op: string): Promise<number> {
+  const [method, path] = op.split(" ") as [string, string];
+  const url = fill(path);
+  const client = clients[role];
+  if (path === "/api/events") {
+    // A Server-Sent Events stream never ends: read the status and hang up.
+    const abort = new AbortController();
+    const res = await fetch(`http://127.0.0.1:${port}${url}`, {
+      headers: client.cookie ? { cookie: `${SESSION_COOKIE}=${client.cookie}` } : {},
+      signal: abort.signal,
+    });
+    abort.abort();
+    return res.status;
+  }
+  const res = await client.request(method as "GET", url, method === "GET" || method === "DELETE" ? undefined : {});
+  return res.statusCode;
+}
+
+it("every route of the OpenAPI document has a row in the access matrix, and every row a route", () => {
+  const documented = documentedOperations();
+  const missing = documented.filter((op) => !(op in MATRIX));
+  const gone = Object.keys(MATRIX).filter((op) => !documented.includes(op));
+  expect({ missing, gone }).toEqual({ missing: [], gone: [] });
+});
+
+it("every caller gets the declared status on every route", async () => {
+  const ops = documentedOperations()
+    .filter((op) => op in MATRIX || process.env.VIGIL_MATRIX_PRINT)
+    .sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+  const mismatches: string[] = [];
+  const seen: Record<string, Row> = {};
+  for (const op of ops) {
+    seen[op] = {} as Row;
+    for (const role of ROLES) {
+      const got = await call(role, op);
+      (seen[op] as Row)[role] = got;
+      const expected = MATRIX[op]?.[role];
+      if (got !== expected) mismatches.push(`${op} as ${role}: expected ${expected}, got ${got}`);
+    }
+  }
+  if (process.env.VIGIL_MATRIX_PRINT) {
+    for (const [op, r] of Object.entries(seen)) console.log(`  "${op}": row(${ROLES.map((x) => r[x]).join(", ")}),`);
+  }
+  expect(mismatches.join("\n")).toBe("");
+});
