@@ -35,12 +35,15 @@ export function demoClockRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: Advance,
           response: { 200: Advanced, 400: ApiError, 404: ApiError },
         },
+        // Absent unless switched on: "not found" before the body is even read.
+        onRequest: async () => {
+          if (!ctx.config.clockControl || !(ctx.clock instanceof OffsetClock)) {
+            throw notFound("The clock can be moved only on a demo server started with VIGIL_CLOCK_CONTROL=1.");
+          }
+        },
       },
       async (request) => {
-        const clock = ctx.clock;
-        if (!ctx.config.clockControl || !(clock instanceof OffsetClock)) {
-          throw notFound("The clock can be moved only on a demo server started with VIGIL_CLOCK_CONTROL=1.");
-        }
+        const clock = ctx.clock as OffsetClock;
         clock.advance(request.body.minutes * 60_000);
         await ctx.db.tx(
           (tx) =>
