@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
@@ -31,6 +32,7 @@ import {
 import {
   confirmTotpEnrolment,
   reauthenticate,
+  type SecondFactor,
   signIn,
   signOut,
   startTotpEnrolment,
@@ -42,6 +44,12 @@ const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 409: ApiError, 423
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   // Every step that checks a secret counts against the client address's sign-in allowance.
   const attempt = rateLimit(ctx, "sign-in", ctx.config.rateLimits.signIn);
+  /** The second step of signing in, by code or by security key: the session becomes active. */
+  const finishSignIn = async (request: FastifyRequest, reply: FastifyReply, factor: SecondFactor) => {
+    const { token, value } = await verifySecondFactor(ctx, authOf(request).session, factor, requestMeta(request));
+    setSessionCookie(reply, token, ctx);
+    return value;
+  };
   return async (app) => {
     app.post(
       "/api/auth/sign-in",
@@ -72,16 +80,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
         onRequest: [attempt, guard(ctx, { states: ["pending_totp"] })],
       },
-      async (request, reply) => {
-        const { token, value } = await verifySecondFactor(
-          ctx,
-          authOf(request).session,
-          { code: request.body.code },
-          requestMeta(request),
-        );
-        setSessionCookie(reply, token, ctx);
-        return value;
-      },
+      async (request, reply) => finishSignIn(request, reply, { code: request.body.code }),
     );
 
     app.post(
@@ -108,16 +107,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
         onRequest: [attempt, guard(ctx, { states: ["pending_totp"] })],
       },
-      async (request, reply) => {
-        const { token, value } = await verifySecondFactor(
-          ctx,
-          authOf(request).session,
-          { securityKey: request.body.response },
-          requestMeta(request),
-        );
-        setSessionCookie(reply, token, ctx);
-        return value;
-      },
+      async (request, reply) => finishSignIn(request, reply, { securityKey: request.body.response }),
     );
 
     app.post(
