@@ -59,10 +59,11 @@ const row = (
 //                                                       anon observer officerA adminA officerB secretariat
 // Review notes: the Secretariat never reads a request's content (403); officer B is the requested
 // Party of A's request (200), but gets 404 for A's incident; /calendar/{file} is public because the
-// secret file name is the credential; POST /api/demo/clock answers 404 before reading the body unless
-// a demo server was started with VIGIL_CLOCK_CONTROL (then anyone may move it); /api/dev/mailbox is on because mail goes to the mailbox
-// here (each user sees their own mail). Known gaps, in the report of issue 6: proposals POST and
-// withdraw check the permission in the use case, so an observer gets 400/404 instead of 403.
+// secret file name is the credential; POST /api/demo/clock answers 404 before reading the body
+// unless a demo server was started with VIGIL_CLOCK_CONTROL (then anyone may move it);
+// /api/dev/mailbox is on because mail goes to the mailbox here (each user sees their own mail).
+// Proposing and withdrawing need directory.propose at the gate (a Party's own users); that it is
+// their own Party is the use case's check.
 const MATRIX: Record<string, Row> = {
   "GET /api/admin/mail-status": row(401, 403, 403, 403, 403, 200),
   "GET /api/admin/retention": row(401, 403, 403, 200, 403, 200),
@@ -117,10 +118,10 @@ const MATRIX: Record<string, Row> = {
   "POST /api/directory/import/preview": row(401, 403, 403, 403, 403, 400),
   "POST /api/directory/parties/{iso2}/confirm": row(401, 403, 200, 200, 403, 200),
   "POST /api/directory/parties/{iso2}/contact-points": row(401, 403, 403, 403, 403, 400),
-  "POST /api/directory/parties/{iso2}/proposals": row(401, 400, 400, 400, 400, 400),
+  "POST /api/directory/parties/{iso2}/proposals": row(401, 403, 400, 400, 400, 403),
   "POST /api/directory/parties/{iso2}/remind": row(401, 403, 403, 403, 403, 200),
   "POST /api/directory/proposals/{id}/review": row(401, 403, 403, 403, 403, 400),
-  "POST /api/directory/proposals/{id}/withdraw": row(401, 404, 404, 404, 404, 404),
+  "POST /api/directory/proposals/{id}/withdraw": row(401, 403, 404, 404, 404, 403),
   "POST /api/directory/releases": row(401, 403, 403, 403, 403, 400),
   "POST /api/incidents": row(401, 403, 403, 403, 403, 400),
   "POST /api/incidents/{id}/updates": row(401, 403, 403, 403, 403, 400),

@@ -50,6 +50,8 @@ const file = { 200: z.unknown().describe("The file") };
 
 export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const read = guard(ctx, { permission: "directory.read" });
+  // A Party's own users propose changes to its entries (the use case checks it is their Party).
+  const proposers = guard(ctx, { permission: "directory.propose" });
   // The read routes a national system may also call with an API token of scope directory:read.
   const scope = "directory:read";
   const security = sessionOrToken(scope);
@@ -134,7 +136,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ProposalBody,
           response: { 201: Proposal, ...errors },
         },
-        onRequest: read,
+        onRequest: proposers,
       },
       async (request, reply) =>
         reply
@@ -178,7 +180,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: IdParam,
           response: { 200: Proposal, ...errors },
         },
-        onRequest: read,
+        onRequest: proposers,
       },
       async (request) => withdrawProposal(ctx, authOf(request).user, request.params.id, requestMeta(request)),
     );
