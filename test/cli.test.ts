@@ -77,6 +77,7 @@ describe("vigil CLI and the embedded server", () => {
     expect(purge.stderr).toBe("");
     expect(purge.status).toBe(0);
     expect(purge.stdout).toMatch(/^Purged 0 request\(s\): 0 message\(s\), 0 attachment\(s\) removed/);
+    expect(purge.stdout).toMatch(/Removed the text of 0 closed security incident\(s\)/);
     // Both wrote their audit entry and the chain still holds.
     expect(vigil("audit", "verify").stdout).toMatch(/Audit chain intact: [3-9]\d* rows verified/);
   });

@@ -10,6 +10,7 @@ import { loadConfig } from "../server/config";
 import { type Database, openConfiguredDatabase } from "../server/db/database";
 import { DataFolderLockedError } from "../server/db/folder-lock";
 import { HttpError } from "../server/http/errors";
+import { purgeClosedIncidents } from "../server/incidents/retention";
 import { purgeExpired } from "../server/requests/retention";
 import { resealRequestItems } from "../server/requests/sealing";
 import { loadKeyring } from "../server/vault/keyring";
@@ -29,7 +30,8 @@ const HELP = `vigil — administration commands
       message body still in plain text. Then the old key can leave the ring. Safe to run again.
   npm run vigil -- retention purge
       Runs the retention purge now (it also runs daily at 02:17 UTC): requests past their
-      retention period lose their content; their numbers stay in the statistics.
+      retention period lose their content; their numbers stay in the statistics. Security
+      incidents closed for more than five years lose their text; the record stays.
   npm run vigil -- totp code SECRET
       Prints the current authenticator code for a TOTP secret (for the demo accounts).
 
@@ -131,18 +133,20 @@ async function vaultReseal(): Promise<number> {
 
 async function retentionPurge(): Promise<number> {
   const config = loadConfig();
-  const r = await withDb((db) =>
-    purgeExpired({
+  const { r, incidents } = await withDb(async (db) => {
+    const ctx = {
       db,
       clock: systemClock,
       config,
       log: pino({ level: "silent" }),
       keyring: loadKeyring(config).keyring,
-    }),
-  );
+    };
+    return { r: await purgeExpired(ctx), incidents: await purgeClosedIncidents(ctx) };
+  });
   process.stdout.write(
     `Purged ${r.purged} request(s)${r.numbers.length ? ` (${r.numbers.join(", ")})` : ""}: ${r.messages} message(s), ` +
-      `${r.attachments} attachment(s) removed; ${r.draftsDeleted} abandoned draft(s) deleted.\n`,
+      `${r.attachments} attachment(s) removed; ${r.draftsDeleted} abandoned draft(s) deleted. ` +
+      `Removed the text of ${incidents.purged} closed security incident(s).\n`,
   );
   return 0;
 }

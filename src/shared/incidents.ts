@@ -8,6 +8,14 @@ import { Iso2 } from "./directory";
  */
 
 export const INCIDENT_STATUSES = ["open", "closed"] as const;
+
+/**
+ * How long a closed incident's words are kept (Art. 14(5)): five years after closing, long enough
+ * for a supervisory authority's review of how it was handled (Art. 14(13)) and for the plenary's
+ * reports; then the title, description, measures and updates' notes (which may name persons) are
+ * removed and the rest stays. Reasons: docs/data-protection.md.
+ */
+export const INCIDENT_RETENTION_DAYS = 1825;
 export const IncidentStatus = z.enum(INCIDENT_STATUSES);
 export type IncidentStatus = z.infer<typeof IncidentStatus>;
 
@@ -102,6 +110,8 @@ export const Incident = z.object({
   measures: z.string(),
   status: IncidentStatus,
   closedAt: z.iso.datetime().nullable(),
+  /** When the retention purge removed its words (INCIDENT_RETENTION_DAYS after closing). */
+  purgedAt: z.iso.datetime().nullable(),
   updates: z.array(IncidentUpdate),
 });
 export type Incident = z.infer<typeof Incident>;
@@ -113,6 +123,7 @@ export const IncidentSummary = Incident.pick({
   recordedAt: true,
   status: true,
   closedAt: true,
+  purgedAt: true,
 }).extend({ parties: z.array(z.string()), updates: z.number().int() });
 export type IncidentSummary = z.infer<typeof IncidentSummary>;
 

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testContext } from "../../../test/harness/context";
@@ -6,15 +6,17 @@ import { testDatabase } from "../../../test/harness/db";
 import { makeParty } from "../../../test/harness/factories";
 import { signedIn, type TestClient } from "../../../test/harness/http";
 import { sendLegalQuestion } from "../../../test/harness/requests";
-import type { IncidentInputRaw } from "../../shared/incidents";
+import { INCIDENT_RETENTION_DAYS, type IncidentInputRaw } from "../../shared/incidents";
 import { buildApp } from "../app";
 import { auditLog } from "../audit/tables";
 import type { UserRow } from "../auth/users";
 import { ManualClock } from "../clock";
 import type { AppContext } from "../context";
+import { queryRows } from "../db/database";
 import { loadDemoNetwork } from "../demo/seed";
 import { renderEmail } from "../notify/email-text";
 import { notifications, outbox } from "../notify/tables";
+import { purgeClosedIncidents } from "./retention";
 import { securityIncidents } from "./tables";
 
 let ctx: AppContext;
@@ -225,5 +227,81 @@ describe("recording a security incident (Art. 14(7))", () => {
     expect(actions.filter((a) => a === "incident.recorded")).toHaveLength(1);
     expect(actions.filter((a) => a === "incident.updated")).toHaveLength(2);
     expect(actions.filter((a) => a === "incident.read").length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("retention of the incident register (Art. 14(5))", () => {
+  const DAY = 86_400_000;
+
+  it("removes a closed incident's words after five years and keeps the record; an open one stays whole", async () => {
+    const closed = await secretariat.post(
+      "/api/incidents",
+      incident({ title: "Laptop of Ana Example stolen", description: "Ana Example's laptop held 3 requests." }),
+    );
+    expect(closed.statusCode, closed.body).toBe(201);
+    const closing = await secretariat.post(`/api/incidents/${closed.data.id}/updates`, {
+      note: "Disk was encrypted; Ana Example confirmed.",
+      status: "closed",
+    });
+    expect(closing.statusCode, closing.body).toBe(200);
+    const open = await secretariat.post("/api/incidents", incident({ title: "Still under review" }));
+    expect(open.statusCode, open.body).toBe(201);
+
+    // One day short of the period: nothing happens.
+    clock.advance(INCIDENT_RETENTION_DAYS * DAY - DAY);
+    expect((await purgeClosedIncidents(ctx)).purged).toBe(0);
+    clock.advance(DAY);
+    const report = await purgeClosedIncidents(ctx);
+    expect(report.purged).toBeGreaterThanOrEqual(1);
+    expect(report.updates).toBeGreaterThanOrEqual(1);
+
+    // Five years on, everyone signs in again.
+    const later = (await signedIn(app, ctx, "sec.inc.later@example.org", "secretariat", null)).c;
+    const roLater = (await signedIn(app, ctx, "duty.inc.ro.later@example.org", "officer", "RO")).c;
+    const read = await roLater.get(`/api/incidents/${closed.data.id}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.data).toMatchObject({
+      title: "",
+      description: "",
+      measures: "",
+      recordedBy: "—",
+      status: "closed",
+      dataCategories: ["request_content", "attachments"],
+      requestNumbers: [clRo],
+      purgedAt: clock.now().toISOString(),
+    });
+    expect(read.data.affectedParties.map((p: { iso2: string }) => p.iso2)).toEqual(["RO"]);
+    expect(read.data.updates).toEqual([expect.objectContaining({ note: "", author: "—", status: "closed" })]);
+    expect(JSON.stringify(read.data)).not.toContain("Ana Example");
+
+    // The open incident is kept as it is, however old.
+    const stillOpen = await later.get(`/api/incidents/${open.data.id}`);
+    expect(stillOpen.data).toMatchObject({ title: "Still under review", purgedAt: null });
+
+    // A purged incident takes no more updates; a second run changes nothing, and each run is recorded.
+    const late = await later.post(`/api/incidents/${closed.data.id}/updates`, { note: "More" });
+    expect(late.statusCode).toBe(410);
+    expect(late.data.error.code).toBe("incident_purged");
+    expect((await purgeClosedIncidents(ctx)).purged).toBe(0);
+    const runs = await ctx.db.tx((tx) =>
+      tx.select().from(auditLog).where(eq(auditLog.action, "incidents.purged")).orderBy(auditLog.id),
+    );
+    expect(runs.map((r) => r.details.purged)).toEqual([0, report.purged, 0]);
+    expect(runs[1]?.details.incidents).toContain(closed.data.id);
+  });
+
+  it("refuses to blank the updates of an incident that is not purged, even for the application's role", async () => {
+    const [row] = await ctx.db.tx((tx) =>
+      tx.select({ id: securityIncidents.id }).from(securityIncidents).where(isNull(securityIncidents.purgedAt)),
+    );
+    const id = row?.id;
+    expect(id).toBeDefined();
+    const refused = await ctx.db
+      .tx((tx) => queryRows(tx, sql`select scrub_purged_incident_updates(${id}::uuid)`))
+      .then(
+        () => "done",
+        (e: Error) => String((e.cause as Error | undefined)?.message ?? e.message),
+      );
+    expect(refused).toMatch(/is not purged/);
   });
 });

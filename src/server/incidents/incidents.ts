@@ -15,7 +15,7 @@ import type { AppContext, RequestMeta } from "../context";
 import type { Tx } from "../db/database";
 import { findPartyByIso2, type PartyRow } from "../directory/entries";
 import { parties } from "../directory/tables";
-import { badRequest, forbidden, notFound } from "../http/errors";
+import { badRequest, forbidden, gone, notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
 import { emailOn, notify } from "../notify/notifications";
 import { numbersOfParty } from "../requests/access";
@@ -136,6 +136,12 @@ export async function updateIncident(
   await ctx.db.tx(async (tx) => {
     const [row] = await tx.select().from(securityIncidents).where(eq(securityIncidents.id, id)).for("update");
     if (!row) throw notFound(NOT_FOUND);
+    if (row.purgedAt) {
+      throw gone(
+        "incident_purged",
+        `This incident's text was removed on ${row.purgedAt.toISOString().slice(0, 10)} under the retention rule: it can no longer be updated.`,
+      );
+    }
     const already = await affectedOf(tx, row.id);
     const added = await resolveParties(tx, input.addParties, "body.addParties");
     for (const [i, p] of added.entries()) {
@@ -269,6 +275,7 @@ function present(
     measures: row.measures,
     status: row.status,
     closedAt: row.closedAt?.toISOString() ?? null,
+    purgedAt: row.purgedAt?.toISOString() ?? null,
     updates,
   };
 }
@@ -330,6 +337,7 @@ export async function listIncidents(ctx: AppContext, user: Principal, meta: Requ
       recordedAt: r.recordedAt.toISOString(),
       status: r.status,
       closedAt: r.closedAt?.toISOString() ?? null,
+      purgedAt: r.purgedAt?.toISOString() ?? null,
       parties: partyRows
         .filter((p) => p.incidentId === r.id && (seesAll(user) || p.partyId === user.partyId))
         .map((p) => p.iso2),

@@ -24,6 +24,12 @@ export const securityIncidents = pgTable("security_incidents", {
   status: incidentStatus("status").notNull().default("open"),
   closedAt: tstz("closed_at"),
   updatedAt: tstz("updated_at").notNull(),
+  /**
+   * Set by the retention purge (retention.ts) once the incident has been closed for
+   * INCIDENT_RETENTION_DAYS: its words and the people named are gone; dates, categories, status,
+   * the Parties told and the request numbers stay as the record of Art. 14(7).
+   */
+  purgedAt: tstz("purged_at"),
 });
 
 /** The Parties an incident affects: each reads the incident, and was told when it was added. */

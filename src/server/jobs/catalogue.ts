@@ -1,5 +1,6 @@
 import { housekeepingJob } from "../auth/jobs";
 import { freshnessJob } from "../directory/jobs";
+import { incidentRetentionJob } from "../incidents/jobs";
 import { acknowledgementCheckJob, deadlineSweepJob, preservationCheckJob, retentionPurgeJob } from "../requests/jobs";
 import type { JobDefinition } from "./queue";
 
@@ -10,5 +11,6 @@ export const JOBS: JobDefinition<unknown>[] = [
   preservationCheckJob,
   deadlineSweepJob,
   retentionPurgeJob,
+  incidentRetentionJob,
   housekeepingJob,
 ];

@@ -16,7 +16,7 @@ import { actorOf } from "../http/guard";
 import { emailOn, notify } from "../notify/notifications";
 import { requireVisible, requireWriter } from "./access";
 import { actorFields } from "./requests";
-import { requireTransfersAllowed } from "./suspension";
+import { requireNoteAllowed, requireTransfersAllowed } from "./suspension";
 import { recordStep } from "./timeline";
 import { onwardTransfers } from "./transfer-tables";
 
@@ -235,6 +235,7 @@ export async function decideOnwardTransfer(
     if (asked.status !== "pending")
       throw conflict("already_decided", `This onward transfer was already ${asked.status}.`);
     const note = input.decision === "authorised" ? input.conditions || null : input.reason;
+    await requireNoteAllowed(tx, row.senderPartyId, row.requestedPartyId as string, note);
     const [decided] = await tx
       .update(onwardTransfers)
       .set({

@@ -22,7 +22,7 @@ import { preservationWarningAt } from "./deadlines";
 import { preservationCheckJob } from "./jobs";
 import { actorFields, readRequest } from "./requests";
 import { sealMessage } from "./sealing";
-import { requireTransfersAllowed } from "./suspension";
+import { requireNoteAllowed, requireTransfersAllowed } from "./suspension";
 import { requestMessages, requests } from "./tables";
 import { recordStep } from "./timeline";
 import { canMove, isOutcome, refusal, type Side } from "./workflow";
@@ -55,6 +55,7 @@ export async function transition(
     const { row, side } = await requireVisible(tx, user, id, { forUpdate: true });
     refusePurged(row);
     if (!canMove(row.state, body.to, side)) throw conflict("illegal_transition", refusal(row.state, body.to, side));
+    await requireNoteAllowed(tx, user.partyId as string, counterpartOf(row, side), body.note);
     const set: Partial<typeof requests.$inferInsert> = { state: body.to, updatedAt: at };
     if (body.to === "acknowledged") set.acknowledgedAt = at;
     if (isOutcome(body.to)) set.answeredAt = at;
@@ -189,6 +190,7 @@ export async function giveFeedback(
       throw conflict("no_outcome_yet", "Feedback comes once the requested Party has answered.");
     }
     if (row.feedbackAt) throw conflict("feedback_given", "Feedback was already given for this request.");
+    await requireNoteAllowed(tx, row.senderPartyId, row.requestedPartyId as string, body.comment);
     await tx
       .update(requests)
       .set({ feedbackRating: body.rating, feedbackComment: body.comment, feedbackAt: at, updatedAt: at })

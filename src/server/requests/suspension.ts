@@ -17,7 +17,9 @@ import { transferSuspensions } from "./transfer-tables";
 /*
  * Art. 14(15) of the Second Additional Protocol: a Party may suspend transfers to another Party.
  * While it lasts, its users send that Party no request, message or attachment
- * (`requireTransfersAllowed`, called by each of those writes), and the route preview warns first.
+ * (`requireTransfersAllowed`, called by each of those writes), nor any words of their own on a
+ * step (`requireNoteAllowed`: an answer's note, a feedback comment, an onward-transfer decision's
+ * conditions or reason), and the route preview warns first.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -53,6 +55,27 @@ export async function requireTransfersAllowed(tx: Tx, fromPartyId: string, toPar
   throw conflict(
     "transfers_suspended",
     `Your Party suspended transfers to ${to?.nameEn ?? "this Party"} on ${suspension.suspendedAt.toISOString().slice(0, 10)} (Art. 14(15) of the Second Additional Protocol): nothing can be sent to it until the suspension is lifted.`,
+  );
+}
+
+/**
+ * A step may still be taken while transfers are suspended (acknowledging, refusing, closing: the
+ * other Party needs to know where its request stands), but what a person writes on it is data
+ * sent to the other Party, so a step with a note is refused. The message says how to go on.
+ */
+export async function requireNoteAllowed(
+  tx: Tx,
+  fromPartyId: string,
+  toPartyId: string,
+  note: string | null | undefined,
+): Promise<void> {
+  if (!note?.trim()) return;
+  const suspension = await activeSuspension(tx, fromPartyId, toPartyId);
+  if (!suspension) return;
+  const to = await findPartyById(tx, toPartyId);
+  throw conflict(
+    "transfers_suspended",
+    `Your Party suspended transfers to ${to?.nameEn ?? "this Party"} on ${suspension.suspendedAt.toISOString().slice(0, 10)} (Art. 14(15) of the Second Additional Protocol): a note would be sent to it. Take this step without a note, or wait until the suspension is lifted.`,
   );
 }
 

@@ -136,6 +136,22 @@ describe("suspending transfers to a Party (Art. 14(15))", () => {
     expect((await sendLegalQuestion(roOfficer.c, "FR")).statusCode).toBe(200);
   });
 
+  it("lets the suspending Party take steps on a received request, but not with a note, which would be a transfer", async () => {
+    const noted = await roOfficer.c.post(`/api/requests/${fromChile.id}/transitions`, {
+      to: "acknowledged",
+      note: "Logs of 2026-11-20 are kept",
+    });
+    expect(noted.statusCode).toBe(409);
+    expect(noted.data.error.code).toBe("transfers_suspended");
+    expect(noted.data.error.message).toMatch(/without a note/);
+    const [still] = await ctx.db.tx((tx) => tx.select().from(requests).where(eq(requests.id, fromChile.id)));
+    expect(still?.state).toBe("sent");
+    // The same step with no words in it goes through: Chile learns where its request stands.
+    const bare = await roOfficer.c.post(`/api/requests/${fromChile.id}/transitions`, { to: "acknowledged" });
+    expect(bare.statusCode, bare.body).toBe(200);
+    expect(bare.data.state).toBe("acknowledged");
+  });
+
   it("lets the Secretariat suspend on a Party's behalf, and shows each Party only the suspensions it is part of", async () => {
     const res = await secretariat.post("/api/transfer-suspensions", {
       fromParty: "FR",

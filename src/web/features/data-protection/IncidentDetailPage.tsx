@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -78,7 +79,9 @@ export function IncidentDetailPage() {
     <>
       {back}
       <PageHeader
-        title={incident.title}
+        title={
+          incident.purgedAt ? t("dataProtection.detail.purgedTitle", { date: at(incident.detectedAt) }) : incident.title
+        }
         description={t("dataProtection.detail.recorded", { name: incident.recordedBy, date: at(incident.recordedAt) })}
       >
         <Badge
@@ -91,6 +94,11 @@ export function IncidentDetailPage() {
         </Badge>
       </PageHeader>
       <Stack gap="md" maw={900}>
+        {incident.purgedAt ? (
+          <Alert color="gray" data-testid="incident-purged">
+            {t("dataProtection.detail.purged", { date: at(incident.purgedAt) })}
+          </Alert>
+        ) : null}
         <Paper withBorder radius="md" p="md">
           <Stack gap="md">
             <Group gap="xl" align="flex-start">
@@ -124,12 +132,12 @@ export function IncidentDetailPage() {
             </Block>
             <Block title={t("dataProtection.detail.description")}>
               <Text size="sm" style={{ whiteSpace: "pre-wrap" }} data-testid="incident-description">
-                {incident.description}
+                {incident.purgedAt ? t("dataProtection.detail.removed") : incident.description}
               </Text>
             </Block>
             <Block title={t("dataProtection.detail.measures")}>
               <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-                {incident.measures}
+                {incident.purgedAt ? t("dataProtection.detail.removed") : incident.measures}
               </Text>
             </Block>
             <Block title={t("dataProtection.detail.requests")} testId="incident-requests">
@@ -160,12 +168,12 @@ export function IncidentDetailPage() {
                     {u.status ? ` · ${t("dataProtection.detail.statusSet", { status: t(STATUS_KEYS[u.status]) })}` : ""}
                   </Text>
                   <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-                    {u.note}
+                    {incident.purgedAt ? t("dataProtection.detail.removed") : u.note}
                   </Text>
                 </Stack>
               ))
             )}
-            {manages ? <UpdateForm incident={incident} onDone={setShown} /> : null}
+            {manages && !incident.purgedAt ? <UpdateForm incident={incident} onDone={setShown} /> : null}
           </Stack>
         </Paper>
       </Stack>

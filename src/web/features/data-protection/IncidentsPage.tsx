@@ -58,7 +58,11 @@ export function IncidentsPage() {
                     <Table.Td>{formatMoment(item.detectedAt, locale, session.user.timeZone)}</Table.Td>
                     <Table.Td>
                       <Anchor component={Link} to={`/data-protection/incidents/${item.id}`}>
-                        {item.title}
+                        {item.purgedAt
+                          ? t("dataProtection.detail.purgedTitle", {
+                              date: formatMoment(item.detectedAt, locale, session.user.timeZone),
+                            })
+                          : item.title}
                       </Anchor>
                     </Table.Td>
                     <Table.Td>{item.parties.join(", ")}</Table.Td>
