@@ -54,7 +54,7 @@ async function main() {
         password: "bench password 2026",
         role: "officer",
         partyIso2: "FI",
-        totpSecret: secret,
+        totp: { secret, ring: ctx.keyring },
       },
       new Date(),
     ),

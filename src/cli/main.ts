@@ -4,6 +4,7 @@ import { z } from "zod";
 import { appendAudit, verifyAuditChain } from "../server/audit/log";
 import { randomToken } from "../server/auth/tokens";
 import { totpCodeAt } from "../server/auth/totp";
+import { sealTotpSecrets } from "../server/auth/totp-secrets";
 import { createUser } from "../server/auth/users";
 import { systemClock } from "../server/clock";
 import { loadConfig } from "../server/config";
@@ -121,12 +122,15 @@ async function auditVerify(): Promise<number> {
 async function vaultReseal(): Promise<number> {
   const config = loadConfig();
   const { keyring } = loadKeyring(config);
-  const r = await withDb((db) =>
-    resealRequestItems(db, keyring, systemClock.now(), { userId: null, label: "cli", partyId: null }),
-  );
+  const { r, secrets } = await withDb(async (db) => ({
+    r: await resealRequestItems(db, keyring, systemClock.now(), { userId: null, label: "cli", partyId: null }),
+    secrets: await sealTotpSecrets(db, keyring, { reseal: true }),
+  }));
   process.stdout.write(
     `Sealed with key "${keyring.current}": ${r.messages} message(s) and ${r.attachments} attachment(s) re-encrypted, ` +
-      `${r.plaintextMessages} plain-text message(s) encrypted.\n`,
+      `${r.plaintextMessages} plain-text message(s) encrypted, ${secrets.sealed} authenticator secret(s) re-encrypted` +
+      (secrets.unreadable ? ` (${secrets.unreadable} could not be opened: those accounts must enrol again)` : "") +
+      ".\n",
   );
   return 0;
 }

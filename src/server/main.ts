@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { buildApp, WEB_DIST } from "./app";
+import { sealTotpSecrets } from "./auth/totp-secrets";
 import { OffsetClock, systemClock } from "./clock";
 import { loadConfig } from "./config";
 import type { AppContext } from "./context";
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   // configuration, so the SQL migration could only add the columns). A no-op once none is left.
   const sealed = await sealPlaintextMessages(db, keyring);
   if (sealed) log.info({ sealed }, "message bodies written in plain text are now encrypted at rest");
+  const secrets = await sealTotpSecrets(db, keyring, { reseal: false });
+  if (secrets.sealed) log.info(secrets, "authenticator secrets stored in plain text are now encrypted at rest");
   if (config.demo && (await loadDemoNetwork(ctx))) log.info("demo network loaded");
 
   // Scheduled and background work (pg-boss, stored in the database): the hourly directory

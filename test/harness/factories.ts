@@ -33,7 +33,7 @@ export async function makeUser(
         password: TEST_PASSWORD,
         role: opts.role,
         partyIso2: opts.party ?? null,
-        totpSecret,
+        ...(totpSecret ? { totp: { secret: totpSecret, ring: ctx.keyring } } : {}),
       },
       ctx.clock.now(),
     );

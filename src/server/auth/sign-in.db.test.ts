@@ -9,7 +9,10 @@ import { buildApp } from "../app";
 import { auditLog } from "../audit/tables";
 import { ManualClock } from "../clock";
 import type { AppContext } from "../context";
+import { newKeySpec, parseKeyring } from "../vault/keyring";
+import { users } from "./tables";
 import { totpCodeAt } from "./totp";
+import { sealTotpSecrets } from "./totp-secrets";
 
 let ctx: AppContext;
 let app: FastifyInstance;
@@ -275,5 +278,55 @@ describe("unknown API paths", () => {
     const res = await app.inject({ method: "GET", url: "/api/nothing-here" });
     expect(res.statusCode).toBe(404);
     expect(JSON.parse(res.body).error.code).toBe("not_found");
+  });
+});
+
+describe("authenticator secrets at rest", () => {
+  const storedSecret = async (email: string) =>
+    (await ctx.db.tx((tx) => tx.select().from(users).where(eq(users.email, email))))[0]?.totpSecret ?? null;
+
+  it("stores each account's secret sealed and bound to it: a copy on another account does not open", async () => {
+    const a = await makeUser(ctx, { email: "sealed.a.xa@example.org", role: "officer", party: "XA" });
+    const b = await makeUser(ctx, { email: "sealed.b.xa@example.org", role: "officer", party: "XA" });
+    const stored = await storedSecret(a.user.email);
+    expect(stored).toMatch(/^sealed:/);
+    expect(stored).not.toContain(a.totpSecret as string);
+    await signedIn(a.user.email, a.totpSecret as string);
+
+    // B's row now carries A's sealed secret: neither A's code nor B's opens B's account.
+    await ctx.db.tx((tx) => tx.update(users).set({ totpSecret: stored }).where(eq(users.id, b.user.id)));
+    nextStep();
+    const c = new TestClient(app);
+    expect((await c.post("/api/auth/sign-in", { email: b.user.email, password: TEST_PASSWORD })).statusCode).toBe(200);
+    const res = await c.post("/api/auth/totp", { code: totpCodeAt(a.totpSecret as string, clock.now()) });
+    expect(res.statusCode).toBe(401);
+    expect(res.data.error.code).toBe("invalid_code");
+  });
+
+  it("seals a secret left in clear by an earlier version, and re-seals under a new key after a rotation", async () => {
+    const old = await makeUser(ctx, { email: "legacy.xa@example.org", role: "officer", party: "XA" });
+    const secret = old.totpSecret as string;
+    await ctx.db.tx((tx) => tx.update(users).set({ totpSecret: secret }).where(eq(users.id, old.user.id)));
+    expect(await sealTotpSecrets(ctx.db, ctx.keyring, { reseal: false })).toEqual({ sealed: 1, unreadable: 0 });
+    expect(await storedSecret(old.user.email)).toMatch(/^sealed:/);
+    expect((await sealTotpSecrets(ctx.db, ctx.keyring, { reseal: false })).sealed).toBe(0);
+    await signedIn(old.user.email, secret);
+
+    const first = ctx.keyring;
+    const rotated = parseKeyring(
+      `${newKeySpec("next")},${[...first.keys].map(([id, k]) => `${id}:${k.toString("base64")}`).join(",")}`,
+    );
+    const resealed = await sealTotpSecrets(ctx.db, rotated, { reseal: true });
+    expect(resealed.sealed).toBeGreaterThanOrEqual(1);
+    // The account whose row was tampered with above is left as it is, and counted.
+    expect(resealed.unreadable).toBe(1);
+    // Everything is under the new key now: the old one can leave the ring.
+    ctx.keyring = { current: "next", keys: new Map([["next", rotated.keys.get("next") as Buffer]]) };
+    try {
+      await signedIn(old.user.email, secret);
+      expect((await sealTotpSecrets(ctx.db, rotated, { reseal: true })).sealed).toBe(0);
+    } finally {
+      ctx.keyring = first;
+    }
   });
 });

@@ -27,6 +27,7 @@ import {
 import { recoveryCodes, users } from "./tables";
 import { normaliseRecoveryCode, recoveryCode, sha256 } from "./tokens";
 import { checkTotp, newTotpSecret, totpQrDataUrl, totpUri } from "./totp";
+import { accountSecretAad, openTotpSecret, pendingSecretAad, sealTotpSecret } from "./totp-secrets";
 import { clearFailedAttempts, findUserByEmail, findUserById, recordFailedAttempt, type UserRow } from "./users";
 
 /** Five wrong answers in a row lock the account for fifteen minutes. */
@@ -133,6 +134,20 @@ export async function signIn(ctx: AppContext, body: SignInBody, meta: RequestMet
   });
 }
 
+/**
+ * The account's authenticator secret in clear. One that does not open (a row changed in the
+ * database, or its key removed from the ring) fails the code like a wrong one, and is logged.
+ */
+function accountSecret(ctx: AppContext, user: UserRow): string | null {
+  if (!user.totpSecret) return null;
+  try {
+    return openTotpSecret(ctx.keyring, user.totpSecret, accountSecretAad(user.id));
+  } catch (err) {
+    ctx.log.error({ userId: user.id, err: (err as Error).message }, "authenticator secret does not open");
+    return null;
+  }
+}
+
 async function loadUser(tx: Tx, session: SessionRow): Promise<UserRow> {
   const user = await findUserById(tx, session.userId);
   if (!user || user.disabledAt) throw unauthorized("unauthenticated", "Please sign in.");
@@ -158,7 +173,8 @@ async function checkSecondFactor(
   }
   const code = factor.code;
   if (/^\d{6}$/.test(code)) {
-    const step = user.totpSecret ? await checkTotp(user.totpSecret, code, at, user.totpLastStep) : null;
+    const secret = accountSecret(ctx, user);
+    const step = secret ? await checkTotp(secret, code, at, user.totpLastStep) : null;
     if (step === null) return null;
     await tx.update(users).set({ totpLastStep: step }).where(eq(users.id, user.id));
     return "totp";
@@ -255,7 +271,11 @@ export async function startTotpEnrolment(ctx: AppContext, session: SessionRow): 
   return ctx.db.tx(async (tx) => {
     const user = await loadUser(tx, session);
     const secret = newTotpSecret();
-    await setPendingTotpSecret(tx, session.idHash, secret);
+    await setPendingTotpSecret(
+      tx,
+      session.idHash,
+      sealTotpSecret(ctx.keyring, secret, pendingSecretAad(session.idHash)),
+    );
     const otpauthUri = totpUri(secret, user.email);
     return { secret, otpauthUri, qrDataUrl: await totpQrDataUrl(otpauthUri) };
   });
@@ -271,10 +291,11 @@ export async function confirmTotpEnrolment(
   return recordingFailures(ctx, async (tx) => {
     const at = ctx.clock.now();
     const user = await loadUser(tx, session);
-    const secret = session.pendingTotpSecret;
-    if (!secret) {
+    const pending = session.pendingTotpSecret;
+    if (!pending) {
       return { ok: false, error: new HttpError(409, "enrolment_not_started", "Start the enrolment first.") };
     }
+    const secret = openTotpSecret(ctx.keyring, pending, pendingSecretAad(session.idHash));
     const step = await checkTotp(secret, code, at, null);
     if (step === null) {
       return failAttempt(
@@ -288,7 +309,13 @@ export async function confirmTotpEnrolment(
     }
     await tx
       .update(users)
-      .set({ totpSecret: secret, totpEnabledAt: at, totpLastStep: step, failedAttempts: 0, updatedAt: at })
+      .set({
+        totpSecret: sealTotpSecret(ctx.keyring, secret, accountSecretAad(user.id)),
+        totpEnabledAt: at,
+        totpLastStep: step,
+        failedAttempts: 0,
+        updatedAt: at,
+      })
       .where(eq(users.id, user.id));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
     const codes = Array.from({ length: 10 }, recoveryCode);
@@ -299,7 +326,7 @@ export async function confirmTotpEnrolment(
       targetType: "user",
       targetId: user.id,
     });
-    const fresh = { ...user, totpSecret: secret, totpEnabledAt: at };
+    const fresh = { ...user, totpEnabledAt: at };
     return {
       ok: true,
       value: { token, value: { recoveryCodes: codes, session: await presentSession(tx, row, fresh) } },

@@ -1,10 +1,13 @@
+import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Role } from "../../shared/auth";
 import type { Tx } from "../db/database";
 import { parties } from "../directory/tables";
 import { badRequest, conflict } from "../http/errors";
+import type { Keyring } from "../vault/keyring";
 import { hashPassword } from "./passwords";
 import { users } from "./tables";
+import { accountSecretAad, sealTotpSecret } from "./totp-secrets";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -27,7 +30,8 @@ export type NewUser = {
   partyIso2?: string | null;
   locale?: "en" | "fr";
   timeZone?: string;
-  totpSecret?: string | null;
+  /** An authenticator secret to enrol the account with (demo accounts, tests): sealed with `ring`. */
+  totp?: { secret: string; ring: Keyring };
 };
 
 /** Creates an account (CLI, demo, administration). The role decides whether a Party is needed. */
@@ -47,9 +51,12 @@ export async function createUser(tx: Tx, input: NewUser, at: Date): Promise<User
   }
   const email = input.email.toLowerCase();
   if (await findUserByEmail(tx, email)) throw conflict("email_taken", `An account with the e-mail ${email} exists.`);
+  // The id is chosen here: the sealed secret is bound to it.
+  const id = randomUUID();
   const [row] = await tx
     .insert(users)
     .values({
+      id,
       email,
       displayName: input.displayName,
       passwordHash: await hashPassword(input.password),
@@ -57,8 +64,8 @@ export async function createUser(tx: Tx, input: NewUser, at: Date): Promise<User
       partyId,
       locale: input.locale ?? "en",
       timeZone: input.timeZone ?? "UTC",
-      totpSecret: input.totpSecret ?? null,
-      totpEnabledAt: input.totpSecret ? at : null,
+      totpSecret: input.totp ? sealTotpSecret(input.totp.ring, input.totp.secret, accountSecretAad(id)) : null,
+      totpEnabledAt: input.totp ? at : null,
       createdAt: at,
       updatedAt: at,
     })

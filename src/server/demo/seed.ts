@@ -3,6 +3,7 @@ import { ContactPointFields, type LegalProfileFields } from "../../shared/direct
 import { appendAudit } from "../audit/log";
 import { users } from "../auth/tables";
 import { newTotpSecret } from "../auth/totp";
+import { accountSecretAad, openTotpSecret } from "../auth/totp-secrets";
 import { createUser } from "../auth/users";
 import type { AppContext } from "../context";
 import { findPartyById, insertContactPoint, saveLegalProfile } from "../directory/entries";
@@ -168,7 +169,7 @@ export async function loadDemoNetwork(ctx: AppContext): Promise<boolean> {
           timeZone: a.timeZone,
           locale: a.locale,
           // Demo accounts come enrolled, so a visitor can sign in at once with the printed secret.
-          totpSecret: newTotpSecret(),
+          totp: { secret: newTotpSecret(), ring: ctx.keyring },
         },
         at,
       );
@@ -194,11 +195,14 @@ export async function demoAccountSecrets(
     const out = [];
     for (const a of DEMO_ACCOUNTS) {
       const [u] = await tx
-        .select({ totpSecret: users.totpSecret })
+        .select({ id: users.id, totpSecret: users.totpSecret })
         .from(users)
         .where(eq(users.email, a.email))
         .limit(1);
-      if (u) out.push({ email: a.email, role: a.role, totpSecret: u.totpSecret });
+      if (u) {
+        const secret = u.totpSecret ? openTotpSecret(ctx.keyring, u.totpSecret, accountSecretAad(u.id)) : null;
+        out.push({ email: a.email, role: a.role, totpSecret: secret });
+      }
     }
     return out;
   });
