@@ -67,6 +67,13 @@ const row = (
 const MATRIX: Record<string, Row> = {
   "GET /api/admin/mail-status": row(401, 403, 403, 403, 403, 200),
   "GET /api/admin/retention": row(401, 403, 403, 200, 403, 200),
+  "GET /api/admin/users": row(401, 403, 403, 200, 403, 200),
+  // The invitation link's token is its own credential: anyone may present one (a random one is malformed here).
+  "GET /api/invitations/{token}": row(400, 400, 400, 400, 400, 400),
+  "POST /api/invitations/{token}": row(400, 400, 400, 400, 400, 400),
+  "POST /api/admin/users": row(401, 403, 403, 400, 403, 400),
+  "PATCH /api/admin/users/{id}": row(401, 403, 403, 400, 403, 400),
+  "POST /api/admin/users/{id}/reset": row(401, 403, 403, 404, 403, 404),
   "GET /api/api-tokens": row(401, 403, 403, 200, 403, 403),
   "GET /api/audit/access-log": row(401, 403, 403, 200, 403, 403),
   "GET /api/auth/session": row(401, 200, 200, 200, 200, 200),

@@ -11,6 +11,7 @@ import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, validatorComp
 import type { z } from "zod";
 import { apiTokenRoutes } from "./api-tokens/routes";
 import { auditRoutes } from "./audit/routes";
+import { accountRoutes } from "./auth/accounts-routes";
 import { authRoutes } from "./auth/routes";
 import type { AppContext } from "./context";
 import { demoClockRoutes } from "./demo/clock-routes";
@@ -176,6 +177,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
 
   await app.register(authRoutes(ctx));
+  await app.register(accountRoutes(ctx));
   await app.register(directoryRoutes(ctx));
   // One LISTEN per instance, fanned out to the open event streams of this instance.
   const hub = new EventHub(ctx.db, ctx.log);

@@ -11,7 +11,7 @@ let dummyHash: Promise<string> | undefined;
 
 /** Verifies a password; with no stored hash it still spends the same time (no account probing by timing). */
 export async function verifyPassword(storedHash: string | null, password: string): Promise<boolean> {
-  if (!storedHash) {
+  if (!storedHash?.startsWith("$argon2")) {
     dummyHash ??= argon2.hash("vigil-dummy-password", OPTIONS);
     await argon2.verify(await dummyHash, password);
     return false;

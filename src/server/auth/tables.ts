@@ -111,3 +111,24 @@ export const securityKeys = pgTable(
     index("security_keys_user_idx").on(t.userId),
   ],
 );
+
+/**
+ * An invitation to choose a password: for a new account, or after an administrator reset one
+ * (lost phone, forgotten password). The link's secret is stored as SHA-256 only; one use, 7 days.
+ */
+export const accountInvitations = pgTable(
+  "account_invitations",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: tstz("created_at").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: tstz("expires_at").notNull(),
+    usedAt: tstz("used_at"),
+    /** Set when a newer invitation replaced this one before it was used. */
+    revokedAt: tstz("revoked_at"),
+  },
+  (t) => [index("account_invitations_user_idx").on(t.userId, t.createdAt)],
+);

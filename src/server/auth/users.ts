@@ -21,10 +21,19 @@ export async function findUserById(tx: Tx, id: string): Promise<UserRow | undefi
   return row;
 }
 
+/**
+ * The stored "password" of an account that has not chosen one: not an argon2 hash, so no password
+ * ever matches it (verifyPassword spends the same time on it as on a real one).
+ */
+const UNUSABLE = "!unset:";
+export const unusablePassword = () => `${UNUSABLE}${randomUUID()}`;
+export const hasPassword = (row: { passwordHash: string }) => !row.passwordHash.startsWith(UNUSABLE);
+
 export type NewUser = {
   email: string;
   displayName: string;
-  password: string;
+  /** null: the account chooses it through an invitation (accounts.ts); until then none matches. */
+  password: string | null;
   role: Role;
   /** ISO 3166 code of the user's Party; none for the Secretariat. */
   partyIso2?: string | null;
@@ -59,7 +68,7 @@ export async function createUser(tx: Tx, input: NewUser, at: Date): Promise<User
       id,
       email,
       displayName: input.displayName,
-      passwordHash: await hashPassword(input.password),
+      passwordHash: input.password === null ? unusablePassword() : await hashPassword(input.password),
       role: input.role,
       partyId,
       locale: input.locale ?? "en",

@@ -202,6 +202,33 @@ const TEXT: Partial<
   },
 };
 
+/**
+ * E-mails about one's own account, not notifications (nobody chooses whether to receive them):
+ * their link is a one-time secret, so they go to the account's address only.
+ */
+const ACCOUNT_TEXT: Record<string, Record<Locale, (p: Params) => { subject: string; body: string }>> = {
+  "account.invited": {
+    en: (p) => ({
+      subject: "Your Vigil account",
+      body: `An account was made for you in Vigil, the platform of the Budapest Convention 24/7 Network. Choose your password with the link below (it works once, for ${p.days} days); at your first sign-in you will set up an authenticator app.`,
+    }),
+    fr: (p) => ({
+      subject: "Votre compte Vigil",
+      body: `Un compte a été créé pour vous dans Vigil, la plateforme du réseau 24/7 de la Convention de Budapest. Choisissez votre mot de passe avec le lien ci-dessous (il sert une fois, pendant ${p.days} jours) ; à votre première connexion, vous configurerez une application d'authentification.`,
+    }),
+  },
+  "account.reset": {
+    en: (p) => ({
+      subject: "Your Vigil account was reset",
+      body: `An administrator reset your Vigil account: your password, authenticator and security keys no longer work. Choose a new password with the link below (it works once, for ${p.days} days), then set up your authenticator again. If you did not ask for this, tell your administrator.`,
+    }),
+    fr: (p) => ({
+      subject: "Votre compte Vigil a été réinitialisé",
+      body: `Un administrateur a réinitialisé votre compte Vigil : votre mot de passe, votre application d'authentification et vos clés de sécurité ne fonctionnent plus. Choisissez un nouveau mot de passe avec le lien ci-dessous (il sert une fois, pendant ${p.days} jours), puis configurez de nouveau votre application. Si vous ne l'avez pas demandé, prévenez votre administrateur.`,
+    }),
+  },
+};
+
 const STATE_FR: Record<string, string> = {
   acknowledged: "réception accusée",
   in_progress: "en cours",
@@ -221,7 +248,7 @@ export function renderEmail(
   locale: Locale,
   publicUrl: string,
 ): { subject: string; text: string } {
-  const text = isNotificationKind(kind) ? TEXT[kind] : undefined;
+  const text = ACCOUNT_TEXT[kind] ?? (isNotificationKind(kind) ? TEXT[kind] : undefined);
   const make = text?.[locale] ?? text?.en;
   if (!make) throw new Error(`no e-mail text for ${kind}`);
   const { subject, body } = make(params, locale);
