@@ -2,6 +2,7 @@ import { Center, Container } from "@mantine/core";
 import type { ComponentType, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { createBrowserRouter, Navigate, useLocation } from "react-router-dom";
+import { InvitationPage } from "../features/accounts";
 import { AdminPage } from "../features/admin/AdminPage";
 import { SignInPage } from "../features/auth/SignInPage";
 import { AuthoritiesPage } from "../features/authorities/AuthoritiesPage";
@@ -63,6 +64,8 @@ function Home() {
 
 export const router = createBrowserRouter([
   { path: "/sign-in", element: <SignInPage />, errorElement: <CrashPage /> },
+  // Reached from the invitation e-mail, before the person has an account they can sign in with.
+  { path: "/invitation/:token", element: <InvitationPage />, errorElement: <CrashPage /> },
   {
     path: "/",
     element: <RequireSession />,

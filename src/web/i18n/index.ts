@@ -1,6 +1,8 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { LOCALES, type Locale } from "../../shared/auth";
+import accountsEn from "./accounts.en.json";
+import accountsFr from "./accounts.fr.json";
 import apiTokensEn from "./apiTokens.en.json";
 import apiTokensFr from "./apiTokens.fr.json";
 import dataProtectionEn from "./dataProtection.en.json";
@@ -93,6 +95,7 @@ void i18n.use(initReactI18next).init({
         retention: retentionEn,
         security: securityEn,
         dataProtection: dataProtectionEn,
+        accounts: accountsEn,
       },
     },
     fr: {
@@ -108,6 +111,7 @@ void i18n.use(initReactI18next).init({
         retention: retentionFr satisfies typeof retentionEn,
         security: securityFr satisfies typeof securityEn,
         dataProtection: dataProtectionFr satisfies typeof dataProtectionEn,
+        accounts: accountsFr satisfies typeof accountsEn,
       },
     },
   },

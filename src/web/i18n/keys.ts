@@ -1,3 +1,4 @@
+import type accountsEn from "./accounts.en.json";
 import type apiTokensEn from "./apiTokens.en.json";
 import type dataProtectionEn from "./dataProtection.en.json";
 import type adminEn from "./directory-admin.en.json";
@@ -33,6 +34,7 @@ export type TranslationKey = WithoutPluralSuffix<
       retention: typeof retentionEn;
       security: typeof securityEn;
       dataProtection: typeof dataProtectionEn;
+      accounts: typeof accountsEn;
     }
   >
 >;

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { SectionIntro } from "../../app/SectionIntro";
 import { useActiveSession } from "../../app/session";
 import { PageHeader } from "../../app/ui";
+import { ACCOUNTS_PERMISSION, AccountsPanel } from "../accounts";
 import { API_TOKENS_PERMISSION, ApiTokensPanel } from "../api-tokens";
 import { MAIL_STATUS_PERMISSION, MailStatusPanel } from "../mail-status";
 import { RETENTION_PERMISSION, RetentionPanel } from "../retention";
@@ -16,13 +17,14 @@ export function AdminPage() {
   const apiTokens = session.permissions.includes(API_TOKENS_PERMISSION);
   const mailStatus = session.permissions.includes(MAIL_STATUS_PERMISSION);
   const retention = session.permissions.includes(RETENTION_PERMISSION);
+  const accounts = session.permissions.includes(ACCOUNTS_PERMISSION);
 
-  if (!webhooks && !apiTokens && !mailStatus && !retention) {
+  if (!webhooks && !apiTokens && !mailStatus && !retention && !accounts) {
     return <SectionIntro title={t("admin.title")} description={t("admin.description")} icon={IconSettings} />;
   }
 
-  // The section's purpose stays stated; the state of e-mail (Secretariat), a Party's webhooks and
-  // API tokens (its admin) are here yet, user accounts come later.
+  // The section's purpose stays stated; then the accounts, the state of e-mail (Secretariat), the
+  // retention periods, and a Party's webhooks and API tokens (its admin).
   return (
     <>
       <PageHeader title={t("admin.title")} />
@@ -34,12 +36,10 @@ export function AdminPage() {
             </ThemeIcon>
             <Stack gap="xs">
               <Text data-testid="section-description">{t("admin.description")}</Text>
-              <Text size="sm" c="dimmed">
-                {t("webhooks.usersNotYet")}
-              </Text>
             </Stack>
           </Group>
         </Paper>
+        {accounts ? <AccountsPanel /> : null}
         {mailStatus ? <MailStatusPanel /> : null}
         {retention ? <RetentionPanel /> : null}
         {webhooks ? <WebhooksPanel /> : null}

@@ -1,0 +1,3 @@
+export { AccountsPanel } from "./AccountsPanel";
+export { ACCOUNTS_PERMISSION } from "./accountsApi";
+export { InvitationPage } from "./InvitationPage";
