@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Role } from "../../shared/auth";
 import type { Tx } from "../db/database";
 import { parties } from "../directory/tables";
@@ -16,6 +16,18 @@ export async function findUserByEmail(tx: Tx, email: string): Promise<UserRow | 
 export async function findUserById(tx: Tx, id: string): Promise<UserRow | undefined> {
   const [row] = await tx.select().from(users).where(eq(users.id, id)).limit(1);
   return row;
+}
+
+/** A Party's active officers and admins, by name: who may handle its requests. */
+export async function activeMembersOf(
+  tx: Tx,
+  partyId: string,
+): Promise<{ id: string; displayName: string; role: Role }[]> {
+  return tx
+    .select({ id: users.id, displayName: users.displayName, role: users.role })
+    .from(users)
+    .where(and(eq(users.partyId, partyId), inArray(users.role, ["officer", "party_admin"]), isNull(users.disabledAt)))
+    .orderBy(asc(users.displayName));
 }
 
 export type NewUser = {
