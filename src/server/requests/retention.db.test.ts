@@ -186,6 +186,9 @@ describe("the retention purge", () => {
     const secretariat = await as("secretariat", null);
     overviewBefore = (await secretariat.get("/api/requests/overview")).data;
     expect(overviewBefore).toMatchObject({ totals: { sent: 3, open: 1 } });
+    // A fresh account is a colleague of the officer who sent it, not its handler: it says why it opens it.
+    const why = await cl.post(`/api/requests/${advised.id}/purpose`, { reason: "supervision" });
+    expect(why.statusCode, why.body).toBe(200);
     const adviceBefore = (await cl.get(`/api/requests/${advised.id}`)).data;
     receiptEventId = adviceBefore.timeline.find((t: { receipt: string | null }) => t.receipt).id;
     const stepsBefore = adviceBefore.timeline.map((t: { kind: string; at: string; toState: string | null }) => [
