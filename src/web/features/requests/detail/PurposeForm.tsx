@@ -94,7 +94,7 @@ export function PurposeForm({
           description={t("requests.needToKnow.purpose.noteHelp")}
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
-          error={errors.note ? t("requests.needToKnow.purpose.noteRequired") : undefined}
+          error={errors.note ? t("requests.needToKnow.purpose.noteMissing") : undefined}
           required={reason === "other"}
           maxLength={PURPOSE_NOTE_MAX}
           autosize
