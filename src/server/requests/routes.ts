@@ -175,7 +175,8 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           security: readSecurity,
-          summary: "A request (the read is logged)",
+          summary:
+            "A request (the read is logged). A user of its Parties who does not handle it gets 403 purpose_required until they give a purpose; API tokens act for their Party's national system and are never asked",
           params: IdParam,
           response: { 200: RequestDetail, ...errors },
         },

@@ -61,18 +61,19 @@ export function RequestDetailPage() {
     </Group>
   );
 
+  // Handled by colleagues: say why first (need to know, SAP Art. 14(8)); also when a purpose given
+  // earlier has run out or the viewer was removed from its handlers while the page was open.
+  if (query.error instanceof ApiError && query.error.code === "purpose_required") {
+    return (
+      <>
+        {back}
+        <PurposeForm requestId={id} serverMessage={query.error.message} onOpened={query.replace} />
+      </>
+    );
+  }
   const detail = query.data && !query.stale ? query.data : null;
   if (!detail) {
     if (query.error instanceof ApiError && query.error.status === 404) return <NotFoundPage />;
-    // Handled by colleagues: say why first (need to know, SAP Art. 14(8)).
-    if (query.error instanceof ApiError && query.error.code === "purpose_required") {
-      return (
-        <>
-          {back}
-          <PurposeForm requestId={id} serverMessage={query.error.message} onOpened={query.replace} />
-        </>
-      );
-    }
     if (query.error) {
       return (
         <>
