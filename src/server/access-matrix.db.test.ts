@@ -64,6 +64,12 @@ const row = (
 // /api/dev/mailbox is on because mail goes to the mailbox here (each user sees their own mail).
 // Proposing and withdrawing need directory.propose at the gate (a Party's own users); that it is
 // their own Party is the use case's check.
+// Need to know inside a Party: A's request is handled by A's officer, who sent it, so A's admin
+// is asked for a purpose (403 purpose_required) before anything of it, receipts and draft deletion
+// included; B's officer is of the side with no handler yet, so she acts at once. An empty body on
+// /assignments is "take it": A's officer already handles it (200, nothing changes), B's takes it.
+// Removing a handler is a Party admin's (requests.assign at the gate), and A's admin must give a
+// purpose first; the purpose route itself answers 400 to an empty body for both Parties.
 const MATRIX: Record<string, Row> = {
   "GET /api/admin/mail-status": row(401, 403, 403, 403, 403, 200),
   "GET /api/admin/retention": row(401, 403, 403, 200, 403, 200),
@@ -99,12 +105,12 @@ const MATRIX: Record<string, Row> = {
   "GET /api/me/security-keys": row(401, 200, 200, 200, 200, 200),
   "GET /api/notifications": row(401, 200, 200, 200, 200, 200),
   "GET /api/requests": row(401, 403, 200, 200, 200, 403),
-  "GET /api/requests/{id}": row(401, 403, 200, 200, 200, 403),
-  "GET /api/requests/{id}/attachments/{attachmentId}": row(401, 403, 200, 200, 200, 403),
-  "GET /api/requests/{id}/document": row(401, 403, 200, 200, 200, 403),
-  "GET /api/requests/{id}/onward-transfers": row(401, 403, 200, 200, 200, 403),
+  "GET /api/requests/{id}": row(401, 403, 200, 403, 200, 403),
+  "GET /api/requests/{id}/attachments/{attachmentId}": row(401, 403, 200, 403, 200, 403),
+  "GET /api/requests/{id}/document": row(401, 403, 200, 403, 200, 403),
+  "GET /api/requests/{id}/onward-transfers": row(401, 403, 200, 403, 200, 403),
   "GET /api/requests/{id}/onward-transfers/check": row(401, 403, 400, 400, 400, 403),
-  "GET /api/requests/{id}/receipts/{eventId}": row(401, 403, 404, 404, 404, 403),
+  "GET /api/requests/{id}/receipts/{eventId}": row(401, 403, 404, 403, 404, 403),
   "GET /api/requests/overview": row(401, 403, 200, 200, 200, 200),
   "GET /api/requests/route": row(401, 403, 400, 400, 400, 403),
   "GET /api/transfer-suspensions": row(401, 403, 200, 200, 200, 200),
@@ -139,10 +145,12 @@ const MATRIX: Record<string, Row> = {
   "POST /api/notifications/read-all": row(401, 204, 204, 204, 204, 204),
   "POST /api/receipts/verify": row(401, 403, 400, 400, 400, 403),
   "POST /api/requests": row(401, 403, 400, 400, 400, 403),
+  "POST /api/requests/{id}/assignments": row(401, 403, 200, 403, 200, 403),
   "POST /api/requests/{id}/attachments": row(401, 403, 400, 400, 400, 403),
   "POST /api/requests/{id}/feedback": row(401, 403, 400, 400, 400, 403),
   "POST /api/requests/{id}/messages": row(401, 403, 400, 400, 400, 403),
   "POST /api/requests/{id}/onward-transfers": row(401, 403, 400, 400, 400, 403),
+  "POST /api/requests/{id}/purpose": row(401, 403, 400, 400, 400, 403),
   "POST /api/requests/{id}/onward-transfers/{onwardId}/decision": row(401, 403, 400, 400, 400, 403),
   "POST /api/requests/{id}/send": row(401, 403, 400, 400, 400, 403),
   "POST /api/requests/{id}/transitions": row(401, 403, 400, 400, 400, 403),
@@ -159,7 +167,8 @@ const MATRIX: Record<string, Row> = {
   "DELETE /api/directory/contact-points/{id}": row(401, 403, 403, 403, 403, 204),
   "DELETE /api/me/calendar": row(401, 403, 204, 204, 204, 403),
   "DELETE /api/me/security-keys/{id}": row(401, 404, 404, 404, 404, 404),
-  "DELETE /api/requests/{id}": row(401, 403, 409, 409, 409, 403),
+  "DELETE /api/requests/{id}": row(401, 403, 409, 403, 409, 403),
+  "DELETE /api/requests/{id}/assignments/{userId}": row(401, 403, 403, 403, 403, 403),
   "DELETE /api/webhooks/{id}": row(401, 403, 403, 204, 403, 403),
   "POST /api/auth/sign-out": row(401, 204, 204, 204, 204, 204),
 };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDate } from "./directory";
+import { AccessReason } from "./requests";
 
 /** What a consultation or disclosure was: the audit actions a Party's access log shows. */
 export const ACCESS_KINDS = [
@@ -8,6 +9,8 @@ export const ACCESS_KINDS = [
   "attachment_downloaded",
   "onward_transfers_read",
   "release_exported",
+  /** Someone who does not handle a request said why they open it (then each read carries it). */
+  "purpose_given",
 ] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 
@@ -32,7 +35,9 @@ export const AccessLogEntry = z.object({
   party: z.string().nullable(),
   /** The request's number, or the directory release's version. */
   target: z.string().nullable(),
-  /** Why it was opened, when the reader gave a reason. */
+  /** Why it was opened, when the reader does not handle it: the reason chosen… */
+  reason: AccessReason.nullable(),
+  /** …and what they wrote (required for "other"). */
   purpose: z.string().nullable(),
   /** An export's format (pdf, docx, json…). */
   format: z.string().nullable(),

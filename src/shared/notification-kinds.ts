@@ -97,6 +97,12 @@ export const NOTIFICATION_KINDS = {
     defaults: { inApp: true, email: true },
     audience: MEMBERS,
   },
+  /** A Party admin made you a handler of a request (its number only). */
+  "request.assigned": {
+    urgency: "normal",
+    defaults: { inApp: true, email: false },
+    audience: MEMBERS,
+  },
 
   /**
    * A data-security incident affecting the Party (SAP Art. 14(7)): the Party must be told promptly,

@@ -508,6 +508,9 @@ export const TIMELINE_KINDS = [
   "onward_transfer_asked",
   "onward_transfer_authorised",
   "onward_transfer_refused",
+  // Need to know: who handles the request on a side (taken, acknowledged, assigned by an admin, removed).
+  "assigned",
+  "unassigned",
 ] as const;
 
 /**
@@ -522,6 +525,8 @@ export const TimelineFacts = z
     institution: z.string().nullable().optional(),
     expiresOn: IsoDate.optional(),
     attachment: z.string().optional(),
+    /** Who was assigned or removed (the step's actor is who did it: the same person when they took it). */
+    assignee: z.string().optional(),
   })
   .strict();
 export type TimelineFacts = z.infer<typeof TimelineFacts>;
@@ -573,6 +578,45 @@ export const PurgeInfo = z.object({
 });
 export type PurgeInfo = z.infer<typeof PurgeInfo>;
 
+// ---------------------------------------------------------------------------------------------
+// Need to know: handlers, and the purpose asked of anyone else (SAP Art. 14(4), 14(8))
+// ---------------------------------------------------------------------------------------------
+
+/** Why someone who does not handle a request opens it. */
+export const ACCESS_REASONS = ["covering", "supervision", "data_protection_review", "other"] as const;
+export const AccessReason = z.enum(ACCESS_REASONS, { message: "Choose why you open this request" });
+export type AccessReason = z.infer<typeof AccessReason>;
+
+/** A purpose lets its user open the request for one duty shift. */
+export const PURPOSE_HOURS = 12;
+export const PURPOSE_NOTE_MAX = 500;
+
+export const PurposeBody = z
+  .object({
+    reason: AccessReason,
+    note: text(PURPOSE_NOTE_MAX),
+  })
+  .superRefine((v, ctx) => {
+    if (v.reason === "other" && v.note === "") {
+      ctx.addIssue({ code: "custom", path: ["note"], message: "Say why you open this request" });
+    }
+  });
+export type PurposeBody = z.infer<typeof PurposeBody>;
+export type PurposeBodyInput = z.input<typeof PurposeBody>;
+
+/** Assign an officer of one's own Party (a Party admin), or oneself when `userId` is left out ("take it"). */
+export const AssignBody = z.object({ userId: z.uuid("Not a user id").optional() });
+export type AssignBody = z.infer<typeof AssignBody>;
+
+export const Handler = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  /** The side they handle it for, by ISO code. */
+  party: z.string(),
+  since: z.iso.datetime(),
+});
+export type Handler = z.infer<typeof Handler>;
+
 export const RequestSummary = z.object({
   id: z.uuid(),
   number: z.string(),
@@ -591,6 +635,8 @@ export const RequestSummary = z.object({
   overdue: z.boolean(),
   /** When the retention purge removed its content (its skeleton stays for the statistics). */
   purgedAt: z.iso.datetime().nullable(),
+  /** The sender marked it as holding special categories of data: only its handlers open it. */
+  sensitive: z.boolean(),
 });
 export type RequestSummary = z.infer<typeof RequestSummary>;
 
@@ -615,6 +661,12 @@ export const RequestDetail = RequestSummary.extend({
   actions: z.array(z.string()),
   /** Set once the retention purge removed the content: the page says so instead of failing. */
   purged: PurgeInfo.nullable(),
+  /** Who handles it now, on each side. */
+  handlers: z.array(Handler),
+  /** When the viewer is no handler and opened it with a purpose: that purpose and until when. */
+  openedFor: z.object({ reason: AccessReason, note: z.string().nullable(), until: z.iso.datetime() }).nullable(),
+  /** For a Party admin: the officers of their Party they may assign (empty for anyone else). */
+  assignable: z.array(z.object({ id: z.uuid(), name: z.string() })),
 });
 export type RequestDetail = z.infer<typeof RequestDetail>;
 

@@ -246,6 +246,10 @@ describe("journey 1: a preservation request at night", () => {
     const lead = await demo.signIn("admin.ro@example.org", DESKTOP);
     await lead.page.goto(`${demo.url}/requests`);
     await lead.page.locator(`[data-testid="request-row"][data-number="${number}"]`).getByRole("link").click();
+    // Romania's officer handles it: she says why she opens it first (need to know, Art. 14(8)).
+    const purpose = lead.page.getByTestId("purpose-form");
+    await purpose.getByLabel("Supervision").check();
+    await purpose.getByRole("button", { name: "Ouvrir la demande" }).click();
     const frConditions = lead.page.getByTestId("handling-conditions");
     await frConditions.waitFor();
     expect(await frConditions.innerText()).toContain("Conditions de traitement");

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { AccessKind, AccessLog, AccessLogQuery } from "../../shared/access-log";
+import { AccessReason } from "../../shared/requests";
 import { can } from "../auth/policy";
 import type { Principal } from "../auth/principal";
 import type { AppContext } from "../context";
@@ -13,7 +14,13 @@ const ACTIONS: Record<string, AccessKind> = {
   "request.exported": "exported",
   "request.attachment_downloaded": "attachment_downloaded",
   "request.onward_transfers_read": "onward_transfers_read",
+  "request.purpose_given": "purpose_given",
   "directory.release.exported": "release_exported",
+};
+
+const reasonOf = (v: unknown): AccessReason | null => {
+  const parsed = AccessReason.safeParse(v);
+  return parsed.success ? parsed.data : null;
 };
 
 /**
@@ -100,6 +107,7 @@ export async function partyAccessLog(ctx: AppContext, user: Principal, q: Access
         who: r.actor_label,
         party: r.iso2,
         target: r.target,
+        reason: reasonOf(r.details?.reason),
         purpose: text(r.details?.purpose),
         format: text(r.details?.format),
         ip: r.ip,

@@ -5,6 +5,7 @@ import {
   canManageUser,
   canProposeFor,
   canSuspendFor,
+  overseesRequests,
   PERMISSIONS,
   permissionsFor,
   readsSharedEntriesOnly,
@@ -28,6 +29,12 @@ describe("policy", () => {
     expect(canProposeFor(subject("observer", "p-a"), "p-a")).toBe(false);
     expect(can(subject("secretariat", null), "directory.manage")).toBe(true);
     expect(can(subject("party_admin"), "directory.manage")).toBe(false);
+  });
+  it("lets only a Party admin oversee its requests (assign officers, see sensitive lines); never a token", () => {
+    expect(overseesRequests(subject("party_admin"))).toBe(true);
+    expect(overseesRequests(subject("officer"))).toBe(false);
+    expect(overseesRequests(subject("secretariat", null))).toBe(false);
+    expect(overseesRequests({ ...subject("officer"), scopes: ["requests:read", "requests:write"] })).toBe(false);
   });
   it("never lets the Secretariat read or write request content", () => {
     expect(can(subject("secretariat", null), "requests.read")).toBe(false);

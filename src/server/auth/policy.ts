@@ -15,6 +15,11 @@ export const PERMISSIONS = [
   "directory.manage",
   "requests.read",
   "requests.write",
+  /**
+   * Oversee a Party's requests (a Party admin): assign and unassign its officers, see the lines of
+   * its sensitive requests and open them after giving a purpose.
+   */
+  "requests.assign",
   "pings.manage",
   "pings.answer",
   "authorities.read",
@@ -66,6 +71,7 @@ const BY_ROLE: Record<Role, readonly Permission[]> = {
     "directory.propose",
     "requests.read",
     "requests.write",
+    "requests.assign",
     "pings.answer",
     "authorities.read",
     "stats.read",
@@ -133,6 +139,14 @@ export function canProposeFor(subject: Subject, partyId: string): boolean {
 export function canSuspendFor(subject: Subject, partyId: string): boolean {
   if (!can(subject, "transfers.suspend")) return false;
   return subject.role === "secretariat" || subject.partyId === partyId;
+}
+
+/**
+ * Who may see a sensitive request they do not handle (its line in lists; its content after giving
+ * a purpose): the admins of its Parties, who must be able to assign someone to it.
+ */
+export function overseesRequests(subject: Subject): boolean {
+  return can(subject, "requests.assign");
 }
 
 /** Observers read only the entries the Secretariat shared with them. */

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Role } from "../../shared/auth";
 import type { Tx } from "../db/database";
 import { parties } from "../directory/tables";
@@ -28,6 +28,18 @@ export async function findUserById(tx: Tx, id: string): Promise<UserRow | undefi
 const UNUSABLE = "!unset:";
 export const unusablePassword = () => `${UNUSABLE}${randomUUID()}`;
 export const hasPassword = (row: { passwordHash: string }) => !row.passwordHash.startsWith(UNUSABLE);
+
+/** A Party's active officers and admins, by name: who may handle its requests. */
+export async function activeMembersOf(
+  tx: Tx,
+  partyId: string,
+): Promise<{ id: string; displayName: string; role: Role }[]> {
+  return tx
+    .select({ id: users.id, displayName: users.displayName, role: users.role })
+    .from(users)
+    .where(and(eq(users.partyId, partyId), inArray(users.role, ["officer", "party_admin"]), isNull(users.disabledAt)))
+    .orderBy(asc(users.displayName));
+}
 
 export type NewUser = {
   email: string;

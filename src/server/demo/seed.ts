@@ -48,6 +48,15 @@ export const DEMO_ACCOUNTS = [
     locale: "en",
   },
   {
+    // A colleague on the same duty team: covers for the officer handling a request (need to know).
+    email: "officer2.ro@example.org",
+    displayName: "Second Duty Officer (Romania)",
+    role: "officer",
+    party: "RO",
+    timeZone: "Europe/Bucharest",
+    locale: "en",
+  },
+  {
     email: "admin.ro@example.org",
     displayName: "Contact Point Lead (Romania)",
     role: "party_admin",

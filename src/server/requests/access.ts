@@ -1,9 +1,10 @@
-import { and, eq, inArray, or } from "drizzle-orm";
-import { can } from "../auth/policy";
-import type { Principal } from "../auth/principal";
+import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
+import type { AccessReason } from "../../shared/requests";
+import { can, overseesRequests } from "../auth/policy";
+import { isApiToken, type Principal } from "../auth/principal";
 import type { Tx } from "../db/database";
-import { forbidden, gone, notFound } from "../http/errors";
-import { requests } from "./tables";
+import { forbidden, gone, HttpError, notFound } from "../http/errors";
+import { requestAccessPurposes, requestAssignments, requests } from "./tables";
 import type { Side } from "./workflow";
 
 export type RequestRow = typeof requests.$inferSelect;
@@ -20,25 +21,105 @@ export function sideOf(user: Principal, row: RequestRow): Side | null {
   return null;
 }
 
+export const isSensitive = (row: Pick<RequestRow, "handlingConditions">) => row.handlingConditions?.sensitive === true;
+
 const NOT_FOUND = "No request with this id.";
 
-/** The request and the viewer's side, locked for update when the caller is about to change it. */
+/**
+ * Whether the user handles the request for their side: assigned to it, or their side has no
+ * handler yet (a request just received is addressed to the contact point's duty team: every
+ * officer and admin of that Party must be able to act at once, at night, with no form in the way).
+ * API tokens act for their Party's national system, which handles whatever the Party does: they
+ * are never asked for a purpose.
+ */
+export async function handles(tx: Tx, user: Principal, row: RequestRow): Promise<boolean> {
+  if (isApiToken(user)) return true;
+  const current = await tx
+    .select({ userId: requestAssignments.userId })
+    .from(requestAssignments)
+    .where(
+      and(
+        eq(requestAssignments.requestId, row.id),
+        eq(requestAssignments.partyId, user.partyId as string),
+        isNull(requestAssignments.removedAt),
+      ),
+    );
+  return current.length === 0 || current.some((a) => a.userId === user.id);
+}
+
+export type OpenPurpose = { reason: AccessReason; note: string | null; until: Date };
+
+/** The purpose this user gave to open this request, while it lasts. */
+export async function currentPurpose(
+  tx: Tx,
+  user: Principal,
+  requestId: string,
+  at: Date,
+): Promise<OpenPurpose | null> {
+  if (isApiToken(user)) return null;
+  const [p] = await tx
+    .select()
+    .from(requestAccessPurposes)
+    .where(
+      and(
+        eq(requestAccessPurposes.requestId, requestId),
+        eq(requestAccessPurposes.userId, user.id),
+        gt(requestAccessPurposes.expiresAt, at),
+      ),
+    )
+    .orderBy(requestAccessPurposes.expiresAt)
+    .limit(1);
+  return p ? { reason: p.reason, note: p.note, until: p.expiresAt } : null;
+}
+
+export type Visible = {
+  row: RequestRow;
+  side: Side;
+  /** Set when the viewer does not handle it and opened it with a purpose: every read logs it. */
+  purpose: OpenPurpose | null;
+};
+
+/**
+ * The request and the viewer's side, locked for update when the caller is about to change it.
+ * Inside the two Parties, need to know narrows further:
+ * - a handler (or anyone of a side with no handler yet, or an API token) opens it;
+ * - a sensitive request (SAP Art. 14(4)) does not exist for anyone else (404), except the
+ *   Parties' admins, who must give a purpose like the next case;
+ * - anyone else of the two Parties gets 403 `purpose_required` naming only its number, until they
+ *   give a purpose (`POST /api/requests/:id/purpose`), which lets them in for one duty shift.
+ * `purpose: false` skips that last step for the purpose route itself and for a mere reference to
+ * the request (a follow-up naming its earlier request).
+ */
 export async function requireVisible(
   tx: Tx,
   user: Principal,
   id: string,
-  opts: { forUpdate?: boolean } = {},
-): Promise<{ row: RequestRow; side: Side }> {
+  opts: { at: Date; forUpdate?: boolean; purpose?: false },
+): Promise<Visible> {
   const q = tx.select().from(requests).where(eq(requests.id, id)).limit(1);
   const [row] = opts.forUpdate ? await q.for("update") : await q;
   if (!row) throw notFound(NOT_FOUND);
   const side = sideOf(user, row);
   if (!side) throw notFound(NOT_FOUND);
-  return { row, side };
+  if (await handles(tx, user, row)) return { row, side, purpose: null };
+  if (isSensitive(row) && !overseesRequests(user)) throw notFound(NOT_FOUND);
+  const purpose = await currentPurpose(tx, user, row.id, opts.at);
+  if (purpose || opts.purpose === false) return { row, side, purpose };
+  throw new HttpError(
+    403,
+    "purpose_required",
+    `Request ${row.number ?? ""} is handled by colleagues: say why you open it (POST /api/requests/${row.id}/purpose) ` +
+      "and it opens for you, the purpose kept in the access log.",
+  );
 }
 
 export function requireWriter(user: Principal): void {
   if (!can(user, "requests.write")) throw forbidden("Your account cannot send or answer requests.");
+}
+
+/** What the audit trail records of the purpose a read was made under (the access log shows it). */
+export function purposeDetails(purpose: OpenPurpose | null): Record<string, string> {
+  return purpose ? { reason: purpose.reason, ...(purpose.note ? { purpose: purpose.note } : {}) } : {};
 }
 
 /**

@@ -13,7 +13,7 @@ import { actorOf } from "../http/guard";
 import { emailOn, notify } from "../notify/notifications";
 import { open, seal } from "../vault/keyring";
 import { emitWebhookEvent } from "../webhooks/webhooks";
-import { refusePurged, requireVisible, requireWriter } from "./access";
+import { purposeDetails, refusePurged, requireVisible, requireWriter } from "./access";
 import { attachmentAad } from "./sealing";
 import { requireTransfersAllowed } from "./suspension";
 import { requestAttachments } from "./tables";
@@ -158,7 +158,7 @@ export async function addAttachment(
   const recognised = recogniseAttachment(filename, file.body);
   if ("error" in recognised) throw recognised.error;
   return ctx.db.tx(async (tx) => {
-    const { row, side } = await requireVisible(tx, user, requestId, { forUpdate: true });
+    const { row, side } = await requireVisible(tx, user, requestId, { at, forUpdate: true });
     refusePurged(row);
     if (row.state === "closed")
       throw conflict("request_closed", "This request is closed: nothing more can be attached.");
@@ -246,7 +246,7 @@ export async function downloadAttachment(
 ): Promise<{ filename: string; mediaType: string; body: Buffer }> {
   const at = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
-    const { row } = await requireVisible(tx, user, requestId);
+    const { row, purpose } = await requireVisible(tx, user, requestId, { at });
     refusePurged(row);
     const [att] = await tx
       .select()
@@ -257,7 +257,7 @@ export async function downloadAttachment(
       action: "request.attachment_downloaded",
       targetType: "request",
       targetId: row.id,
-      details: { attachment: att.id },
+      details: { attachment: att.id, ...purposeDetails(purpose) },
     });
     return {
       filename: att.filename,

@@ -14,7 +14,7 @@ import { requireParty } from "../directory/entries";
 import { badRequest, conflict, notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
 import { emailOn, notify } from "../notify/notifications";
-import { requireVisible, requireWriter } from "./access";
+import { purposeDetails, requireVisible, requireWriter } from "./access";
 import { actorFields } from "./requests";
 import { requireNoteAllowed, requireTransfersAllowed } from "./suspension";
 import { recordStep } from "./timeline";
@@ -90,12 +90,12 @@ export async function listOnwardTransfers(
 ): Promise<OnwardTransferList> {
   const at = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
-    const { row, side } = await requireVisible(tx, user, requestId);
+    const { row, side, purpose } = await requireVisible(tx, user, requestId, { at });
     await appendAudit(tx, at, auditWho(user, meta), {
       action: "request.onward_transfers_read",
       targetType: "request",
       targetId: row.id,
-      details: { number: row.number, side },
+      details: { number: row.number, side, ...purposeDetails(purpose) },
     });
     const writer = user.role !== "observer" && row.state !== "draft";
     return {
@@ -121,7 +121,7 @@ export async function checkOnwardTransfer(
   }
   const at = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
-    const { row, side } = await requireVisible(tx, user, requestId);
+    const { row, side } = await requireVisible(tx, user, requestId, { at });
     const found = onwardTransferAuthorisation(await onwardRowsOf(tx, row.id), recipient);
     await appendAudit(tx, at, auditWho(user, meta), {
       action: "request.onward_transfer_checked",
@@ -144,7 +144,7 @@ export async function askOnwardTransfer(
   requireWriter(user);
   const at = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
-    const { row, side } = await requireVisible(tx, user, requestId, { forUpdate: true });
+    const { row, side } = await requireVisible(tx, user, requestId, { at, forUpdate: true });
     if (side !== "requested") {
       throw conflict(
         "not_requested_party",
@@ -222,7 +222,7 @@ export async function decideOnwardTransfer(
   requireWriter(user);
   const at = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
-    const { row, side } = await requireVisible(tx, user, requestId, { forUpdate: true });
+    const { row, side } = await requireVisible(tx, user, requestId, { at, forUpdate: true });
     const [asked] = await tx
       .select()
       .from(onwardTransfers)

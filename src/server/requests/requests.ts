@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, isNull, lt, not, or, type SQL, sql } from "drizzle-orm";
 import {
   ALLOWED_PARENTS,
   type DraftBody,
@@ -12,8 +12,10 @@ import {
   type RoutePreview,
 } from "../../shared/requests";
 import { appendAudit } from "../audit/log";
+import { overseesRequests } from "../auth/policy";
 import { isApiToken, type Principal } from "../auth/principal";
 import { auditWho } from "../auth/sign-in";
+import { activeMembersOf } from "../auth/users";
 import type { AppContext, RequestMeta } from "../context";
 import type { Tx } from "../db/database";
 import { findContactPoint, findPartyById, requireParty } from "../directory/entries";
@@ -21,15 +23,16 @@ import { badRequest, conflict, notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
 import { emailOn, notify } from "../notify/notifications";
 import { emitWebhookEvent } from "../webhooks/webhooks";
-import { type RequestRow, refusePurged, requireVisible, requireWriter } from "./access";
+import { isSensitive, purposeDetails, type RequestRow, refusePurged, requireVisible, requireWriter } from "./access";
 import { attachmentsOf } from "./attachments";
 import { renderRequestDocx } from "./documents/docx";
 import type { DocumentLocale, RequestDocumentInput } from "./documents/input";
 import { renderRequestPdf } from "./documents/pdf";
+import { addHandler, handlersOf } from "./handlers";
 import { acknowledgementCheckJob } from "./jobs";
 import { briefOf, routePreview } from "./routing";
 import { requireTransfersAllowed } from "./suspension";
-import { requests } from "./tables";
+import { requestAssignments, requests } from "./tables";
 import { messagesOf, partiesById, recordStep, timelineOf } from "./timeline";
 import { isOpen, nextStates, type Side } from "./workflow";
 
@@ -79,7 +82,7 @@ export async function saveDraft(ctx: AppContext, user: Principal, id: string, bo
   requireWriter(user);
   const at = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
-    const { row } = await requireVisible(tx, user, id, { forUpdate: true });
+    const { row } = await requireVisible(tx, user, id, { at, forUpdate: true });
     if (row.state !== "draft") throw conflict("not_a_draft", "This request was sent; it can no longer be edited.");
     const partyId = await requestedPartyId(tx, body.requestedParty, user);
     await tx
@@ -99,7 +102,7 @@ export async function deleteDraft(ctx: AppContext, user: Principal, id: string, 
   requireWriter(user);
   const at = ctx.clock.now();
   await ctx.db.tx(async (tx) => {
-    const { row } = await requireVisible(tx, user, id, { forUpdate: true });
+    const { row } = await requireVisible(tx, user, id, { at, forUpdate: true });
     if (row.state !== "draft") throw conflict("not_a_draft", "A sent request cannot be deleted.");
     await tx.delete(requests).where(eq(requests.id, row.id));
     await appendAudit(tx, at, auditWho(user, meta), {
@@ -152,7 +155,7 @@ export async function sendRequest(
   requireWriter(user);
   const at = ctx.clock.now();
   const sent = await ctx.db.tx(async (tx) => {
-    const { row } = await requireVisible(tx, user, id, { forUpdate: true });
+    const { row } = await requireVisible(tx, user, id, { at, forUpdate: true });
     if (row.state !== "draft") throw conflict("already_sent", "This request was already sent.");
     const party = await requireParty(tx, content.requestedParty);
     if (party.id === user.partyId) throw badRequest("own_party", "A request goes to another Party, not your own.");
@@ -169,7 +172,8 @@ export async function sendRequest(
     }
     let parentId: string | null = null;
     if (content.parent) {
-      const parent = await requireVisible(tx, user, content.parent.requestId).catch(() => null);
+      // A reference, not a reading: naming the earlier request needs no purpose.
+      const parent = await requireVisible(tx, user, content.parent.requestId, { at, purpose: false }).catch(() => null);
       if (!parent || parent.row.state === "draft") {
         throw badRequest("unknown_parent", "The earlier request was not found among your Party's requests.", [
           { path: "body.parent.requestId", message: "Not a request your Party sent or received" },
@@ -215,6 +219,17 @@ export async function sendRequest(
       .returning();
     if (!updated) throw new Error("request not updated");
     await recordStep(tx, updated, { kind: "sent", from: "draft", to: "sent", actor: actorFields(user) }, at);
+    // The sender's user handles it from the start (a national system's request: its Party's officers).
+    if (!isApiToken(user)) {
+      await addHandler(
+        tx,
+        updated,
+        { userId: user.id, partyId: user.partyId as string, name: user.displayName },
+        actorFields(user),
+        at,
+        { step: false },
+      );
+    }
     await appendAudit(tx, at, auditWho(user, meta), {
       action: "request.sent",
       targetType: "request",
@@ -288,6 +303,7 @@ function summaryOf(row: RequestRow, viewerParty: string | null, ps: PartyMap, no
     preservationExpiresOn: row.preservationExpiresOn,
     overdue: overdue(row, now),
     purgedAt: row.purgedAt?.toISOString() ?? null,
+    sensitive: isSensitive(row),
   };
 }
 
@@ -295,11 +311,16 @@ const minutesBetween = (a: Date | null, b: Date | null) =>
   a && b ? Math.round(((b.getTime() - a.getTime()) / MINUTE) * 10) / 10 : null;
 
 /** What the viewer may do now, for the UI's buttons (the use cases check again). */
-function actionsFor(row: RequestRow, side: Side, user: Principal): string[] {
+function actionsFor(row: RequestRow, side: Side, user: Principal, handling: boolean): string[] {
   if (user.role === "observer" || row.purgedAt) return [];
   const acts: string[] = nextStates(row.state, side).filter((s) => s !== "sent");
   if (row.state !== "draft" && row.state !== "closed") acts.push("message");
   if (side === "sender" && row.state !== "draft" && !isOpen(row.state) && !row.feedbackAt) acts.push("feedback");
+  if (row.state !== "draft" && row.state !== "closed" && !isApiToken(user)) {
+    // "take": become a handler oneself; "assign": a Party admin hands it to an officer.
+    if (!handling) acts.push("take");
+    if (overseesRequests(user)) acts.push("assign");
+  }
   return acts;
 }
 
@@ -313,15 +334,20 @@ export async function readRequest(
 ): Promise<RequestDetail> {
   const at = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
-    const { row, side } = await requireVisible(tx, user, id);
+    const { row, side, purpose } = await requireVisible(tx, user, id, { at });
     if (opts.audit !== false) {
       await appendAudit(tx, at, auditWho(user, meta), {
         action: "request.read",
         targetType: "request",
         targetId: row.id,
-        details: { number: row.number, side },
+        details: { number: row.number, side, ...purposeDetails(purpose) },
       });
     }
+    const handlers = await handlersOf(tx, row.id);
+    const assignable =
+      overseesRequests(user) && row.state !== "draft"
+        ? (await activeMembersOf(tx, user.partyId as string)).map((m) => ({ id: m.id, name: m.displayName }))
+        : [];
     const ps = await partiesById(tx, [row.senderPartyId, ...(row.requestedPartyId ? [row.requestedPartyId] : [])]);
     const cp = row.contactPointId ? await findContactPoint(tx, row.contactPointId) : undefined;
     const parent = row.parentId
@@ -361,13 +387,35 @@ export async function readRequest(
       timeline: await timelineOf(tx, row.id),
       messages: await messagesOf(tx, ctx.keyring, row.id),
       attachments: await attachmentsOf(tx, row.id),
-      actions: actionsFor(row, side, user),
+      actions: actionsFor(
+        row,
+        side,
+        user,
+        handlers.some((h) => h.userId === user.id),
+      ),
+      handlers,
+      openedFor: purpose ? { reason: purpose.reason, note: purpose.note, until: purpose.until.toISOString() } : null,
+      assignable,
       purged:
         row.purgedAt && row.purgeRule
           ? { at: row.purgedAt.toISOString(), basis: row.purgeRule.basis, days: row.purgeRule.days }
           : null,
     };
   }, actorOf(user));
+}
+
+/**
+ * The sensitive requests this user may not even see the line of (SAP Art. 14(4)): those their
+ * side handles through someone else. Admins see the lines (to assign someone); tokens act for the
+ * Party. Row-level security applies the same rule behind this filter.
+ */
+function hiddenSensitive(user: Principal): SQL | null {
+  if (isApiToken(user) || overseesRequests(user)) return null;
+  const mine = sql`exists (select 1 from ${requestAssignments} a where a.request_id = ${requests.id}
+    and a.user_id = ${user.id}::uuid and a.removed_at is null)`;
+  const sideHandled = sql`exists (select 1 from ${requestAssignments} a where a.request_id = ${requests.id}
+    and a.party_id = ${user.partyId}::uuid and a.removed_at is null)`;
+  return sql`(coalesce((${requests.handlingConditions}->>'sensitive')::boolean, false) and ${sideHandled} and not ${mine})`;
 }
 
 /** Inbox (received), outbox (sent) and drafts of the viewer's Party, with filters and counts. */
@@ -385,6 +433,8 @@ export async function listRequests(ctx: AppContext, user: Principal, q: ListQuer
     ) as SQL;
     const overdueNow = and(overdueSql, isNull(requests.purgedAt)) as SQL;
     const where: SQL[] = [q.box === "inbox" ? inbox : q.box === "outbox" ? outbox : drafts];
+    const hidden = hiddenSensitive(user);
+    if (hidden) where.push(not(hidden));
     if (q.type) where.push(eq(requests.type, q.type));
     if (q.state) where.push(eq(requests.state, q.state));
     if (q.overdue) where.push(overdueNow);
@@ -406,7 +456,13 @@ export async function listRequests(ctx: AppContext, user: Principal, q: ListQuer
       .select({ n: count() })
       .from(requests)
       .where(and(...where));
-    const countOf = async (cond: SQL) => (await tx.select({ n: count() }).from(requests).where(cond))[0]?.n ?? 0;
+    const countOf = async (cond: SQL) =>
+      (
+        await tx
+          .select({ n: count() })
+          .from(requests)
+          .where(hidden ? and(cond, not(hidden)) : cond)
+      )[0]?.n ?? 0;
     const ps = await partiesById(tx, [
       ...new Set(rows.flatMap((r) => [r.senderPartyId, ...(r.requestedPartyId ? [r.requestedPartyId] : [])])),
     ]);
@@ -417,7 +473,7 @@ export async function listRequests(ctx: AppContext, user: Principal, q: ListQuer
         inbox: await countOf(inbox),
         outbox: await countOf(outbox),
         drafts: await countOf(drafts),
-        overdue: await countOf(and(or(inbox, outbox), overdueNow) as SQL),
+        overdue: await countOf(and(or(inbox, outbox), overdueNow, ...(hidden ? [not(hidden)] : [])) as SQL),
       },
     };
   }, actorOf(user));
@@ -441,7 +497,7 @@ export async function requestDocument(
 ): Promise<{ body: Buffer; filename: string }> {
   const at = ctx.clock.now();
   const input = await ctx.db.tx(async (tx) => {
-    const { row, side } = await requireVisible(tx, user, id);
+    const { row, side, purpose } = await requireVisible(tx, user, id, { at });
     refusePurged(row);
     const content = RequestContent.safeParse(row.content);
     if (!content.success) {
@@ -456,7 +512,7 @@ export async function requestDocument(
       action: "request.exported",
       targetType: "request",
       targetId: row.id,
-      details: { number: row.number, side, format, locale },
+      details: { number: row.number, side, format, locale, ...purposeDetails(purpose) },
     });
     const from = ps.get(row.senderPartyId);
     const to = row.requestedPartyId ? ps.get(row.requestedPartyId) : undefined;

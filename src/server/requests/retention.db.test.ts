@@ -19,7 +19,14 @@ import { sweepDeadlines } from "./deadlines";
 import { retentionPurgeJob } from "./jobs";
 import { purgeExpired } from "./retention";
 import { openMessage, resealRequestItems, sealPlaintextMessages } from "./sealing";
-import { requestAttachments, requestEvents, requestMessages, requests } from "./tables";
+import {
+  requestAccessPurposes,
+  requestAssignments,
+  requestAttachments,
+  requestEvents,
+  requestMessages,
+  requests,
+} from "./tables";
 import { onwardTransfers } from "./transfer-tables";
 
 let ctx: AppContext;
@@ -135,8 +142,10 @@ async function workThrough(
 }
 
 const rowOf = async (id: string) => (await ctx.db.tx((tx) => tx.select().from(requests).where(eq(requests.id, id))))[0];
-const countWhere = async (table: typeof requestMessages | typeof requestAttachments, id: string) =>
-  (await ctx.db.tx((tx) => tx.select().from(table).where(eq(table.requestId, id)))).length;
+const countWhere = async (
+  table: typeof requestMessages | typeof requestAttachments | typeof requestAssignments | typeof requestAccessPurposes,
+  id: string,
+) => (await ctx.db.tx((tx) => tx.select().from(table).where(eq(table.requestId, id)))).length;
 const purgeEntries = () =>
   ctx.db.tx((tx) =>
     tx
@@ -186,8 +195,13 @@ describe("the retention purge", () => {
     const secretariat = await as("secretariat", null);
     overviewBefore = (await secretariat.get("/api/requests/overview")).data;
     expect(overviewBefore).toMatchObject({ totals: { sent: 3, open: 1 } });
+    // A fresh account is a colleague of the officer who sent it, not its handler: it says why it opens it.
+    const why = await cl.post(`/api/requests/${advised.id}/purpose`, { reason: "supervision" });
+    expect(why.statusCode, why.body).toBe(200);
     const adviceBefore = (await cl.get(`/api/requests/${advised.id}`)).data;
     receiptEventId = adviceBefore.timeline.find((t: { receipt: string | null }) => t.receipt).id;
+    expect(await countWhere(requestAssignments, advised.id)).toBeGreaterThan(0);
+    expect(await countWhere(requestAccessPurposes, advised.id)).toBe(1);
     const stepsBefore = adviceBefore.timeline.map((t: { kind: string; at: string; toState: string | null }) => [
       t.kind,
       t.at,
@@ -224,6 +238,11 @@ describe("the retention purge", () => {
     );
     expect(steps.length).toBe(stepsBefore.length);
     for (const s of steps) expect([s.note, s.actorUserId, s.receipt]).toEqual([null, null, null]);
+    // Who handled it and who opened it with a purpose name people: gone, and so are the names on its steps.
+    expect(await countWhere(requestAssignments, advised.id)).toBe(0);
+    expect(await countWhere(requestAccessPurposes, advised.id)).toBe(0);
+    expect(steps.some((s) => s.kind === "assigned")).toBe(true);
+    for (const s of steps) expect(s.facts?.assignee).toBeUndefined();
     // Nothing of its content is left in its row or its steps.
     const transfers = await ctx.db.tx((tx) =>
       tx.select().from(onwardTransfers).where(eq(onwardTransfers.requestId, advised.id)),

@@ -16,7 +16,14 @@ import type { AppContext, RequestMeta } from "../context";
 import { queryRows, SYSTEM_ACTOR, type Tx } from "../db/database";
 import { forbidden } from "../http/errors";
 import { actorOf } from "../http/guard";
-import { requestAttachments, requestMessages, requests, retentionPeriods } from "./tables";
+import {
+  requestAccessPurposes,
+  requestAssignments,
+  requestAttachments,
+  requestMessages,
+  requests,
+  retentionPeriods,
+} from "./tables";
 import { onwardTransfers } from "./transfer-tables";
 
 /**
@@ -212,6 +219,10 @@ async function purgeOne(tx: Tx, c: Candidate, at: Date) {
     .delete(requestAttachments)
     .where(eq(requestAttachments.requestId, c.id))
     .returning({ id: requestAttachments.id });
+  // Who handled it and who opened it with a purpose name people: they go (the audit trail keeps
+  // the record of access, by number).
+  await tx.delete(requestAssignments).where(eq(requestAssignments.requestId, c.id));
+  await tx.delete(requestAccessPurposes).where(eq(requestAccessPurposes.requestId, c.id));
   // Onward transfers stay as the record of a disclosure (to which State or kind of organisation,
   // when, authorised or not: Art. 14(8), (10)); their purpose, names and notes are content.
   await tx

@@ -2,12 +2,14 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from "fastify-type-provid
 import { z } from "zod";
 import { ApiError } from "../../shared/errors";
 import {
+  AssignBody,
   AttachmentInfo,
   DraftBody,
   FeedbackBody,
   ListQuery,
   MessageBody,
   OverviewQuery,
+  PurposeBody,
   RequestContent,
   RequestDetail,
   RequestList,
@@ -21,6 +23,7 @@ import { badRequest, notFound } from "../http/errors";
 import { actorOf, authOf, guard, principalOf, requestMeta, sessionOrToken } from "../http/guard";
 import { rateLimit } from "../http/rate-limit";
 import { refusePurged, requireVisible } from "./access";
+import { assignHandler, givePurpose, unassignHandler } from "./assignments";
 import { addAttachment, downloadAttachment, MAX_ATTACHMENT_BYTES } from "./attachments";
 import { calendarFeed, calendarFeedInfo, revokeCalendarFeed, rotateCalendarFeed } from "./calendar";
 import { requestOverview } from "./overview";
@@ -57,6 +60,10 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   // Sensitive: the request as a document leaves Vigil; a new feed URL is a new standing credential.
   const exportDocument = guard(ctx, { permission: "requests.read", scope: "requests:read", recentAuth: true });
   const mineSensitive = guard(ctx, { permission: "requests.read", recentAuth: true });
+  // Need to know is about people: API tokens act for their Party, never give a purpose nor handle.
+  const person = guard(ctx, { permission: "requests.read" });
+  const handling = guard(ctx, { permission: "requests.write" });
+  const overseeing = guard(ctx, { permission: "requests.assign" });
   const linkLimit = rateLimit(ctx, "link", ctx.config.rateLimits.links);
   return async (app) => {
     app.get(
@@ -168,13 +175,58 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           security: readSecurity,
-          summary: "A request (the read is logged)",
+          summary:
+            "A request (the read is logged). A user of its Parties who does not handle it gets 403 purpose_required until they give a purpose; API tokens act for their Party's national system and are never asked",
           params: IdParam,
           response: { 200: RequestDetail, ...errors },
         },
         onRequest: read,
       },
       async (request) => readRequest(ctx, principalOf(request), request.params.id, requestMeta(request)),
+    );
+    app.post(
+      "/api/requests/:id/purpose",
+      {
+        schema: {
+          tags,
+          summary:
+            "Say why you open a request you do not handle (403 purpose_required asks for it); it then opens for you for 12 hours, each read logged with this purpose",
+          params: IdParam,
+          body: PurposeBody,
+          response: { 200: RequestDetail, ...errors },
+        },
+        onRequest: person,
+      },
+      async (request) => givePurpose(ctx, principalOf(request), request.params.id, request.body, requestMeta(request)),
+    );
+    app.post(
+      "/api/requests/:id/assignments",
+      {
+        schema: {
+          tags,
+          summary: "Take a request (no userId), or assign an officer of your Party to it (a Party admin)",
+          params: IdParam,
+          body: AssignBody,
+          response: { 200: RequestDetail, ...withGone },
+        },
+        onRequest: handling,
+      },
+      async (request) =>
+        assignHandler(ctx, principalOf(request), request.params.id, request.body, requestMeta(request)),
+    );
+    app.delete(
+      "/api/requests/:id/assignments/:userId",
+      {
+        schema: {
+          tags,
+          summary: "Remove a handler of your Party from a request (a Party admin)",
+          params: IdParam.extend({ userId: z.uuid("Not a user id") }),
+          response: { 200: RequestDetail, ...withGone },
+        },
+        onRequest: overseeing,
+      },
+      async (request) =>
+        unassignHandler(ctx, principalOf(request), request.params.id, request.params.userId, requestMeta(request)),
     );
     app.post(
       "/api/requests/:id/transitions",
@@ -236,7 +288,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const user = principalOf(request);
         const receipt = await ctx.db.tx(async (tx) => {
-          const { row } = await requireVisible(tx, user, request.params.id);
+          const { row } = await requireVisible(tx, user, request.params.id, { at: ctx.clock.now() });
           refusePurged(row);
           return { jws: await receiptOf(tx, row.id, request.params.eventId), number: row.number };
         }, actorOf(user));

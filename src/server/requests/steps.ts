@@ -19,6 +19,7 @@ import { emailOn, notify } from "../notify/notifications";
 import { emitWebhookEvent } from "../webhooks/webhooks";
 import { type RequestRow, refusePurged, requireVisible, requireWriter } from "./access";
 import { preservationWarningAt } from "./deadlines";
+import { addHandler } from "./handlers";
 import { preservationCheckJob } from "./jobs";
 import { actorFields, readRequest } from "./requests";
 import { sealMessage } from "./sealing";
@@ -52,7 +53,7 @@ export async function transition(
   requireWriter(user);
   const at = ctx.clock.now();
   await ctx.db.tx(async (tx) => {
-    const { row, side } = await requireVisible(tx, user, id, { forUpdate: true });
+    const { row, side } = await requireVisible(tx, user, id, { at, forUpdate: true });
     refusePurged(row);
     if (!canMove(row.state, body.to, side)) throw conflict("illegal_transition", refusal(row.state, body.to, side));
     await requireNoteAllowed(tx, user.partyId as string, counterpartOf(row, side), body.note);
@@ -83,6 +84,17 @@ export async function transition(
       at,
     );
     if (expiresOn) await schedulePreservationCheck(ctx, tx, updated, expiresOn);
+    // Whoever acknowledges a request handles it for the requested side (need to know, access.ts).
+    if (body.to === "acknowledged" && !isApiToken(user)) {
+      await addHandler(
+        tx,
+        updated,
+        { userId: user.id, partyId: user.partyId as string, name: user.displayName },
+        actorFields(user),
+        at,
+        { step: true },
+      );
+    }
     await appendAudit(tx, at, auditWho(user, meta), {
       action: "request.transition",
       targetType: "request",
@@ -136,7 +148,7 @@ export async function addMessage(
   requireWriter(user);
   const at = ctx.clock.now();
   await ctx.db.tx(async (tx) => {
-    const { row, side } = await requireVisible(tx, user, id);
+    const { row, side } = await requireVisible(tx, user, id, { at });
     refusePurged(row);
     if (row.state === "draft" || row.state === "closed") {
       throw conflict("no_messages", row.state === "draft" ? "Send the request first." : "This request is closed.");
@@ -183,7 +195,7 @@ export async function giveFeedback(
   requireWriter(user);
   const at = ctx.clock.now();
   await ctx.db.tx(async (tx) => {
-    const { row, side } = await requireVisible(tx, user, id, { forUpdate: true });
+    const { row, side } = await requireVisible(tx, user, id, { at, forUpdate: true });
     refusePurged(row);
     if (side !== "sender") throw conflict("not_sender", "Only the sending Party gives feedback on the outcome.");
     if (!isOutcome(row.state) && row.state !== "closed") {

@@ -14,9 +14,11 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import {
+  ACCESS_REASONS,
   FEEDBACK_RATINGS,
   type HandlingConditions,
   PARENT_RELATIONS,
@@ -33,6 +35,7 @@ export const requestState = pgEnum("request_state", REQUEST_STATES);
 export const parentRelation = pgEnum("request_parent_relation", PARENT_RELATIONS);
 export const timelineKind = pgEnum("request_event_kind", TIMELINE_KINDS);
 export const feedbackRating = pgEnum("request_feedback_rating", FEEDBACK_RATINGS);
+export const accessReason = pgEnum("request_access_reason", ACCESS_REASONS);
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
@@ -217,4 +220,60 @@ export const retentionPeriods = pgTable(
       sql`${t.daysAfterFinal} between 30 and 3650 and ${t.daysIfOpen} between 30 and 3650`,
     ),
   ],
+);
+
+/**
+ * Who handles a request on each side (need to know, SAP Art. 14(4) and 14(8)): the sender's user
+ * from the start, on the requested side whoever acknowledges or takes it, or the officer a Party
+ * admin assigns. Removing a handler stamps `removed_at`: the rows are the history. A side without
+ * a current handler is handled by all its Party's officers and admins (access.ts).
+ */
+export const requestAssignments = pgTable(
+  "request_assignments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The handler's Party: the side they handle it for. */
+    partyId: uuid("party_id")
+      .notNull()
+      .references(() => parties.id),
+    assignedAt: tstz("assigned_at").notNull(),
+    assignedBy: uuid("assigned_by").references(() => users.id, { onDelete: "set null" }),
+    removedAt: tstz("removed_at"),
+    removedBy: uuid("removed_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    index("request_assignments_request_idx").on(t.requestId, t.partyId),
+    // One current assignment per person and request.
+    uniqueIndex("request_assignments_current_idx").on(t.requestId, t.userId).where(sql`removed_at is null`),
+  ],
+);
+
+/**
+ * A purpose given by a user of one of the two Parties who does not handle the request, before
+ * opening it (SAP Art. 14(8)): it lets that user open that request until `expires_at`, and each
+ * read meanwhile is logged with it. Kept server-side, one row per purpose given.
+ */
+export const requestAccessPurposes = pgTable(
+  "request_access_purposes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    reason: accessReason("reason").notNull(),
+    /** What the user wrote: required for "other", optional otherwise. */
+    note: text("note"),
+    givenAt: tstz("given_at").notNull(),
+    expiresAt: tstz("expires_at").notNull(),
+  },
+  (t) => [index("request_access_purposes_user_idx").on(t.userId, t.requestId, t.expiresAt)],
 );

@@ -22,6 +22,7 @@ const MESSAGE_BY_CODE: Record<string, TranslationKey> = {
   internal: "errors.server",
   already_signed_in: "errors.alreadySignedIn",
   transfers_suspended: "dataProtection.errors.transfersSuspended",
+  purpose_required: "requests.needToKnow.purpose.intro",
   [CLIENT_ERROR_CODES.network]: "errors.network",
   [CLIENT_ERROR_CODES.badResponse]: "errors.unexpectedResponse",
 };

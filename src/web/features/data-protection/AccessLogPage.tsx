@@ -7,6 +7,7 @@ import { ErrorAlert, PageHeader, PageLoader } from "../../app/ui";
 import { useApiQuery } from "../../app/useApiQuery";
 import { currentLocale } from "../../i18n";
 import type { TranslationKey } from "../../i18n/keys";
+import { ACCESS_REASON_KEYS } from "../requests/labels";
 import { formatMoment } from "../requests/time";
 import { dataProtectionApi } from "./dataProtectionApi";
 
@@ -19,6 +20,7 @@ const KIND_KEYS: Record<AccessKind, TranslationKey> = {
   attachment_downloaded: "dataProtection.accessLog.kind.attachment_downloaded",
   onward_transfers_read: "dataProtection.accessLog.kind.onward_transfers_read",
   release_exported: "dataProtection.accessLog.kind.release_exported",
+  purpose_given: "dataProtection.accessLog.kind.purpose_given",
 };
 
 /**
@@ -135,7 +137,10 @@ export function AccessLogPage() {
                           {e.format ? ` (${e.format.toUpperCase()})` : ""}
                         </Table.Td>
                         <Table.Td>{e.target ?? "—"}</Table.Td>
-                        <Table.Td>{e.purpose ?? "—"}</Table.Td>
+                        <Table.Td data-testid="access-why">
+                          {[e.reason ? t(ACCESS_REASON_KEYS[e.reason]) : null, e.purpose].filter(Boolean).join(" — ") ||
+                            "—"}
+                        </Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

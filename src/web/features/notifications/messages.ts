@@ -98,6 +98,8 @@ export function notificationText(
       return t("dataProtection.notifications.onwardAsked", { number: text(p, "number") });
     case "request.onward_transfer_decided":
       return t("dataProtection.notifications.onwardDecided", { number: text(p, "number") });
+    case "request.assigned":
+      return t("dataProtection.notifications.assigned", { number: text(p, "number") });
     case "incident.recorded":
       return t("dataProtection.notifications.incidentRecorded", { party });
     case "incident.updated":

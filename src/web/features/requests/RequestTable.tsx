@@ -4,7 +4,7 @@ import { Link } from "react-router-dom";
 import { REQUEST_TYPE_INFO, type RequestSummary } from "../../../shared/requests";
 import { currentLocale } from "../../i18n";
 import { formatIsoDate } from "../directory/time";
-import { EmergencyBadge, OverdueBadge, PurgedBadge, StateBadge } from "./badges";
+import { EmergencyBadge, OverdueBadge, PurgedBadge, SensitiveBadge, StateBadge } from "./badges";
 import { TYPE_SHORT_KEYS } from "./labels";
 import type { Box } from "./requestsApi";
 import { formatMoment } from "./time";
@@ -71,6 +71,7 @@ export function RequestTable({ items, box, zone, compact }: Props) {
                   {urgent(r) ? <EmergencyBadge /> : null}
                   <StateBadge state={r.state} />
                   {r.purgedAt ? <PurgedBadge /> : null}
+                  {r.sensitive ? <SensitiveBadge /> : null}
                 </Group>
               </Group>
               <Text size="sm">
@@ -136,6 +137,7 @@ export function RequestTable({ items, box, zone, compact }: Props) {
                 <Group gap={4} wrap="nowrap">
                   <StateBadge state={r.state} />
                   {r.purgedAt ? <PurgedBadge /> : null}
+                  {r.sensitive ? <SensitiveBadge /> : null}
                 </Group>
               </Table.Td>
               <Table.Td>

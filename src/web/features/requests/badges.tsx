@@ -1,5 +1,5 @@
 import { Badge } from "@mantine/core";
-import { IconAlertTriangle, IconArchive, IconClockExclamation } from "@tabler/icons-react";
+import { IconAlertTriangle, IconArchive, IconClockExclamation, IconLockAccess } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { RequestState } from "../../../shared/requests";
 import { STATE_COLORS, STATE_KEYS } from "./labels";
@@ -70,6 +70,24 @@ export function PurgedBadge() {
       data-testid="purged-badge"
     >
       {t("requests.purged.badge")}
+    </Badge>
+  );
+}
+
+/** Special categories of data (SAP Art. 14(4)): only its handlers (and the Parties' admins) open it. */
+export function SensitiveBadge() {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color="grape"
+      variant="light"
+      radius="sm"
+      tt="none"
+      size="sm"
+      leftSection={<IconLockAccess size={12} aria-hidden />}
+      data-testid="sensitive-badge"
+    >
+      {t("requests.needToKnow.sensitiveBadge")}
     </Badge>
   );
 }

@@ -1,4 +1,5 @@
 import type {
+  ACCESS_REASONS,
   FEEDBACK_RATINGS,
   IDENTIFIER_KINDS,
   ONWARD_SHARING,
@@ -108,6 +109,15 @@ export const TIMELINE_KEYS: Record<(typeof TIMELINE_KINDS)[number], TranslationK
   onward_transfer_asked: "requests.timeline.kind.onward_transfer_asked",
   onward_transfer_authorised: "requests.timeline.kind.onward_transfer_authorised",
   onward_transfer_refused: "requests.timeline.kind.onward_transfer_refused",
+  assigned: "requests.timeline.kind.assigned",
+  unassigned: "requests.timeline.kind.unassigned",
+};
+
+export const ACCESS_REASON_KEYS: Record<(typeof ACCESS_REASONS)[number], TranslationKey> = {
+  covering: "requests.needToKnow.reason.covering",
+  supervision: "requests.needToKnow.reason.supervision",
+  data_protection_review: "requests.needToKnow.reason.data_protection_review",
+  other: "requests.needToKnow.reason.other",
 };
 
 /** What the viewer may do, as the server lists it in `actions`: the button that does it. */

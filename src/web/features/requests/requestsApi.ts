@@ -1,9 +1,11 @@
 import { z } from "zod";
 import {
+  type AssignBody,
   AttachmentInfo,
   type DraftBody,
   type FeedbackBody,
   type MessageBody,
+  type PurposeBody,
   RequestDetail,
   RequestList,
   type RequestState,
@@ -67,6 +69,12 @@ export const requestsApi = {
   transition: (id: string, body: TransitionBody) => api.post(one(id, "/transitions"), body, RequestDetail),
   message: (id: string, body: MessageBody) => api.post(one(id, "/messages"), body, RequestDetail),
   feedback: (id: string, body: FeedbackBody) => api.post(one(id, "/feedback"), body, RequestDetail),
+  /** Why one opens a request one does not handle; answers the request, read under that purpose. */
+  givePurpose: (id: string, body: PurposeBody) => api.post(one(id, "/purpose"), body, RequestDetail),
+  /** Take it (no userId) or, as a Party admin, assign an officer. */
+  assign: (id: string, body: AssignBody) => api.post(one(id, "/assignments"), body, RequestDetail),
+  unassign: (id: string, userId: string) =>
+    apiRequest("DELETE", one(id, `/assignments/${encodeURIComponent(userId)}`), { schema: RequestDetail }),
   /** The file itself is the body; the server recognises its type from the content. */
   attach: (id: string, file: File) =>
     apiRequest("POST", one(id, `/attachments?filename=${encodeURIComponent(file.name)}`), {

@@ -63,6 +63,10 @@ export const KIND_LABELS: Record<NotificationKind, { label: TranslationKey; help
     label: "settings.notifications.kind.onwardTransferDecided",
     help: "settings.notifications.kind.onwardTransferDecidedHelp",
   },
+  "request.assigned": {
+    label: "settings.notifications.kind.requestAssigned",
+    help: "settings.notifications.kind.requestAssignedHelp",
+  },
   "incident.recorded": {
     label: "settings.notifications.kind.incidentRecorded",
     help: "settings.notifications.kind.incidentRecordedHelp",

@@ -16,10 +16,12 @@ import { AttachmentsPanel } from "./AttachmentsPanel";
 import { ContentBlocks } from "./ContentBlocks";
 import { DocumentDownloads } from "./DocumentDownloads";
 import { FeedbackPanel } from "./FeedbackPanel";
+import { HandlersPanel } from "./HandlersPanel";
 import { HandlingConditionsPanel } from "./HandlingConditionsPanel";
 import { MessageThread } from "./MessageThread";
 import { OnwardTransfersPanel } from "./OnwardTransfersPanel";
 import { PurgedNotice } from "./PurgedNotice";
+import { PurposeForm } from "./PurposeForm";
 import { RequestHeader } from "./RequestHeader";
 import { TimelineView } from "./TimelineView";
 
@@ -59,6 +61,16 @@ export function RequestDetailPage() {
     </Group>
   );
 
+  // Handled by colleagues: say why first (need to know, SAP Art. 14(8)); also when a purpose given
+  // earlier has run out or the viewer was removed from its handlers while the page was open.
+  if (query.error instanceof ApiError && query.error.code === "purpose_required") {
+    return (
+      <>
+        {back}
+        <PurposeForm requestId={id} serverMessage={query.error.message} onOpened={query.replace} />
+      </>
+    );
+  }
   const detail = query.data && !query.stale ? query.data : null;
   if (!detail) {
     if (query.error instanceof ApiError && query.error.status === 404) return <NotFoundPage />;
@@ -126,6 +138,7 @@ export function RequestDetailPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
+            <HandlersPanel detail={detail} viewerZone={zone} onChanged={query.replace} />
             <TimelineView detail={detail} viewerZone={zone} />
             <AttachmentsPanel detail={detail} viewerZone={zone} onAdded={query.refresh} />
             <FeedbackPanel detail={detail} viewerZone={zone} onChanged={query.replace} />

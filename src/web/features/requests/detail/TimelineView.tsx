@@ -12,6 +12,8 @@ import {
   IconShieldCheck,
   IconShieldX,
   IconStar,
+  IconUserCheck,
+  IconUserMinus,
 } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { FEEDBACK_RATINGS, type RequestDetail, type TimelineEntry } from "../../../../shared/requests";
@@ -35,6 +37,8 @@ const ICONS: Record<TimelineEntry["kind"], typeof IconSend> = {
   onward_transfer_asked: IconShare,
   onward_transfer_authorised: IconShieldCheck,
   onward_transfer_refused: IconShieldX,
+  assigned: IconUserCheck,
+  unassigned: IconUserMinus,
 };
 
 /** Steps that mean "nobody answered in time" stand out: they are what the sender watches at night. */
@@ -66,6 +70,11 @@ function textOf(t: ReturnType<typeof useTranslation>["t"], entry: TimelineEntry,
       return t("requests.timeline.facts.preservation", { date: formatIsoDate(facts.expiresOn, locale) });
     }
     if (facts.attachment) return t("requests.timeline.facts.attachment", { filename: facts.attachment });
+    if (facts.assignee) {
+      return entry.kind === "unassigned"
+        ? t("requests.timeline.facts.unassigned", { assignee: facts.assignee })
+        : t("requests.timeline.facts.assigned", { assignee: facts.assignee });
+    }
   }
   const note = entry.note ?? "";
   if (entry.kind === "feedback" && (FEEDBACK_RATINGS as readonly string[]).includes(note)) {
