@@ -14,6 +14,7 @@ import { emailOn, notify } from "../notify/notifications";
 import { open, seal } from "../vault/keyring";
 import { emitWebhookEvent } from "../webhooks/webhooks";
 import { purposeDetails, refusePurged, requireVisible, requireWriter } from "./access";
+import { sideToTell } from "./handlers";
 import { attachmentAad } from "./sealing";
 import { requireTransfersAllowed } from "./suspension";
 import { requestAttachments } from "./tables";
@@ -207,7 +208,7 @@ export async function addAttachment(
       const other = side === "sender" ? (row.requestedPartyId as string) : row.senderPartyId;
       await notify(
         tx,
-        { partyId: other, roles: ["officer", "party_admin"] },
+        await sideToTell(tx, row, other),
         { kind: "request.message", params: { number: row.number }, link: `/requests/${row.id}` },
         at,
         emailOn(ctx),

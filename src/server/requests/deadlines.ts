@@ -6,6 +6,7 @@ import { type ContactPointRow, contactPointsOf, findContactPoint, findPartyById 
 import { emailOn, notify } from "../notify/notifications";
 import { enqueueEmail } from "../notify/outbox";
 import type { RequestRow } from "./access";
+import { sideToTell } from "./handlers";
 import { routeAmong } from "./routing";
 import { requests } from "./tables";
 import { recordStep } from "./timeline";
@@ -82,7 +83,7 @@ async function remind(ctx: AppContext, tx: Tx, row: RequestRow, at: Date, minute
   );
   await notify(
     tx,
-    { partyId: row.requestedPartyId as string, roles: ["officer", "party_admin"] },
+    await sideToTell(tx, row, row.requestedPartyId as string),
     { kind: "request.reminder", urgency: row.emergency ? "emergency" : "normal", params, link },
     at,
     emailOn(ctx),
@@ -114,7 +115,7 @@ async function escalate(ctx: AppContext, tx: Tx, row: RequestRow, at: Date): Pro
   );
   await notify(
     tx,
-    { partyId: row.requestedPartyId as string, roles: ["officer", "party_admin"] },
+    await sideToTell(tx, row, row.requestedPartyId as string),
     { kind: "request.escalated", urgency: row.emergency ? "emergency" : "normal", params, link },
     at,
     emailOn(ctx),
@@ -126,7 +127,7 @@ async function escalate(ctx: AppContext, tx: Tx, row: RequestRow, at: Date): Pro
   const requested = await findPartyById(tx, row.requestedPartyId as string);
   await notify(
     tx,
-    { partyId: row.senderPartyId, roles: ["officer", "party_admin"] },
+    await sideToTell(tx, row, row.senderPartyId),
     { kind: "request.not_acknowledged", params: { number: row.number, party: requested?.iso2 ?? null }, link },
     at,
     { email: false },
@@ -165,7 +166,7 @@ export async function checkPreservation(ctx: AppContext, requestId: string): Pro
     );
     await notify(
       tx,
-      { partyId: row.senderPartyId, roles: ["officer", "party_admin"] },
+      await sideToTell(tx, row, row.senderPartyId),
       {
         kind: "request.preservation_expiring",
         params: { number: row.number, expiresOn: row.preservationExpiresOn },

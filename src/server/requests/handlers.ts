@@ -1,8 +1,10 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Handler } from "../../shared/requests";
 import { users } from "../auth/tables";
+import { activeMembersOf } from "../auth/users";
 import type { Tx } from "../db/database";
 import { parties } from "../directory/tables";
+import type { Recipients } from "../notify/notifications";
 import type { RequestRow } from "./access";
 import { requestAssignments } from "./tables";
 import { recordStep } from "./timeline";
@@ -83,4 +85,27 @@ export async function handlersOf(tx: Tx, requestId: string): Promise<Handler[]> 
     .where(and(eq(requestAssignments.requestId, requestId), isNull(requestAssignments.removedAt)))
     .orderBy(asc(requestAssignments.assignedAt));
   return rows.map((r) => ({ ...r, since: r.since.toISOString() }));
+}
+
+/**
+ * Whom to tell of a step, on one Party's side: its officers and admins; but for a sensitive
+ * request whose side has handlers, only those handlers and the Party's admins (the others could
+ * not open it, and even its number tells them that such a request exists).
+ */
+export async function sideToTell(tx: Tx, row: RequestRow, partyId: string): Promise<Recipients> {
+  const everyone: Recipients = { partyId, roles: ["officer", "party_admin"] };
+  if (!row.handlingConditions?.sensitive) return everyone;
+  const handlers = await tx
+    .select({ userId: requestAssignments.userId })
+    .from(requestAssignments)
+    .where(
+      and(
+        eq(requestAssignments.requestId, row.id),
+        eq(requestAssignments.partyId, partyId),
+        isNull(requestAssignments.removedAt),
+      ),
+    );
+  if (handlers.length === 0) return everyone;
+  const admins = (await activeMembersOf(tx, partyId)).filter((m) => m.role === "party_admin");
+  return { partyId, userIds: [...new Set([...handlers.map((h) => h.userId), ...admins.map((a) => a.id)])] };
 }

@@ -93,6 +93,19 @@ const audits = (id: string, action: string) =>
     sql`select actor_label, details from audit_log where target_id = ${id} and action = ${action} order by id`,
   );
 
+/** How many in-app notifications about this request number the user has. */
+const told = async (user: UserRow, number: string) =>
+  (
+    await ctx.db.tx(
+      (tx) =>
+        queryRows<{ n: number }>(
+          tx,
+          sql`select count(*)::int as n from notifications where user_id = ${user.id} and params->>'number' = ${number}`,
+        ),
+      SYSTEM_ACTOR,
+    )
+  )[0]?.n ?? 0;
+
 const inbox = async (user: UserRow | ApiTokenPrincipal) =>
   (await listRequests(ctx, user, { box: "inbox", limit: 200, offset: 0, overdue: false })).items;
 const outbox = async (user: UserRow) =>
@@ -343,5 +356,26 @@ describe("a sensitive request", () => {
     // Sent and not yet taken: every officer of Romania sees it (and of Chile, only its sender).
     expect(await rowsAs(actorOf(ro2), sql`select id from requests where id = ${fresh.id}`)).toHaveLength(1);
     expect(await rowsAs(actorOf(cl2), sql`select id from requests where id = ${fresh.id}`)).toEqual([]);
+  });
+
+  it("tells of its steps only its handlers and the Parties' admins, once a side has handlers", async () => {
+    const req = await send(true, "CL-SENSITIVE-NOTIFY");
+    // Sent, not yet taken: the whole duty team of Romania hears of it.
+    expect(await told(ro2, req.number)).toBeGreaterThan(0);
+    const before = { ro2: await told(ro2, req.number), cl2: await told(cl2, req.number) };
+    await transition(ctx, ro, req.id, { to: "acknowledged", note: "" }, meta);
+    await addMessage(ctx, ro, req.id, { body: "Preserved." }, meta);
+    await addMessage(ctx, cl, req.id, { body: "Thank you." }, meta);
+    // Chile's other officer and Romania's second officer hear nothing more; handlers and admins do.
+    expect(await told(cl2, req.number)).toBe(before.cl2);
+    expect(await told(ro2, req.number)).toBe(before.ro2);
+    expect(await told(cl, req.number)).toBeGreaterThanOrEqual(2);
+    expect(await told(clAdmin, req.number)).toBeGreaterThanOrEqual(2);
+    expect(await told(ro, req.number)).toBeGreaterThanOrEqual(1);
+    expect(await told(roAdmin, req.number)).toBeGreaterThanOrEqual(2);
+    // A request that is not sensitive still tells every officer of the other Party.
+    const plain = await send(false, "CL-PLAIN-NOTIFY");
+    await transition(ctx, ro, plain.id, { to: "acknowledged", note: "" }, meta);
+    expect(await told(cl2, plain.number)).toBeGreaterThanOrEqual(1);
   });
 });

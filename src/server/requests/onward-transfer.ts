@@ -15,6 +15,7 @@ import { badRequest, conflict, notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
 import { emailOn, notify } from "../notify/notifications";
 import { purposeDetails, requireVisible, requireWriter } from "./access";
+import { sideToTell } from "./handlers";
 import { actorFields } from "./requests";
 import { requireNoteAllowed, requireTransfersAllowed } from "./suspension";
 import { recordStep } from "./timeline";
@@ -201,7 +202,7 @@ export async function askOnwardTransfer(
     });
     await notify(
       tx,
-      { partyId: row.senderPartyId, roles: ["officer", "party_admin"] },
+      await sideToTell(tx, row, row.senderPartyId),
       { kind: "request.onward_transfer_asked", params: { number: row.number }, link: `/requests/${row.id}` },
       at,
       emailOn(ctx),
@@ -267,7 +268,7 @@ export async function decideOnwardTransfer(
     });
     await notify(
       tx,
-      { partyId: row.requestedPartyId as string, roles: ["officer", "party_admin"] },
+      await sideToTell(tx, row, row.requestedPartyId as string),
       {
         kind: "request.onward_transfer_decided",
         params: { number: row.number, decision: input.decision },

@@ -19,7 +19,7 @@ import { emailOn, notify } from "../notify/notifications";
 import { emitWebhookEvent } from "../webhooks/webhooks";
 import { type RequestRow, refusePurged, requireVisible, requireWriter } from "./access";
 import { preservationWarningAt } from "./deadlines";
-import { addHandler } from "./handlers";
+import { addHandler, sideToTell } from "./handlers";
 import { preservationCheckJob } from "./jobs";
 import { actorFields, readRequest } from "./requests";
 import { sealMessage } from "./sealing";
@@ -104,7 +104,7 @@ export async function transition(
     const other = counterpartOf(row, side);
     await notify(
       tx,
-      { partyId: other, roles: ["officer", "party_admin"] },
+      await sideToTell(tx, row, other),
       { kind: "request.state_changed", params: { number: row.number, state: body.to }, link: `/requests/${row.id}` },
       at,
       emailOn(ctx),
@@ -174,7 +174,7 @@ export async function addMessage(
     const other = counterpartOf(row, side);
     await notify(
       tx,
-      { partyId: other, roles: ["officer", "party_admin"] },
+      await sideToTell(tx, row, other),
       { kind: "request.message", params: { number: row.number }, link: `/requests/${row.id}` },
       at,
       emailOn(ctx),
@@ -216,7 +216,7 @@ export async function giveFeedback(
     });
     await notify(
       tx,
-      { partyId: row.requestedPartyId as string, roles: ["officer", "party_admin"] },
+      await sideToTell(tx, row, row.requestedPartyId as string),
       { kind: "request.feedback", params: { number: row.number, rating: body.rating }, link: `/requests/${row.id}` },
       at,
       { email: false },
