@@ -13,8 +13,7 @@ export type Region = z.infer<typeof Region>;
 const CODES: Record<Exclude<Region, "other">, string> = {
   africa:
     "DZ AO BJ BW BF BI CV CM CF TD KM CG CD CI DJ EG GQ ER SZ ET GA GM GH GN GW KE LS LR LY MG MW ML MR MU MA MZ NA NE NG RW ST SN SC SL SO ZA SS SD TZ TG TN UG ZM ZW",
-  americas:
-    "AG AR BS BB BZ BO BR CA CL CO CR CU DM DO EC SV GD GT GY HT HN JM MX NI PA PY PE KN LC VC SR TT US UY VE",
+  americas: "AG AR BS BB BZ BO BR CA CL CO CR CU DM DO EC SV GD GT GY HT HN JM MX NI PA PY PE KN LC VC SR TT US UY VE",
   asia_pacific:
     "AF AU BD BH BT BN KH CN FJ IN ID IR IQ IL JP JO KZ KI KW KG LA LB MY MV MH FM MN MM NR NP NZ KP OM PK PW PS PG PH QA WS SA SG SB KR LK SY TW TJ TH TL TO TM TV AE UZ VU VN YE",
   europe:

@@ -23,7 +23,10 @@ export type ReportTarget = {
  * mail server (in Vigil, or by phone) or with no e-mail address at all is timed from the moment
  * the ping went out, which is never later.
  */
-export function responseSeconds(t: Pick<ReportTarget, "handedOverAt" | "acknowledgedAt">, firedAt: Date): number | null {
+export function responseSeconds(
+  t: Pick<ReportTarget, "handedOverAt" | "acknowledgedAt">,
+  firedAt: Date,
+): number | null {
   if (!t.acknowledgedAt) return null;
   const start = t.handedOverAt && t.handedOverAt <= t.acknowledgedAt ? t.handedOverAt : firedAt;
   return Math.max(0, Math.floor((t.acknowledgedAt.getTime() - start.getTime()) / 1000));
@@ -60,7 +63,11 @@ export type Report = {
 };
 
 /** Parties count at their fastest contact point; contact points count each on its own. */
-export function computeReport(targets: readonly ReportTarget[], firedAt: Date, bucketsMinutes: readonly number[]): Report {
+export function computeReport(
+  targets: readonly ReportTarget[],
+  firedAt: Date,
+  bucketsMinutes: readonly number[],
+): Report {
   const seconds = new Map<string, number | null>();
   const byParty = new Map<string, PingReportParty>();
   for (const t of targets) {
