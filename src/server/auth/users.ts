@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Role } from "../../shared/auth";
 import type { Tx } from "../db/database";
 import { parties } from "../directory/tables";
@@ -16,6 +16,15 @@ export async function findUserByEmail(tx: Tx, email: string): Promise<UserRow | 
 export async function findUserById(tx: Tx, id: string): Promise<UserRow | undefined> {
   const [row] = await tx.select().from(users).where(eq(users.id, id)).limit(1);
   return row;
+}
+
+/** The active accounts of a role (who a live event of the Secretariat's pages goes to). */
+export async function activeUserIdsWithRole(tx: Tx, role: Role): Promise<string[]> {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, role), isNull(users.disabledAt)));
+  return rows.map((r) => r.id);
 }
 
 export type NewUser = {

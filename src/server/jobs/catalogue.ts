@@ -1,5 +1,6 @@
 import { housekeepingJob } from "../auth/jobs";
 import { freshnessJob } from "../directory/jobs";
+import { pingCheckJob, pingSweepJob } from "../pings/jobs";
 import { acknowledgementCheckJob, deadlineSweepJob, preservationCheckJob, retentionPurgeJob } from "../requests/jobs";
 import type { JobDefinition } from "./queue";
 
@@ -11,4 +12,6 @@ export const JOBS: JobDefinition<unknown>[] = [
   deadlineSweepJob,
   retentionPurgeJob,
   housekeepingJob,
+  pingCheckJob,
+  pingSweepJob,
 ];
