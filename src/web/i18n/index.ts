@@ -13,6 +13,8 @@ import mailStatusEn from "./mail-status.en.json";
 import mailStatusFr from "./mail-status.fr.json";
 import mailboxEn from "./mailbox.en.json";
 import mailboxFr from "./mailbox.fr.json";
+import pingsEn from "./pings.en.json";
+import pingsFr from "./pings.fr.json";
 import requestsEn from "./requests.en.json";
 import requestsFr from "./requests.fr.json";
 import retentionEn from "./retention.en.json";
@@ -76,7 +78,7 @@ void i18n.use(initReactI18next).init({
   // API tokens panel under "apiTokens", the user's own settings page under "settings", the state of
   // e-mail under "mailStatus", requests between contact points under "requests", the retention
   // periods under "retention", security keys and re-authentication under "security", incidents
-  // and transfers (Art. 14) under "dataProtection". The French requests, retention, security and
+  // and transfers (Art. 14) under "dataProtection", ping tests under "pingTests". The French requests, retention, security and
   // data protection catalogues must have every key of the English ones:
   // `satisfies` makes a missing one fail the type check.
   resources: {
@@ -93,6 +95,7 @@ void i18n.use(initReactI18next).init({
         retention: retentionEn,
         security: securityEn,
         dataProtection: dataProtectionEn,
+        pingTests: pingsEn,
       },
     },
     fr: {
@@ -108,6 +111,7 @@ void i18n.use(initReactI18next).init({
         retention: retentionFr satisfies typeof retentionEn,
         security: securityFr satisfies typeof securityEn,
         dataProtection: dataProtectionFr satisfies typeof dataProtectionEn,
+        pingTests: pingsFr satisfies typeof pingsEn,
       },
     },
   },

@@ -4,6 +4,7 @@ import type adminEn from "./directory-admin.en.json";
 import type en from "./en.json";
 import type mailStatusEn from "./mail-status.en.json";
 import type mailboxEn from "./mailbox.en.json";
+import type pingsEn from "./pings.en.json";
 import type requestsEn from "./requests.en.json";
 import type retentionEn from "./retention.en.json";
 import type securityEn from "./security.en.json";
@@ -33,6 +34,7 @@ export type TranslationKey = WithoutPluralSuffix<
       retention: typeof retentionEn;
       security: typeof securityEn;
       dataProtection: typeof dataProtectionEn;
+      pingTests: typeof pingsEn;
     }
   >
 >;
