@@ -20,7 +20,7 @@ import { EVENTS_CHANNEL } from "../notify/events";
 import { smtpTransport } from "../notify/mail-transport";
 import { deliverDue } from "../notify/outbox";
 import { checkCampaign, sweepPings } from "./campaigns";
-import { pingCampaigns, pingTargets } from "./tables";
+import { pingCampaigns, pingRecipients, pingTargets } from "./tables";
 
 /*
  * A ping test end to end through a real SMTP server started here: the messages are read as a
@@ -396,6 +396,27 @@ describe("a ping test through a real SMTP server", () => {
     expect(text).toContain("Moins de 15 minutes: 1 Parties");
     expect(text).toContain("Moins de 60 minutes: +1 = 2 Parties");
     expect(text).toContain("Moins de 24 heures: +2 = 4 Parties");
+  });
+
+  it("the database shows a Party's officer only its own rows, and no link at all", async () => {
+    const xb = (await ctx.db.tx((tx) => findPartyByIso2(tx, "XB"), SYSTEM_ACTOR))?.id as string;
+    const actor = { userId: null, partyId: xb, role: "officer" };
+    const targets = await ctx.db.tx((tx) => tx.select().from(pingTargets), actor);
+    expect(new Set(targets.map((t) => t.partyIso2))).toEqual(new Set(["XB"]));
+    expect(await ctx.db.tx((tx) => tx.select().from(pingRecipients), actor)).toEqual([]);
+    const campaigns = await ctx.db.tx((tx) => tx.select({ id: pingCampaigns.id }).from(pingCampaigns), actor);
+    expect(campaigns.map((c) => c.id)).toEqual([campaignId]);
+    // Not XD's answer, even with a query that forgets its filter.
+    const updated = await ctx.db.tx(
+      (tx) =>
+        tx
+          .update(pingTargets)
+          .set({ answeredBy: "forged" })
+          .where(eq(pingTargets.partyIso2, "XD"))
+          .returning({ id: pingTargets.id }),
+      actor,
+    );
+    expect(updated).toEqual([]);
   });
 
   it("a Party's history and the Network's trend include the campaign", async () => {
