@@ -67,6 +67,9 @@ describe("journey 4: the ping test", () => {
   });
 
   it("sends a ping test now; an acknowledged link moves the open page's counter", async () => {
+    // Malta's officer has Vigil open on another page.
+    const malta = await demo.signIn("officer.mt@example.org", DESKTOP);
+    await malta.page.getByRole("link", { name: "Directory" }).first().click();
     const { page, errors } = secretariat;
     await page.getByRole("link", { name: "Ping tests" }).first().click();
     await page.getByRole("link", { name: "New ping test" }).click();
@@ -90,6 +93,8 @@ describe("journey 4: the ping test", () => {
     // The outbox worker hands the messages to the SMTP server; the page follows without reloading.
     await expect.poll(() => page.getByTestId("ping-counter-delivered").innerText(), { timeout: 20_000 }).toBe("2");
     expect(await page.getByTestId("ping-counter-parties").innerText()).toBe("0 / 1");
+    // In Vigil, Malta's officer is told at once: a banner on whatever page is open.
+    await malta.page.getByTestId("open-ping-banner").waitFor({ timeout: 10_000 });
 
     const mail = smtp.received.find((m) => m.to[0] === "cp247.mt@example.org");
     const link = /(http\S+\/ping\/[A-Za-z0-9_-]{43})\b/.exec(mail?.text ?? "")?.[1];
@@ -107,11 +112,14 @@ describe("journey 4: the ping test", () => {
 
     await expect.poll(() => page.getByTestId("ping-counter-parties").innerText(), { timeout: 10_000 }).toBe("1 / 1");
     expect(await page.getByTestId("ping-report-row").first().innerText()).toBe("Less than 15 minutes: 1 Parties");
+    // Answered: the officer's banner goes away by itself.
+    await malta.page.getByTestId("open-ping-banner").waitFor({ state: "detached", timeout: 10_000 });
 
     // The same link again: already answered, and it says so.
     await phone.reload();
     await phone.locator('[data-testid="ping-ack-state"][data-state="answered"]').waitFor();
     await context.close();
     expect(errors).toEqual([]);
+    expect(malta.errors).toEqual([]);
   });
 });

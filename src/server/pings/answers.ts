@@ -118,7 +118,7 @@ async function record(
     .where(and(eq(pingTargets.id, target.id), isNull(pingTargets.acknowledgedAt)))
     .returning();
   if (!done) throw refusal("answered", target);
-  await publishProgress(tx, campaign.id, at);
+  await publishProgress(tx, campaign.id, at, target.partyId);
   return {
     acknowledgedAt: at.toISOString(),
     responseSeconds: responseSeconds(done, campaign.firedAt ?? campaign.scheduledAt) ?? 0,

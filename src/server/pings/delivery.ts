@@ -1,5 +1,5 @@
 import { and, eq, isNull, or, sql } from "drizzle-orm";
-import { activeUserIdsWithRole } from "../auth/users";
+import { activeUserIdsOfParty, activeUserIdsWithRole } from "../auth/users";
 import type { Tx } from "../db/database";
 import type { DeliveryHook } from "../notify/delivery-hooks";
 import { publishEvent } from "../notify/events";
@@ -21,9 +21,13 @@ export function pingMessageKey(recipientId: string, reminder = 0): string {
 
 const FIRST_MESSAGE = /^ping-([0-9a-f-]{36})$/;
 
-/** Tells the Secretariat's open pages that a campaign moved on (the counters refetch). */
-export async function publishProgress(tx: Tx, campaignId: string, at: Date): Promise<void> {
-  await publishEvent(tx, await activeUserIdsWithRole(tx, "secretariat"), {
+/**
+ * Tells the Secretariat's open pages that a campaign moved on (the counters refetch), and, for an
+ * answer, the answering Party's pages too (its officers' banner goes away).
+ */
+export async function publishProgress(tx: Tx, campaignId: string, at: Date, partyId?: string): Promise<void> {
+  const party = partyId ? await activeUserIdsOfParty(tx, partyId) : [];
+  await publishEvent(tx, [...(await activeUserIdsWithRole(tx, "secretariat")), ...party], {
     type: "ping",
     campaignId,
     at: at.toISOString(),

@@ -17,7 +17,7 @@ export function OfficerPingsPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
   const zone = useActiveSession().user.timeZone;
-  const query = useLiveQuery("pings-open", (signal) => pingsApi.open(signal));
+  const query = useLiveQuery("pings-open", (signal) => pingsApi.open(signal), 60_000, ["notification", "ping"]);
   const [done, setDone] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
