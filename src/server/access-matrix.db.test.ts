@@ -18,8 +18,11 @@ import { requireParty } from "./directory/entries";
 import { contactPoints, directoryReleases } from "./directory/tables";
 import { SESSION_COOKIE } from "./http/guard";
 import { recordIncident } from "./incidents/incidents";
+import { createCampaign } from "./pings/campaigns";
+import { pingRecipients, pingTargets } from "./pings/tables";
 import { addAttachment } from "./requests/attachments";
 import { requestEvents } from "./requests/tables";
+import { open } from "./vault/keyring";
 import { webhooks } from "./webhooks/tables";
 
 /**
@@ -70,6 +73,9 @@ const row = (
 // /assignments is "take it": A's officer already handles it (200, nothing changes), B's takes it.
 // Removing a handler is a Party admin's (requests.assign at the gate), and A's admin must give a
 // purpose first; the purpose route itself answers 400 to an empty body for both Parties.
+// their own Party is the use case's check. Ping tests are the Secretariat's; a Party's officers and
+// admins answer for their own Party's contact points (A's officer answers first, so A's admin then
+// gets 409 and B's officer 404); the acknowledgement link is public (the link is the credential).
 const MATRIX: Record<string, Row> = {
   "GET /api/admin/mail-status": row(401, 403, 403, 403, 403, 200),
   "GET /api/admin/retention": row(401, 403, 403, 200, 403, 200),
@@ -104,6 +110,14 @@ const MATRIX: Record<string, Row> = {
   "GET /api/me/notification-preferences": row(401, 200, 200, 200, 200, 200),
   "GET /api/me/security-keys": row(401, 200, 200, 200, 200, 200),
   "GET /api/notifications": row(401, 200, 200, 200, 200, 200),
+  "GET /api/pings": row(401, 403, 403, 403, 403, 200),
+  "GET /api/pings/{id}": row(401, 403, 403, 403, 403, 200),
+  "GET /api/pings/{id}/report": row(401, 403, 403, 403, 403, 200),
+  "GET /api/pings/{id}/report/export": row(401, 403, 403, 403, 403, 400),
+  "GET /api/pings/ack/{token}": row(200, 200, 200, 200, 200, 200),
+  "GET /api/pings/open": row(401, 403, 200, 200, 200, 403),
+  "GET /api/pings/parties/{iso2}/history": row(401, 403, 403, 403, 403, 200),
+  "GET /api/pings/trend": row(401, 403, 403, 403, 403, 200),
   "GET /api/requests": row(401, 403, 200, 200, 200, 403),
   "GET /api/requests/{id}": row(401, 403, 200, 403, 200, 403),
   "GET /api/requests/{id}/attachments/{attachmentId}": row(401, 403, 200, 403, 200, 403),
@@ -143,6 +157,12 @@ const MATRIX: Record<string, Row> = {
   "POST /api/me/security-keys/options": row(401, 200, 200, 200, 200, 200),
   "POST /api/notifications/{id}/read": row(401, 204, 204, 204, 204, 204),
   "POST /api/notifications/read-all": row(401, 204, 204, 204, 204, 204),
+  "POST /api/pings": row(401, 403, 403, 403, 403, 400),
+  "POST /api/pings/{id}/answers": row(401, 403, 403, 403, 403, 400),
+  "POST /api/pings/{id}/close": row(401, 403, 403, 403, 403, 200),
+  "POST /api/pings/ack/{token}": row(400, 400, 400, 400, 400, 400),
+  "POST /api/pings/preview": row(401, 403, 403, 403, 403, 200),
+  "POST /api/pings/targets/{id}/acknowledge": row(401, 403, 200, 409, 404, 403),
   "POST /api/receipts/verify": row(401, 403, 400, 400, 400, 403),
   "POST /api/requests": row(401, 403, 400, 400, 400, 403),
   "POST /api/requests/{id}/assignments": row(401, 403, 200, 403, 200, 403),
@@ -244,6 +264,22 @@ beforeAll(async () => {
     } as Parameters<typeof recordIncident>[2],
     meta,
   );
+  // Two ping tests: one the Secretariat closes during the run, one whose contact point A answers.
+  const pingOf = (title: string) =>
+    createCampaign(
+      ctx,
+      users.secretariat,
+      {
+        title,
+        selection: { parties: ["CL"], types: [], regions: [] },
+        schedule: { mode: "now" },
+        reminderMinutes: [],
+        buckets: [15, 60],
+      },
+      meta,
+    );
+  const ping = await pingOf("Matrix ping");
+  const answered = await pingOf("Matrix ping answered");
   const feed = await clients.officerA.post("/api/me/calendar/rotate");
   if (feed.statusCode !== 200) throw new Error(`calendar feed refused: ${feed.body}`);
   const fixtures = await ctx.db.tx(async (tx) => {
@@ -268,7 +304,19 @@ beforeAll(async () => {
       .from(requestEvents)
       .where(eq(requestEvents.requestId, requestId))
       .limit(1);
-    return { webhookId: hook?.id, contactPointId: point?.id, version: release?.version, eventId: event?.id };
+    const [target] = await tx.select().from(pingTargets).where(eq(pingTargets.campaignId, answered)).limit(1);
+    const [recipient] = await tx.select().from(pingRecipients).where(eq(pingRecipients.campaignId, ping)).limit(1);
+    // The link's token as the e-mail carries it (the database keeps it sealed, for reminders).
+    const pingToken =
+      recipient?.tokenSealed && open(ctx.keyring, Buffer.from(recipient.tokenSealed), recipient.id).toString("utf8");
+    return {
+      webhookId: hook?.id,
+      contactPointId: point?.id,
+      version: release?.version,
+      eventId: event?.id,
+      pingTargetId: target?.id,
+      pingToken,
+    };
   }, SYSTEM_ACTOR);
 
   const feedFile = String(feed.data.url).split("/calendar/")[1] as string;
@@ -278,6 +326,8 @@ beforeAll(async () => {
     "/api/webhooks|id": fixtures.webhookId ?? randomUUID(),
     "/api/api-tokens|id": token.apiToken.id,
     "/api/incidents|id": incident.id,
+    "/api/pings/targets|id": fixtures.pingTargetId ?? randomUUID(),
+    "/api/pings|id": ping,
     "/api/directory/contact-points|id": fixtures.contactPointId ?? randomUUID(),
     attachmentId: attachment.id,
     eventId: fixtures.eventId ?? randomUUID(),
@@ -285,6 +335,7 @@ beforeAll(async () => {
     version: fixtures.version ?? "1.0.0",
     type: "legal_information",
     file: feedFile,
+    token: fixtures.pingToken || "no-token",
   };
 });
 

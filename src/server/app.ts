@@ -22,6 +22,7 @@ import { EventHub } from "./notify/events";
 import { MailMonitor } from "./notify/mail-status";
 import { mailStatusRoutes } from "./notify/mail-status-routes";
 import { notifyRoutes } from "./notify/routes";
+import { pingRoutes } from "./pings/routes";
 import { retentionRoutes } from "./requests/retention-routes";
 import { requestRoutes } from "./requests/routes";
 import { transferRoutes } from "./requests/transfer-routes";
@@ -189,6 +190,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(retentionRoutes(ctx));
   await app.register(transferRoutes(ctx));
   await app.register(incidentRoutes(ctx));
+  await app.register(pingRoutes(ctx));
   await app.register(apiTokenRoutes(ctx));
   await app.register(demoClockRoutes(ctx));
   await app.register(auditRoutes(ctx));

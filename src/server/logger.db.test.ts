@@ -108,5 +108,10 @@ describe("secrets never in logs", () => {
     expect(redactSecrets("token vgl_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG pasted")).toBe(
       "token vgl_[redacted] pasted",
     );
+    // A ping test's acknowledgement link, on its page and on its API.
+    const token = "Zx9_-abcdefghijklmnopqrstuvwxyz0123456789AB";
+    expect(redactSecrets(`{"url":"/api/pings/ack/${token}","ref":"https://vigil.example.org/ping/${token}"}`)).toBe(
+      '{"url":"/api/pings/ack/[redacted]","ref":"https://vigil.example.org/ping/[redacted]"}',
+    );
   });
 });

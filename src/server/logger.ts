@@ -2,12 +2,13 @@ import pino, { type DestinationStream, type Logger } from "pino";
 
 /**
  * Secrets that travel in a URL or could end up in a message: the URL is the credential of a
- * calendar feed (and of acknowledgement links to come: add their pattern here), and an API token
+ * calendar feed and of a ping test's acknowledgement link (the page and its API), and an API token
  * pasted into the wrong place must not reach the logs either.
  */
 const SECRET_PATTERNS: [RegExp, string][] = [
   [/(\/calendar\/)[A-Za-z0-9_-]+(\.ics)/g, "$1[redacted]$2"],
   [/\bvgl_[A-Za-z0-9_-]{16,}/g, "vgl_[redacted]"],
+  [/(\/ping\/|\/api\/pings\/ack\/)[A-Za-z0-9_%-]+/g, "$1[redacted]"],
 ];
 
 /** The text with every secret URL part and token replaced by "[redacted]". */

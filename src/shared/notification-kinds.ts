@@ -116,6 +116,11 @@ export const NOTIFICATION_KINDS = {
 
   /** A ping test measures how fast a contact point answers: it is to be answered at once. */
   "ping.received": { urgency: "emergency", defaults: { inApp: true, email: true }, audience: MEMBERS },
+  /**
+   * Not an account's notification: the e-mail with a one-time acknowledgement link that a ping test
+   * sends to each address of a contact point (and again as a reminder). No user chooses it.
+   */
+  "ping.acknowledge": { urgency: "emergency", defaults: { inApp: false, email: true }, audience: [] },
 } as const satisfies Record<string, KindSpec>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -1,5 +1,6 @@
 import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
+import "@mantine/charts/styles.css";
 // Initialises i18next (and <html lang>) before the first render.
 import "./i18n";
 import { StrictMode } from "react";

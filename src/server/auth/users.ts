@@ -41,6 +41,24 @@ export async function activeMembersOf(
     .orderBy(asc(users.displayName));
 }
 
+/** The active accounts of a role (who a live event of the Secretariat's pages goes to). */
+export async function activeUserIdsWithRole(tx: Tx, role: Role): Promise<string[]> {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, role), isNull(users.disabledAt)));
+  return rows.map((r) => r.id);
+}
+
+/** The active accounts of a Party (its open pages hear that its ping test was answered). */
+export async function activeUserIdsOfParty(tx: Tx, partyId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.partyId, partyId), isNull(users.disabledAt)));
+  return rows.map((r) => r.id);
+}
+
 export type NewUser = {
   email: string;
   displayName: string;

@@ -6,6 +6,7 @@ export * from "../directory/tables";
 export * from "../http/tables";
 export * from "../incidents/tables";
 export * from "../notify/tables";
+export * from "../pings/tables";
 export * from "../requests/tables";
 export * from "../requests/transfer-tables";
 export * from "../webhooks/tables";

@@ -6,6 +6,7 @@ import { OffsetClock } from "../clock";
 import type { AppContext } from "../context";
 import { SYSTEM_ACTOR } from "../db/database";
 import { notFound } from "../http/errors";
+import { sweepPings } from "../pings/campaigns";
 import { sweepDeadlines } from "../requests/deadlines";
 
 const Advance = z.object({
@@ -31,7 +32,8 @@ export function demoClockRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ["demo"],
-          summary: "Demo with VIGIL_CLOCK_CONTROL only: move the server's clock forward and run the deadline checks",
+          summary:
+            "Demo with VIGIL_CLOCK_CONTROL only: move the server's clock forward and run the deadline and ping test checks",
           body: Advance,
           response: { 200: Advanced, 400: ApiError, 404: ApiError },
         },
@@ -56,6 +58,8 @@ export function demoClockRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           SYSTEM_ACTOR,
         );
         const deadlines = await sweepDeadlines(ctx);
+        // Ping tests due by now fire, and their reminders go, as the minute sweep would.
+        await sweepPings(ctx);
         return { now: clock.now().toISOString(), offsetMinutes: clock.offset / 60_000, deadlines };
       },
     );

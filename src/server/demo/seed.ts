@@ -8,6 +8,7 @@ import { createUser } from "../auth/users";
 import type { AppContext } from "../context";
 import { findPartyById, insertContactPoint, saveLegalProfile } from "../directory/entries";
 import { parties } from "../directory/tables";
+import { seedDemoPings } from "../pings/demo";
 import { DEMO_PARTIES } from "./network-data";
 
 /** Fictional accounts; example.org addresses only. One password for all, printed at start. */
@@ -166,8 +167,9 @@ export async function loadDemoNetwork(ctx: AppContext): Promise<boolean> {
       // Most Parties have described their legal framework; some have not yet (completeness view).
       if (index % 9 !== 4) await saveLegalProfile(tx, party.id, demoLegalProfile(p, index), at);
     }
+    let secretariatId: string | null = null;
     for (const a of DEMO_ACCOUNTS) {
-      await createUser(
+      const user = await createUser(
         tx,
         {
           email: a.email,
@@ -182,7 +184,10 @@ export async function loadDemoNetwork(ctx: AppContext): Promise<boolean> {
         },
         at,
       );
+      if (a.role === "secretariat") secretariatId = user.id;
     }
+    // Two past ping tests, the first reproducing the table of 7 June 2023 (report, history, trend).
+    await seedDemoPings(tx, secretariatId);
     await appendAudit(
       tx,
       at,

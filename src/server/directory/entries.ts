@@ -374,3 +374,45 @@ export async function readDirectoryDocument(tx: Tx, opts: { sharedOnly?: boolean
     });
   return { format: DIRECTORY_FORMAT, version: null, publishedAt: null, notes: "", parties: docParties };
 }
+
+/** What a ping test needs of each contact point, with its Party (pings/ asks here, not the tables). */
+export type PingableContactPoint = {
+  contactPointId: string;
+  partyId: string;
+  iso2: string;
+  nameEn: string;
+  nameFr: string;
+  partyStatus: PartyRow["status"];
+  institution: string;
+  type: ContactPointRow["type"];
+  timeZone: string;
+  languages: string[];
+  emails: string[];
+};
+
+/** Every contact point of the directory, by Party code, primary first. */
+export async function pingableContactPoints(tx: Tx): Promise<PingableContactPoint[]> {
+  const rows = await tx
+    .select({
+      contactPointId: contactPoints.id,
+      partyId: parties.id,
+      iso2: parties.iso2,
+      nameEn: parties.nameEn,
+      nameFr: parties.nameFr,
+      partyStatus: parties.status,
+      institution: contactPoints.institution,
+      type: contactPoints.type,
+      timeZone: contactPoints.timeZone,
+      languages: contactPoints.languages,
+      emails: contactPoints.emails,
+    })
+    .from(contactPoints)
+    .innerJoin(parties, eq(parties.id, contactPoints.partyId))
+    .orderBy(
+      asc(parties.iso2),
+      sql`${contactPoints.isPrimary} desc`,
+      asc(contactPoints.createdAt),
+      asc(contactPoints.id),
+    );
+  return rows.map((r) => ({ ...r, emails: [...new Set(r.emails.map((e) => e.address.toLowerCase()))] }));
+}

@@ -1,6 +1,7 @@
 import { housekeepingJob } from "../auth/jobs";
 import { freshnessJob } from "../directory/jobs";
 import { incidentRetentionJob } from "../incidents/jobs";
+import { pingCheckJob, pingSweepJob } from "../pings/jobs";
 import { acknowledgementCheckJob, deadlineSweepJob, preservationCheckJob, retentionPurgeJob } from "../requests/jobs";
 import type { JobDefinition } from "./queue";
 
@@ -13,4 +14,6 @@ export const JOBS: JobDefinition<unknown>[] = [
   retentionPurgeJob,
   incidentRetentionJob,
   housekeepingJob,
+  pingCheckJob,
+  pingSweepJob,
 ];

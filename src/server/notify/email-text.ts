@@ -190,6 +190,18 @@ const TEXT: Partial<
       body: `${country(p.from, l)} a levé la suspension de ses transferts vers ${country(p.to, l)}.`,
     }),
   },
+  "ping.acknowledge": {
+    en: (p) => ({
+      subject: p.reminder ? "Reminder: ping test, please acknowledge" : "Ping test: please acknowledge now",
+      body: `${p.reminder ? "This ping test has not been acknowledged yet. " : ""}The Secretariat of the 24/7 Network is checking that this contact point answers. Open the link below and acknowledge with your name: no sign-in is needed. The link works for this mailbox only, until ${p.expires ?? "7 days after it was sent"} (UTC).`,
+    }),
+    fr: (p) => ({
+      subject: p.reminder
+        ? "Rappel : test de disponibilité, merci d'accuser réception"
+        : "Test de disponibilité : merci d'accuser réception maintenant",
+      body: `${p.reminder ? "Ce test de disponibilité n'a pas encore reçu de réponse. " : ""}Le Secrétariat du réseau 24/7 vérifie que ce point de contact répond. Ouvrez le lien ci-dessous et accusez réception en donnant votre nom : aucune connexion n'est nécessaire. Le lien ne vaut que pour cette boîte et jusqu'au ${p.expires ?? "septième jour après l'envoi"} (UTC).`,
+    }),
+  },
   "ping.received": {
     en: () => ({
       subject: "Ping test: please answer now",

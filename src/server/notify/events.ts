@@ -14,7 +14,10 @@ export const EVENTS_CHANNEL = "vigil_events";
 const IDS_PER_NOTIFY = 150;
 
 /** An event as a page receives it: what happened, never the content. */
-export type LiveEvent = { type: "notification"; kind: string; at: string };
+export type LiveEvent =
+  | { type: "notification"; kind: string; at: string }
+  /** A ping test moved on (a message handed over, an answer): its page refetches the counters. */
+  | { type: "ping"; campaignId: string; at: string };
 
 type Wire = { userIds: string[]; event: LiveEvent };
 

@@ -3,6 +3,7 @@ import type { Locale } from "../../shared/auth";
 import type { AppContext } from "../context";
 import { queryRows, SYSTEM_ACTOR, type Tx } from "../db/database";
 import { deliverWebhook, PermanentDeliveryError } from "../webhooks/deliver";
+import { DELIVERY_HOOKS, type DeliveryHook } from "./delivery-hooks";
 import { renderEmail } from "./email-text";
 import type { MailTransport } from "./mail-transport";
 import { outbox } from "./tables";
@@ -90,6 +91,11 @@ async function send(ctx: AppContext, mail: MailTransport | null, row: Claimed, a
   await mail.send({ messageId: `<${row.idempotency_key}@vigil>`, to: p.to, subject, text }, at);
 }
 
+/** The hook of the module that queued this row, if any (by the idempotency key's prefix). */
+function hookFor(key: string, hooks: readonly DeliveryHook[]): DeliveryHook | undefined {
+  return hooks.find((h) => key.startsWith(h.keyPrefix));
+}
+
 /**
  * Delivers what is due. Sending happens outside any transaction (an SMTP server may be slow and
  * the embedded database has one connection); the outcome is recorded afterwards.
@@ -107,31 +113,32 @@ export async function deliverDue(
       const at = ctx.clock.now();
       try {
         await send(ctx, mail, row, at);
-        await ctx.db.tx(
-          (tx) =>
-            tx
-              .update(outbox)
-              .set({ status: "delivered", deliveredAt: at, lockedUntil: null, lastError: null })
-              .where(eq(outbox.id, row.id)),
-          SYSTEM_ACTOR,
-        );
+        // The moment the server accepted it, recorded with the row, and told to the module that
+        // queued it in the same transaction (a ping test's clock starts then).
+        const deliveredAt = ctx.clock.now();
+        await ctx.db.tx(async (tx) => {
+          await tx
+            .update(outbox)
+            .set({ status: "delivered", deliveredAt, lockedUntil: null, lastError: null })
+            .where(eq(outbox.id, row.id));
+          await hookFor(row.idempotency_key, DELIVERY_HOOKS)?.delivered(tx, row.idempotency_key, deliveredAt);
+        }, SYSTEM_ACTOR);
         result.delivered++;
       } catch (err) {
         const message = (err as Error).message?.slice(0, 500) ?? String(err);
         const failed = row.attempts >= MAX_ATTEMPTS || err instanceof PermanentDeliveryError;
-        await ctx.db.tx(
-          (tx) =>
-            tx
-              .update(outbox)
-              .set({
-                status: failed ? "failed" : "pending",
-                lockedUntil: null,
-                lastError: message,
-                nextAttemptAt: new Date(at.getTime() + backoffMs(row.attempts)),
-              })
-              .where(eq(outbox.id, row.id)),
-          SYSTEM_ACTOR,
-        );
+        await ctx.db.tx(async (tx) => {
+          await tx
+            .update(outbox)
+            .set({
+              status: failed ? "failed" : "pending",
+              lockedUntil: null,
+              lastError: message,
+              nextAttemptAt: new Date(at.getTime() + backoffMs(row.attempts)),
+            })
+            .where(eq(outbox.id, row.id));
+          if (failed) await hookFor(row.idempotency_key, DELIVERY_HOOKS)?.failed(tx, row.idempotency_key, at);
+        }, SYSTEM_ACTOR);
         ctx.log.warn(
           { outboxId: row.id, channel: row.channel, attempts: row.attempts, err: message },
           "delivery failed",

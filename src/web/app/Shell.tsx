@@ -7,6 +7,7 @@ import { Link, Outlet, useLocation } from "react-router-dom";
 import { type Locale, PreferencesBody, SessionInfo } from "../../shared/auth";
 import { MailboxNavLink } from "../features/mailbox";
 import { NotificationBell } from "../features/notifications/NotificationBell";
+import { OpenPingBanner } from "../features/pings/OpenPingBanner";
 import { ReauthModal } from "../features/security-keys/ReauthModal";
 import { SettingsNavLink } from "../features/settings";
 import { api } from "./api";
@@ -164,6 +165,7 @@ export function Shell() {
 
       <AppShell.Main id="main">
         <Box maw={1200} mx="auto">
+          {session.permissions.includes("pings.answer") ? <OpenPingBanner /> : null}
           <Outlet />
         </Box>
         <ReauthModal />

@@ -9,6 +9,7 @@ import { AuthoritiesPage } from "../features/authorities/AuthoritiesPage";
 import { DataProtectionPage } from "../features/data-protection/DataProtectionPage";
 import { DirectoryPage } from "../features/directory/DirectoryPage";
 import { MAILBOX_PATH, MailboxPage } from "../features/mailbox";
+import { AckPage } from "../features/pings/AckPage";
 import { PingsPage } from "../features/pings/PingsPage";
 import { RequestsPage } from "../features/requests/RequestsPage";
 import { SETTINGS_PATH, SettingsPage } from "../features/settings";
@@ -66,6 +67,8 @@ export const router = createBrowserRouter([
   { path: "/sign-in", element: <SignInPage />, errorElement: <CrashPage /> },
   // Reached from the invitation e-mail, before the person has an account they can sign in with.
   { path: "/invitation/:token", element: <InvitationPage />, errorElement: <CrashPage /> },
+  // A ping test's acknowledgement link: no sign-in, the link is the credential.
+  { path: "/ping/:token", element: <AckPage />, errorElement: <CrashPage /> },
   {
     path: "/",
     element: <RequireSession />,

@@ -15,6 +15,8 @@ import mailStatusEn from "./mail-status.en.json";
 import mailStatusFr from "./mail-status.fr.json";
 import mailboxEn from "./mailbox.en.json";
 import mailboxFr from "./mailbox.fr.json";
+import pingsEn from "./pings.en.json";
+import pingsFr from "./pings.fr.json";
 import requestsEn from "./requests.en.json";
 import requestsFr from "./requests.fr.json";
 import retentionEn from "./retention.en.json";
@@ -78,7 +80,7 @@ void i18n.use(initReactI18next).init({
   // API tokens panel under "apiTokens", the user's own settings page under "settings", the state of
   // e-mail under "mailStatus", requests between contact points under "requests", the retention
   // periods under "retention", security keys and re-authentication under "security", incidents
-  // and transfers (Art. 14) under "dataProtection". The French requests, retention, security and
+  // and transfers (Art. 14) under "dataProtection", ping tests under "pingTests". The French requests, retention, security and
   // data protection catalogues must have every key of the English ones:
   // `satisfies` makes a missing one fail the type check.
   resources: {
@@ -96,6 +98,7 @@ void i18n.use(initReactI18next).init({
         security: securityEn,
         dataProtection: dataProtectionEn,
         accounts: accountsEn,
+        pingTests: pingsEn,
       },
     },
     fr: {
@@ -112,6 +115,7 @@ void i18n.use(initReactI18next).init({
         security: securityFr satisfies typeof securityEn,
         dataProtection: dataProtectionFr satisfies typeof dataProtectionEn,
         accounts: accountsFr satisfies typeof accountsEn,
+        pingTests: pingsFr satisfies typeof pingsEn,
       },
     },
   },

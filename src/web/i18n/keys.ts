@@ -5,6 +5,7 @@ import type adminEn from "./directory-admin.en.json";
 import type en from "./en.json";
 import type mailStatusEn from "./mail-status.en.json";
 import type mailboxEn from "./mailbox.en.json";
+import type pingsEn from "./pings.en.json";
 import type requestsEn from "./requests.en.json";
 import type retentionEn from "./retention.en.json";
 import type securityEn from "./security.en.json";
@@ -35,6 +36,7 @@ export type TranslationKey = WithoutPluralSuffix<
       security: typeof securityEn;
       dataProtection: typeof dataProtectionEn;
       accounts: typeof accountsEn;
+      pingTests: typeof pingsEn;
     }
   >
 >;

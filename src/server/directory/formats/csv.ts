@@ -206,6 +206,11 @@ function contactPointCells(cp: ReleaseContactPoint | null): string[] {
   });
 }
 
+/** Rows as a CSV file: RFC 4180, CRLF, a BOM so that spreadsheets read UTF-8, cells guarded against formulas. */
+export function csvDocument(rows: readonly (readonly string[])[]): string {
+  return `\uFEFF${rows.map((r) => r.map(quote).join(",")).join("\r\n")}\r\n`;
+}
+
 export function directoryToCsv(doc: DirectoryDocument): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
   for (const party of doc.parties) {
@@ -214,7 +219,7 @@ export function directoryToCsv(doc: DirectoryDocument): string {
     const cps = party.contactPoints.length ? party.contactPoints : [null];
     for (const cp of cps) rows.push([...fixed, ...contactPointCells(cp)]);
   }
-  return `\uFEFF${rows.map((r) => r.map(quote).join(",")).join("\r\n")}\r\n`;
+  return csvDocument(rows);
 }
 
 // Reading -------------------------------------------------------------------------------------

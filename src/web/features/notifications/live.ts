@@ -3,26 +3,39 @@ import { useEffect, useRef } from "react";
 /**
  * Listens to the server's event stream (Server-Sent Events). The browser reconnects by itself
  * after a network drop; `onOpen` runs on each (re)connection so the caller can catch up on
- * anything missed while disconnected.
+ * anything missed while disconnected. `types`: which events (by default the notifications; a
+ * ping test's page also listens to "ping", its progress). `onEvent` gets the notification's kind,
+ * or the event's type for the others.
  */
-export function useLiveEvents(onEvent: (kind: string) => void, onOpen: () => void): void {
+export function useLiveEvents(
+  onEvent: (kind: string) => void,
+  onOpen: () => void,
+  types: readonly string[] = ["notification"],
+): void {
   const handlers = useRef({ onEvent, onOpen });
   handlers.current = { onEvent, onOpen };
+  const typeList = types.join(",");
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
     const source = new EventSource("/api/events");
     source.addEventListener("open", () => handlers.current.onOpen());
-    source.addEventListener("notification", (e) => {
-      try {
-        handlers.current.onEvent(
-          String((JSON.parse((e as MessageEvent<string>).data) as { kind?: string }).kind ?? ""),
-        );
-      } catch {
-        handlers.current.onEvent("");
-      }
-    });
+    for (const type of typeList.split(",")) {
+      source.addEventListener(type, (e) => {
+        if (type !== "notification") {
+          handlers.current.onEvent(type);
+          return;
+        }
+        try {
+          handlers.current.onEvent(
+            String((JSON.parse((e as MessageEvent<string>).data) as { kind?: string }).kind ?? ""),
+          );
+        } catch {
+          handlers.current.onEvent("");
+        }
+      });
+    }
     return () => source.close();
-  }, []);
+  }, [typeList]);
 }
 
 /** A short two-tone chime made on the spot (no sound file to ship); silent when the browser blocks audio. */

@@ -25,6 +25,8 @@ export function useLiveQuery<T>(
   key: string,
   load: (signal: AbortSignal) => Promise<T>,
   intervalMs = 60_000,
+  /** Which server events reload it (see useLiveEvents). */
+  events: readonly string[] = ["notification"],
 ): LiveQuery<T> {
   const [state, setState] = useState<{ key: string; data: T | null; error: unknown }>({ key, data: null, error: null });
   const inFlight = useRef<AbortController | null>(null);
@@ -76,7 +78,7 @@ export function useLiveQuery<T>(
     };
   }, [intervalMs, refresh]);
 
-  useLiveEvents(refresh, refresh);
+  useLiveEvents(refresh, refresh, events);
 
   const stale = state.key !== key;
   return {

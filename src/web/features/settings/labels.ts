@@ -87,4 +87,9 @@ export const KIND_LABELS: Record<NotificationKind, { label: TranslationKey; help
     label: "settings.notifications.kind.pingReceived",
     help: "settings.notifications.kind.pingReceivedHelp",
   },
+  // No account receives it (its audience is empty): listed so the catalogue stays complete.
+  "ping.acknowledge": {
+    label: "settings.notifications.kind.pingAcknowledge",
+    help: "settings.notifications.kind.pingAcknowledgeHelp",
+  },
 };
