@@ -8,6 +8,8 @@ export const ACCESS_KINDS = [
   "attachment_downloaded",
   "onward_transfers_read",
   "release_exported",
+  /** A data-protection copy of the request (SAP Art. 14(11–12)): a disclosure to the person concerned. */
+  "copy_produced",
 ] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 

@@ -19,6 +19,7 @@ const KIND_KEYS: Record<AccessKind, TranslationKey> = {
   attachment_downloaded: "dataProtection.accessLog.kind.attachment_downloaded",
   onward_transfers_read: "dataProtection.accessLog.kind.onward_transfers_read",
   release_exported: "dataProtection.accessLog.kind.release_exported",
+  copy_produced: "dataProtection.accessLog.kind.copy_produced",
 };
 
 /**

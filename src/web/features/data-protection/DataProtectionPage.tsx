@@ -1,5 +1,11 @@
 import { Button, Group } from "@mantine/core";
-import { IconListSearch, IconPlayerPause, IconShieldExclamation, type TablerIcon } from "@tabler/icons-react";
+import {
+  IconListSearch,
+  IconPlayerPause,
+  IconReportAnalytics,
+  IconShieldExclamation,
+  type TablerIcon,
+} from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Route, Routes, useLocation } from "react-router-dom";
@@ -10,6 +16,7 @@ import { AccessLogPage } from "./AccessLogPage";
 import { IncidentDetailPage } from "./IncidentDetailPage";
 import { IncidentFormPage } from "./IncidentFormPage";
 import { IncidentsPage } from "./IncidentsPage";
+import { ReportPage } from "./ReportPage";
 import { SuspensionsPage } from "./SuspensionsPage";
 
 /** `partyOnly`: a Party's own record (the Secretariat has none). */
@@ -30,11 +37,18 @@ const TABS: readonly Tab[] = [
     permission: "audit.read",
     partyOnly: true,
   },
+  {
+    path: "report",
+    labelKey: "dataProtection.nav.report",
+    icon: IconReportAnalytics,
+    permission: "dataProtection.report",
+    partyOnly: true,
+  },
 ];
 
 /**
  * /data-protection: the incident register (Art. 14(7)), the suspensions of transfers (Art. 14(15))
- * and a Party's access log (Art. 14(8)).
+ * a Party's access log (Art. 14(8)) and its data-protection report with the copies (14(11–12)).
  */
 export function DataProtectionPage() {
   const { t } = useTranslation();
@@ -87,6 +101,10 @@ export function DataProtectionPage() {
         <Route
           path="access-log"
           element={session.user.party ? only("audit.read", <AccessLogPage />) : <ForbiddenPage />}
+        />
+        <Route
+          path="report"
+          element={session.user.party ? only("dataProtection.report", <ReportPage />) : <ForbiddenPage />}
         />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
