@@ -124,6 +124,11 @@ describe("Romania's data-protection auditor", () => {
     expect(personText).toContain(request.number);
     expect(personText).toContain(PERSON);
 
+    // The retention periods, to read: no field, no save button.
+    await page.getByRole("link", { name: "Retention periods" }).click();
+    await page.locator('[data-testid="retention-row"][data-type="legal_information"]').waitFor();
+    expect(await page.getByTestId("retention").locator("input, button").count()).toBe(0);
+
     // Both copies are disclosures in Romania's access log.
     await page.getByRole("link", { name: "Access log" }).click();
     await page.getByTestId("access-log").waitFor();

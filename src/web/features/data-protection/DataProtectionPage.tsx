@@ -1,5 +1,6 @@
 import { Button, Group } from "@mantine/core";
 import {
+  IconHourglass,
   IconListSearch,
   IconPlayerPause,
   IconReportAnalytics,
@@ -12,6 +13,7 @@ import { Link, Navigate, Route, Routes, useLocation } from "react-router-dom";
 import { ForbiddenPage, NotFoundPage } from "../../app/StatusPages";
 import { useActiveSession } from "../../app/session";
 import type { TranslationKey } from "../../i18n/keys";
+import { RETENTION_PERMISSION, RetentionPanel } from "../retention";
 import { AccessLogPage } from "./AccessLogPage";
 import { IncidentDetailPage } from "./IncidentDetailPage";
 import { IncidentFormPage } from "./IncidentFormPage";
@@ -43,6 +45,13 @@ const TABS: readonly Tab[] = [
     icon: IconReportAnalytics,
     permission: "dataProtection.report",
     partyOnly: true,
+  },
+  // Also on the Administration page; here for those who read them without administering (an auditor).
+  {
+    path: "retention",
+    labelKey: "dataProtection.nav.retention",
+    icon: IconHourglass,
+    permission: RETENTION_PERMISSION,
   },
 ];
 
@@ -106,6 +115,7 @@ export function DataProtectionPage() {
           path="report"
           element={session.user.party ? only("dataProtection.report", <ReportPage />) : <ForbiddenPage />}
         />
+        <Route path="retention" element={only(RETENTION_PERMISSION, <RetentionPanel />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </>
