@@ -29,8 +29,8 @@ const inWindow = (q: Window): SQL => sql`(${q.from ?? null}::date is null or a.a
       and (${q.to ?? null}::date is null or a.at < ${q.to ?? null}::date + 1)`;
 
 /**
- * Who opened, printed, downloaded or copied one request, oldest first: for its data-protection
- * copy. The caller has already checked that the viewer may see the request (requests/access.ts).
+ * Who opened, printed, downloaded or copied one request, oldest first, without the addresses they
+ * came from: for its data-protection copy. The caller has already checked that the viewer may see the request (requests/access.ts).
  */
 export async function accessesOfRequest(tx: Tx, requestId: string): Promise<AccessLogEntry[]> {
   const actions = Object.keys(ACTIONS).filter((a) => a.startsWith("request."));
@@ -40,12 +40,11 @@ export async function accessesOfRequest(tx: Tx, requestId: string): Promise<Acce
     action: string;
     actor_label: string | null;
     iso2: string | null;
-    ip: string | null;
     details: Record<string, unknown> | null;
     number: string | null;
   }>(
     tx,
-    sql`select a.id, a.at, a.action, a.actor_label, p.iso2, a.ip, a.details, a.details->>'number' as number
+    sql`select a.id, a.at, a.action, a.actor_label, p.iso2, a.details, a.details->>'number' as number
         from audit_log a left join parties p on p.id = a.actor_party_id
         where a.target_type = 'request' and a.target_id = ${requestId}
           and a.action in (${sql.join(
@@ -63,7 +62,9 @@ export async function accessesOfRequest(tx: Tx, requestId: string): Promise<Acce
     target: r.number,
     purpose: text(r.details?.purpose),
     format: text(r.details?.format),
-    ip: r.ip,
+    // The copy goes to a person outside the Network: who and when, not the officials' addresses
+    // (the Party's own access log keeps them).
+    ip: null,
   }));
 }
 

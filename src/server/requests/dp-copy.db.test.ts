@@ -97,7 +97,8 @@ beforeAll(async () => {
     details: facts("Ana Popescu"),
   });
   await addAttachment(ctx, clOfficer, r1, { filename: "logs.txt", body: Buffer.from("fictional\n") }, meta);
-  await readRequest(ctx, clOfficer, r1, meta);
+  // From an address: the Party's access log keeps it, the copy for the person does not.
+  await readRequest(ctx, clOfficer, r1, { ip: "203.0.113.5", userAgent: null });
   clock.advance(15 * 60_000);
   await transition(ctx, roOfficer, r1, { to: "acknowledged", note: "" }, meta);
   await addMessage(ctx, roOfficer, r1, { body: "Checking with the provider (fictional)." }, meta);
@@ -177,6 +178,9 @@ describe("a request's data-protection copy", () => {
       ]),
     );
     expect(copy.accesses.at(-1)).toMatchObject({ kind: "copy_produced", who: auditor.email, format: "json" });
+    expect(copy.accesses.every((a) => a.ip === null)).toBe(true);
+    const log = await partyAccessLog(ctx, clAdmin, { by: "all", limit: 500, offset: 0 });
+    expect(log.entries.find((e) => e.kind === "read" && e.who === clOfficer.email)?.ip).toBe("203.0.113.5");
   });
 
   it("is a disclosure in both Parties' access logs", async () => {
