@@ -244,6 +244,26 @@ describe("a person's copy", () => {
     const none = await personCopies(ctx, auditor, "Nobody Known", opts, meta);
     expect(none.copies).toEqual([]);
     expect(await status(personCopies(ctx, roOfficer, "192.0.2.44", opts, meta))).toBe(403);
+    // A draft of the Party's own, not yet complete: its valid identifiers are found and listed.
+    const draft = await createDraft(
+      ctx,
+      roOfficer,
+      {
+        type: "subscriber_information",
+        requestedParty: "CL",
+        content: {
+          identifiers: [
+            { kind: "email", value: "k.roe@example.org" },
+            { kind: "ip", value: "nope" },
+          ],
+        },
+      },
+      meta,
+    );
+    const inDraft = await personCopies(ctx, auditor, "k.roe@example.org", opts, meta);
+    expect(inDraft.copies.map((c) => [c.request.id, c.request.state, c.identifiers.map((i) => i.value)])).toEqual([
+      [draft.id, "draft", ["k.roe@example.org"]],
+    ]);
     // Each copy is the same as the request's copy, and prints.
     const text = pdfPages(await renderPdf(personCopiesLayout(byIp, "en")))
       .map((p) => p.text)
@@ -321,9 +341,9 @@ describe("the Party's data-protection report", () => {
       SYSTEM_ACTOR,
     );
     const n = (action: string) => counted.find((c) => c.action === action)?.n ?? 0;
-    // 8 copies by Romania's users: auditor JSON, admin PDF, the PDF test's, the person search's
-    // (1 by IP, 1 by e-mail, 1 by name), and 2 after the purge (the search found none).
-    const romaniaCopies = 1 + 1 + 1 + 3 + 2;
+    // 9 copies by Romania's users: auditor JSON, admin PDF, the PDF test's, the person searches'
+    // (1 by IP, 1 by e-mail, 1 by name, 1 in a draft), and 2 after the purge (the search found none).
+    const romaniaCopies = 1 + 1 + 1 + 4 + 2;
     expect(all).toMatchObject({
       party: { iso2: "RO" },
       from: null,
@@ -332,7 +352,7 @@ describe("the Party's data-protection report", () => {
       onwardTransfers: { asked: 2, authorised: 1, refused: 1 },
       suspensions: { byParty: 1, ofParty: 1, lifted: 1 },
       incidents: { recorded: 1, open: 0 },
-      copies: { copies: romaniaCopies, personSearches: 5 },
+      copies: { copies: romaniaCopies, personSearches: 6 },
     });
     expect(all.access.reads).toBe(n("request.read"));
     expect(all.access.exports).toBe(n("request.exported"));

@@ -6,7 +6,7 @@ import {
   PURGED_ITEMS,
   type RequestCopy,
 } from "../../shared/data-protection";
-import { type HandlingConditions, REQUEST_TYPE_INFO, RequestContent } from "../../shared/requests";
+import { type HandlingConditions, Identifier, REQUEST_TYPE_INFO, RequestContent } from "../../shared/requests";
 import { accessesOfRequest, COPY_ACTION, PERSON_SEARCH_ACTION } from "../audit/access-log";
 import { appendAudit } from "../audit/log";
 import { can } from "../auth/policy";
@@ -47,10 +47,28 @@ function str(v: unknown): string {
   return typeof v === "string" ? v : "";
 }
 
-function categoriesOf(content: RequestContent | null, messages: number, attachments: number) {
+/**
+ * The typed identifiers: of the complete form, or, in a draft not yet complete, each one that is
+ * valid on its own (a person's search finds them there too).
+ */
+function identifiersIn(row: RequestRow, content: RequestContent | null): Identifier[] {
+  if (content) return content.identifiers;
+  if (row.purgedAt || !Array.isArray(row.content.identifiers)) return [];
+  return row.content.identifiers.flatMap((i) => {
+    const parsed = Identifier.safeParse(i);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+function categoriesOf(
+  content: RequestContent | null,
+  identifiers: Identifier[],
+  messages: number,
+  attachments: number,
+) {
   const out: { category: CopyCategory; count: number }[] = [];
+  if (identifiers.length) out.push({ category: "identifiers", count: identifiers.length });
   if (content) {
-    if (content.identifiers.length) out.push({ category: "identifiers", count: content.identifiers.length });
     out.push({ category: "requesting_authority", count: 1 });
     out.push({ category: "confirmation_contact", count: 1 });
     out.push({ category: "case_facts", count: Object.keys(content.details).length });
@@ -60,9 +78,8 @@ function categoriesOf(content: RequestContent | null, messages: number, attachme
   return out;
 }
 
-function identifiersOf(content: RequestContent | null): DataProtectionCopy["identifiers"] {
-  if (!content) return [];
-  return content.identifiers.map((i) => {
+function identifiersOf(identifiers: Identifier[]): DataProtectionCopy["identifiers"] {
+  return identifiers.map((i) => {
     const detail =
       i.kind === "ip"
         ? [i.observedAt, i.timeZone, i.port === null ? "" : `port ${i.port}`, i.note].filter(Boolean).join(" · ")
@@ -95,6 +112,7 @@ async function copyOf(
   const cp = row.contactPointId ? await findContactPoint(tx, row.contactPointId) : undefined;
   const parsed = row.purgedAt ? null : RequestContent.safeParse(row.content);
   const content = parsed?.success ? parsed.data : null;
+  const identifiers = identifiersIn(row, content);
   const [m] = await tx.select({ n: count() }).from(requestMessages).where(eq(requestMessages.requestId, row.id));
   const [a] = await tx.select({ n: count() }).from(requestAttachments).where(eq(requestAttachments.requestId, row.id));
   const [last] = await tx
@@ -126,8 +144,8 @@ async function copyOf(
     legalBasis: REQUEST_TYPE_INFO[row.type].basis,
     purpose: conditions?.purpose ?? null,
     handlingConditions: conditions,
-    dataCategories: categoriesOf(content, m?.n ?? 0, a?.n ?? 0),
-    identifiers: identifiersOf(content),
+    dataCategories: categoriesOf(content, identifiers, m?.n ?? 0, a?.n ?? 0),
+    identifiers: identifiersOf(identifiers),
     retention: row.purgedAt ? null : await retentionOf(tx, row, last?.at ?? null),
     recipients: {
       sender,
