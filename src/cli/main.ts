@@ -20,8 +20,9 @@ import { Email, NewPassword, Role } from "../shared/auth";
 const HELP = `vigil — administration commands
 
   npm run vigil -- user create --email E --name "N" --role R [--party XX] [--password P]
-      Creates an account. R is secretariat, party_admin, officer or observer; XX the ISO code
-      of the user's Party (not for secretariat). Without --password a strong one is generated
+      Creates an account. R is secretariat, party_admin, officer, observer or auditor (a Party's
+      data-protection supervisory authority: reads, changes nothing); XX the ISO code of the
+      user's Party (not for secretariat). Without --password a strong one is generated
       and printed once. The user enrols an authenticator app at first sign-in.
   npm run vigil -- audit verify
       Checks the audit trail's hash chain and reports the first broken link.

@@ -91,6 +91,10 @@ const MATRIX: Record<string, Row> = {
   "GET /api/audit/access-log": row(401, 403, 403, 200, 403, 403),
   "GET /api/auth/session": row(401, 200, 200, 200, 200, 200),
   "GET /api/auth/totp/enrolment": row(401, 409, 409, 409, 409, 409),
+  "GET /api/data-protection/person-copies": row(401, 403, 403, 400, 403, 403),
+  "GET /api/data-protection/report": row(401, 403, 403, 200, 403, 403),
+  "GET /api/data-protection/report/export": row(401, 403, 403, 200, 403, 403),
+  "GET /api/data-protection/requests/{id}/copy": row(401, 403, 403, 200, 403, 403),
   "GET /api/dev/mailbox": row(401, 200, 200, 200, 200, 200),
   "GET /api/directory/compare": row(401, 403, 200, 200, 200, 200),
   "GET /api/directory/completeness": row(401, 403, 403, 403, 403, 200),
@@ -194,11 +198,139 @@ const MATRIX: Record<string, Row> = {
   "POST /api/auth/sign-out": row(401, 204, 204, 204, 204, 204),
 };
 
+/**
+ * The seventh caller, kept apart so that new routes' six-column rows above merge cleanly: the
+ * auditor of Party B (Romania's supervisory authority, SAP Art. 14(13–14)). It reads what its
+ * Party's admin reads of A's request to B (200), and every route that would change something
+ * answers 403, before the body is read. What it may still do is its own session (sign out,
+ * re-authenticate, preferences, security keys, marking its notifications read) and checking a
+ * receipt's signature, which writes nothing. A route missing here fails the test like one missing
+ * from MATRIX.
+ */
+const AUDITOR: Record<string, number> = {
+  "GET /api/admin/mail-status": 403,
+  "GET /api/admin/retention": 200,
+  "GET /api/api-tokens": 403,
+  "GET /api/audit/access-log": 200,
+  "GET /api/auth/session": 200,
+  "GET /api/auth/totp/enrolment": 409,
+  "GET /api/data-protection/person-copies": 400,
+  "GET /api/data-protection/report": 200,
+  "GET /api/data-protection/report/export": 200,
+  "GET /api/data-protection/requests/{id}/copy": 200,
+  "GET /api/dev/mailbox": 200,
+  "GET /api/directory/compare": 403,
+  "GET /api/directory/completeness": 403,
+  "GET /api/directory/parties": 200,
+  "GET /api/directory/parties/{iso2}": 200,
+  "GET /api/directory/proposals": 403,
+  "GET /api/directory/releases": 403,
+  "GET /api/directory/releases/latest": 403,
+  "GET /api/directory/releases/{version}/export": 403,
+  "GET /api/directory/releases/{version}/signature": 403,
+  "GET /api/directory/schema.json": 200,
+  "GET /api/directory/search": 200,
+  "GET /api/directory/signing-key": 403,
+  "GET /api/events": 200,
+  "GET /api/incidents": 200,
+  "GET /api/incidents/{id}": 404,
+  "GET /api/me/calendar": 403,
+  "GET /api/me/notification-preferences": 200,
+  "GET /api/me/security-keys": 200,
+  "GET /api/notifications": 200,
+  "GET /api/requests": 200,
+  "GET /api/requests/overview": 403,
+  "GET /api/requests/route": 400,
+  "GET /api/requests/{id}": 200,
+  "GET /api/requests/{id}/attachments/{attachmentId}": 200,
+  "GET /api/requests/{id}/document": 200,
+  "GET /api/requests/{id}/onward-transfers": 200,
+  "GET /api/requests/{id}/onward-transfers/check": 400,
+  "GET /api/requests/{id}/receipts/{eventId}": 404,
+  "GET /api/transfer-suspensions": 200,
+  "GET /api/webhooks": 403,
+  "GET /api/webhooks/{id}/deliveries": 403,
+  "GET /calendar/{file}": 200,
+  "POST /api/admin/mail-status/check": 403,
+  "POST /api/api-tokens": 403,
+  "POST /api/api-tokens/{id}/revoke": 403,
+  "POST /api/auth/reauth": 400,
+  "POST /api/auth/security-key": 409,
+  "POST /api/auth/security-key/options": 409,
+  "POST /api/auth/sign-in": 400,
+  "POST /api/auth/sign-out": 204,
+  "POST /api/auth/totp": 409,
+  "POST /api/auth/totp/enrolment": 409,
+  "POST /api/demo/clock": 404,
+  "POST /api/directory/import/apply": 403,
+  "POST /api/directory/import/preview": 403,
+  "POST /api/directory/parties/{iso2}/confirm": 403,
+  "POST /api/directory/parties/{iso2}/contact-points": 403,
+  "POST /api/directory/parties/{iso2}/proposals": 403,
+  "POST /api/directory/parties/{iso2}/remind": 403,
+  "POST /api/directory/proposals/{id}/review": 403,
+  "POST /api/directory/proposals/{id}/withdraw": 403,
+  "POST /api/directory/releases": 403,
+  "POST /api/incidents": 403,
+  "POST /api/incidents/{id}/updates": 403,
+  "POST /api/me/calendar/rotate": 403,
+  "POST /api/me/security-keys": 400,
+  "POST /api/me/security-keys/options": 200,
+  "POST /api/notifications/read-all": 204,
+  "POST /api/notifications/{id}/read": 204,
+  "POST /api/receipts/verify": 400,
+  "POST /api/requests": 403,
+  "POST /api/requests/{id}/attachments": 403,
+  "POST /api/requests/{id}/feedback": 403,
+  "POST /api/requests/{id}/messages": 403,
+  "POST /api/requests/{id}/onward-transfers": 403,
+  "POST /api/requests/{id}/onward-transfers/{onwardId}/decision": 403,
+  "POST /api/requests/{id}/send": 403,
+  "POST /api/requests/{id}/transitions": 403,
+  "POST /api/transfer-suspensions": 403,
+  "POST /api/transfer-suspensions/{id}/lift": 403,
+  "POST /api/webhooks": 403,
+  "POST /api/webhooks/{id}/test": 403,
+  "PATCH /api/me/preferences": 400,
+  "PUT /api/admin/retention/{type}": 403,
+  "PUT /api/directory/contact-points/{id}": 403,
+  "PUT /api/directory/parties/{iso2}/legal-profile": 403,
+  "PUT /api/me/notification-preferences": 400,
+  "PUT /api/requests/{id}/draft": 403,
+  "DELETE /api/directory/contact-points/{id}": 403,
+  "DELETE /api/me/calendar": 403,
+  "DELETE /api/me/security-keys/{id}": 404,
+  "DELETE /api/requests/{id}": 403,
+  "DELETE /api/webhooks/{id}": 403,
+};
+
+/** The only non-GET routes an auditor gets past the gate: its own session, and checking a receipt. */
+const AUDITOR_OWN = new Set([
+  "POST /api/auth/sign-in",
+  "POST /api/auth/sign-out",
+  "POST /api/auth/reauth",
+  "POST /api/auth/totp",
+  "POST /api/auth/totp/enrolment",
+  "POST /api/auth/security-key",
+  "POST /api/auth/security-key/options",
+  "POST /api/me/security-keys",
+  "POST /api/me/security-keys/options",
+  "DELETE /api/me/security-keys/{id}",
+  "PATCH /api/me/preferences",
+  "PUT /api/me/notification-preferences",
+  "POST /api/notifications/{id}/read",
+  "POST /api/notifications/read-all",
+  "POST /api/receipts/verify",
+  // 404 for everyone unless a demo server switched the clock control on.
+  "POST /api/demo/clock",
+]);
+
 const meta = { ip: null, userAgent: null };
 let ctx: AppContext;
 let app: FastifyInstance;
 let port: number;
 const clients = {} as Record<RoleName, TestClient>;
+let auditor: TestClient;
 const users = {} as Record<Exclude<RoleName, "anonymous">, UserRow>;
 let params: Record<string, string>;
 
@@ -238,6 +370,7 @@ beforeAll(async () => {
   await sign("adminA", "party_admin", "CL");
   await sign("officerB", "officer", "RO");
   await sign("secretariat", "secretariat", null);
+  auditor = (await signedIn(app, ctx, "matrix.auditorb@example.org", "auditor", "RO")).c;
   clients.anonymous = new TestClient(app);
 
   const sent = await sendLegalQuestion(clients.officerA, "RO");
@@ -324,6 +457,7 @@ beforeAll(async () => {
   // Keyed by "<route prefix>|<param>" first, then by the parameter's name alone.
   params = {
     "/api/requests|id": requestId,
+    "/api/data-protection/requests|id": requestId,
     "/api/webhooks|id": fixtures.webhookId ?? randomUUID(),
     "/api/api-tokens|id": token.apiToken.id,
     "/api/incidents|id": incident.id,
@@ -374,10 +508,10 @@ function order(op: string): number {
   return method === "GET" ? 0 : method === "DELETE" ? 3 : method === "PUT" || method === "PATCH" ? 2 : 1;
 }
 
-async function call(role: RoleName, op: string): Promise<number> {
+async function call(role: RoleName | "auditor", op: string): Promise<number> {
   const [method, path] = op.split(" ") as [string, string];
   const url = fill(path);
-  const client = clients[role];
+  const client = role === "auditor" ? auditor : clients[role];
   if (path === "/api/events") {
     // A Server-Sent Events stream never ends: read the status and hang up.
     const abort = new AbortController();
@@ -396,7 +530,20 @@ it("every route of the OpenAPI document has a row in the access matrix, and ever
   const documented = documentedOperations();
   const missing = documented.filter((op) => !(op in MATRIX));
   const gone = Object.keys(MATRIX).filter((op) => !documented.includes(op));
-  expect({ missing, gone }).toEqual({ missing: [], gone: [] });
+  const missingForAuditor = documented.filter((op) => !(op in AUDITOR));
+  const goneForAuditor = Object.keys(AUDITOR).filter((op) => !documented.includes(op));
+  expect({ missing, gone, missingForAuditor, goneForAuditor }).toEqual({
+    missing: [],
+    gone: [],
+    missingForAuditor: [],
+    goneForAuditor: [],
+  });
+});
+
+it("refuses the auditor every route that changes something (403), whatever its row says", () => {
+  const writes = documentedOperations().filter((op) => !op.startsWith("GET ") && !AUDITOR_OWN.has(op));
+  expect(writes.length).toBeGreaterThan(30);
+  expect(writes.filter((op) => AUDITOR[op] !== 403)).toEqual([]);
 });
 
 it("every caller gets the declared status on every route", async () => {
@@ -405,6 +552,7 @@ it("every caller gets the declared status on every route", async () => {
     .sort((a, b) => order(a) - order(b) || a.localeCompare(b));
   const mismatches: string[] = [];
   const seen: Record<string, Row> = {};
+  const auditorSeen: Record<string, number> = {};
   for (const op of ops) {
     seen[op] = {} as Row;
     for (const role of ROLES) {
@@ -413,9 +561,13 @@ it("every caller gets the declared status on every route", async () => {
       const expected = MATRIX[op]?.[role];
       if (got !== expected) mismatches.push(`${op} as ${role}: expected ${expected}, got ${got}`);
     }
+    const got = await call("auditor", op);
+    auditorSeen[op] = got;
+    if (got !== AUDITOR[op]) mismatches.push(`${op} as auditor: expected ${AUDITOR[op]}, got ${got}`);
   }
   if (process.env.VIGIL_MATRIX_PRINT) {
     for (const [op, r] of Object.entries(seen)) console.log(`  "${op}": row(${ROLES.map((x) => r[x]).join(", ")}),`);
+    for (const op of Object.keys(auditorSeen).sort()) console.log(`  "${op}": ${auditorSeen[op]},`);
   }
   expect(mismatches.join("\n")).toBe("");
 });

@@ -14,6 +14,7 @@ import { auditRoutes } from "./audit/routes";
 import { accountRoutes } from "./auth/accounts-routes";
 import { authRoutes } from "./auth/routes";
 import type { AppContext } from "./context";
+import { dataProtectionRoutes } from "./data-protection/routes";
 import { demoClockRoutes } from "./demo/clock-routes";
 import { directoryRoutes } from "./directory/routes";
 import { HttpError } from "./http/errors";
@@ -194,6 +195,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(apiTokenRoutes(ctx));
   await app.register(demoClockRoutes(ctx));
   await app.register(auditRoutes(ctx));
+  await app.register(dataProtectionRoutes(ctx));
   const mailMonitor = new MailMonitor(ctx);
   app.decorate("mailMonitor", mailMonitor);
   app.addHook("onClose", async () => mailMonitor.close());

@@ -11,6 +11,8 @@ export const ACCESS_KINDS = [
   "release_exported",
   /** Someone who does not handle a request said why they open it (then each read carries it). */
   "purpose_given",
+  /** A data-protection copy of the request (SAP Art. 14(11–12)): a disclosure to the person concerned. */
+  "copy_produced",
 ] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 

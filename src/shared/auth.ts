@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-export const ROLES = ["secretariat", "party_admin", "officer", "observer"] as const;
+/**
+ * `auditor`: a Party's independent supervisory authority (SAP Art. 14(13–14)): reads that Party's
+ * requests and data-protection records, changes nothing.
+ */
+export const ROLES = ["secretariat", "party_admin", "officer", "observer", "auditor"] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

@@ -1,10 +1,10 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { AccessKind, AccessLog, AccessLogQuery } from "../../shared/access-log";
+import type { AccessKind, AccessLog, AccessLogEntry, AccessLogQuery } from "../../shared/access-log";
 import { AccessReason } from "../../shared/requests";
 import { can } from "../auth/policy";
 import type { Principal } from "../auth/principal";
 import type { AppContext } from "../context";
-import { queryRows } from "../db/database";
+import { queryRows, type Tx } from "../db/database";
 import { forbidden } from "../http/errors";
 import { actorOf } from "../http/guard";
 
@@ -16,12 +16,82 @@ const ACTIONS: Record<string, AccessKind> = {
   "request.onward_transfers_read": "onward_transfers_read",
   "request.purpose_given": "purpose_given",
   "directory.release.exported": "release_exported",
+  "request.dp_copy": "copy_produced",
 };
 
 const reasonOf = (v: unknown): AccessReason | null => {
   const parsed = AccessReason.safeParse(v);
   return parsed.success ? parsed.data : null;
 };
+
+/** The audit action of a data-protection copy of one request (requests/dp-copy.ts writes it). */
+export const COPY_ACTION = "request.dp_copy";
+/** The audit action of a search of a Party's requests for a person (no term is recorded). */
+export const PERSON_SEARCH_ACTION = "request.person_searched";
+
+const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
+
+type Window = { from?: string | undefined; to?: string | undefined };
+const inWindow = (q: Window): SQL => sql`(${q.from ?? null}::date is null or a.at >= ${q.from ?? null}::date)
+      and (${q.to ?? null}::date is null or a.at < ${q.to ?? null}::date + 1)`;
+
+/**
+ * Who opened, printed, downloaded or copied one request, oldest first, without the addresses they
+ * came from: for its data-protection copy. The caller has already checked that the viewer may see the request (requests/access.ts).
+ */
+export async function accessesOfRequest(tx: Tx, requestId: string): Promise<AccessLogEntry[]> {
+  const actions = Object.keys(ACTIONS).filter((a) => a.startsWith("request."));
+  const rows = await queryRows<{
+    id: number | string;
+    at: Date | string;
+    action: string;
+    actor_label: string | null;
+    iso2: string | null;
+    details: Record<string, unknown> | null;
+    number: string | null;
+  }>(
+    tx,
+    sql`select a.id, a.at, a.action, a.actor_label, p.iso2, a.details, a.details->>'number' as number
+        from audit_log a left join parties p on p.id = a.actor_party_id
+        where a.target_type = 'request' and a.target_id = ${requestId}
+          and a.action in (${sql.join(
+            actions.map((x) => sql`${x}`),
+            sql`, `,
+          )})
+        order by a.at, a.id`,
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    at: new Date(r.at).toISOString(),
+    kind: ACTIONS[r.action] as AccessKind,
+    who: r.actor_label,
+    party: r.iso2,
+    target: r.number,
+    purpose: text(r.details?.purpose),
+    reason: reasonOf(r.details?.reason),
+    format: text(r.details?.format),
+    // The copy goes to a person outside the Network: who and when, not the officials' addresses
+    // (the Party's own access log keeps them).
+    ip: null,
+  }));
+}
+
+/** The data-protection copies a Party's users produced in the period, and their searches for a person. */
+export async function copiesProduced(
+  tx: Tx,
+  partyId: string,
+  q: Window,
+): Promise<{ copies: number; personSearches: number }> {
+  const [row] = await queryRows<{ copies: number; searches: number }>(
+    tx,
+    sql`select count(*) filter (where a.action = ${COPY_ACTION})::int as copies,
+               count(*) filter (where a.action = ${PERSON_SEARCH_ACTION})::int as searches
+        from audit_log a
+        where a.actor_party_id = ${partyId}::uuid and a.action in (${COPY_ACTION}, ${PERSON_SEARCH_ACTION})
+          and ${inWindow(q)}`,
+  );
+  return { copies: row?.copies ?? 0, personSearches: row?.searches ?? 0 };
+}
 
 /**
  * A Party's record of consultation and disclosure (SAP Art. 14(8)): who opened, printed or
@@ -43,8 +113,7 @@ export async function partyAccessLog(ctx: AppContext, user: Principal, q: Access
         xs.map((x) => sql`${x}`),
         sql`, `,
       );
-    const window: SQL = sql`(${q.from ?? null}::date is null or a.at >= ${q.from ?? null}::date)
-      and (${q.to ?? null}::date is null or a.at < ${q.to ?? null}::date + 1)`;
+    const window: SQL = inWindow(q);
     const by: SQL =
       q.by === "own"
         ? sql`a.actor_party_id = ${partyId}::uuid`
@@ -97,7 +166,6 @@ export async function partyAccessLog(ctx: AppContext, user: Principal, q: Access
           from log`,
     );
     const [party] = await queryRows<{ iso2: string }>(tx, sql`select iso2 from parties where id = ${partyId}::uuid`);
-    const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
     return {
       party: party?.iso2 ?? "",
       entries: rows.map((r) => ({

@@ -112,4 +112,50 @@ describe("policy", () => {
     expect(canSuspendFor(subject("observer", "p-a"), "p-a")).toBe(false);
     expect(canSuspendFor(subject("secretariat", null), "p-b")).toBe(true);
   });
+  it("gives an auditor (a Party's supervisory authority) reading permissions only, and none that writes", () => {
+    const auditor = subject("auditor");
+    expect(permissionsFor(auditor).sort()).toEqual(
+      [
+        "audit.read",
+        "dataProtection.copies",
+        "dataProtection.report",
+        "directory.read",
+        "incidents.read",
+        "requests.read",
+        "retention.read",
+        "transfers.read",
+      ].sort(),
+    );
+    const writes = [
+      "requests.write",
+      "directory.propose",
+      "directory.manage",
+      "pings.manage",
+      "pings.answer",
+      "admin.users",
+      "webhooks.manage",
+      "apiTokens.manage",
+      "retention.manage",
+      "incidents.manage",
+      "transfers.suspend",
+      "system.status",
+    ] as const;
+    for (const p of writes) expect(can(auditor, p), p).toBe(false);
+    expect(canProposeFor(auditor, "p-a")).toBe(false);
+    expect(canSuspendFor(auditor, "p-a")).toBe(false);
+    expect(canManageUser(auditor, { partyId: "p-a", role: "officer" })).toBe(false);
+    expect(readsSharedEntriesOnly(auditor)).toBe(false);
+  });
+  it("lets a Party admin and its auditor, and no one else, produce data-protection copies and the report", () => {
+    for (const p of ["dataProtection.copies", "dataProtection.report"] as const) {
+      expect(can(subject("party_admin"), p)).toBe(true);
+      expect(can(subject("auditor"), p)).toBe(true);
+      for (const role of ["officer", "observer", "secretariat"] as const)
+        expect(can(subject(role), p), role).toBe(false);
+      // A national system's token never produces them, whatever its scopes.
+      expect(can({ ...subject("party_admin"), scopes: ["requests:read", "requests:write", "directory:read"] }, p)).toBe(
+        false,
+      );
+    }
+  });
 });

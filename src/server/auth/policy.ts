@@ -44,6 +44,13 @@ export const PERMISSIONS = [
   "transfers.read",
   /** Suspend or resume transfers: a Party admin for its own Party, the Secretariat on a Party's behalf. */
   "transfers.suspend",
+  /**
+   * A data-protection copy of one request, or of every request naming a person (SAP Art. 14(11–12)):
+   * legal basis, purpose, retention, recipients, who accessed it. A Party admin and its auditor.
+   */
+  "dataProtection.copies",
+  /** The Party's data-protection report for a period (counts only): a Party admin and its auditor. */
+  "dataProtection.report",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -83,6 +90,8 @@ const BY_ROLE: Record<Role, readonly Permission[]> = {
     "incidents.read",
     "transfers.read",
     "transfers.suspend",
+    "dataProtection.copies",
+    "dataProtection.report",
   ],
   officer: [
     "directory.read",
@@ -99,6 +108,19 @@ const BY_ROLE: Record<Role, readonly Permission[]> = {
   // Observers (States invited to accede) see only what the Secretariat shares with them; no
   // requests, no authorities; the directory module filters what they read to the shared entries.
   observer: ["directory.read"],
+  // A Party's independent supervisory authority (SAP Art. 14(13–14)): reads what the Party's
+  // admin reads about its data, and the requests themselves (each read audited), but holds no
+  // permission that changes anything. Least privilege: no releases, authorities or statistics.
+  auditor: [
+    "directory.read",
+    "requests.read",
+    "audit.read",
+    "retention.read",
+    "incidents.read",
+    "transfers.read",
+    "dataProtection.copies",
+    "dataProtection.report",
+  ],
 };
 
 /**

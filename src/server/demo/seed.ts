@@ -66,6 +66,15 @@ export const DEMO_ACCOUNTS = [
     locale: "fr",
   },
   {
+    // Romania's (fictional) data-protection supervisory authority: reads, never changes (SAP Art. 14(13–14)).
+    email: "auditor.ro@example.org",
+    displayName: "Data Protection Auditor (Romania)",
+    role: "auditor",
+    party: "RO",
+    timeZone: "Europe/Bucharest",
+    locale: "en",
+  },
+  {
     email: "officer.mt@example.org",
     displayName: "Duty Officer (Malta)",
     role: "officer",

@@ -1,4 +1,4 @@
-import { asc, count, desc, eq, inArray } from "drizzle-orm";
+import { asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type {
   Incident,
   IncidentInput,
@@ -12,7 +12,7 @@ import type { Principal } from "../auth/principal";
 import { auditWho } from "../auth/sign-in";
 import { users } from "../auth/tables";
 import type { AppContext, RequestMeta } from "../context";
-import type { Tx } from "../db/database";
+import { queryRows, type Tx } from "../db/database";
 import { findPartyByIso2, type PartyRow } from "../directory/entries";
 import { parties } from "../directory/tables";
 import { badRequest, forbidden, gone, notFound } from "../http/errors";
@@ -345,4 +345,24 @@ export async function listIncidents(ctx: AppContext, user: Principal, meta: Requ
     }));
     return { items };
   }, actorOf(user));
+}
+
+/**
+ * For a Party's data-protection report: incidents naming the Party recorded in the period (both
+ * days included; either may be open), and how many of those are still open.
+ */
+export async function incidentFigures(
+  tx: Tx,
+  partyId: string,
+  q: { from?: string | undefined; to?: string | undefined },
+): Promise<{ recorded: number; open: number }> {
+  const [row] = await queryRows<{ recorded: number; open: number }>(
+    tx,
+    sql`select count(*)::int as recorded, count(*) filter (where i.status <> 'closed')::int as open
+        from security_incidents i
+        where exists (select 1 from security_incident_parties p where p.incident_id = i.id and p.party_id = ${partyId}::uuid)
+          and (${q.from ?? null}::date is null or i.recorded_at >= ${q.from ?? null}::date)
+          and (${q.to ?? null}::date is null or i.recorded_at < ${q.to ?? null}::date + 1)`,
+  );
+  return { recorded: row?.recorded ?? 0, open: row?.open ?? 0 };
 }

@@ -34,7 +34,8 @@ export async function calendarFeedInfo(ctx: AppContext, user: UserRow): Promise<
 
 /** Makes a new feed URL; the previous one stops working at once. */
 export async function rotateCalendarFeed(ctx: AppContext, user: UserRow, meta: RequestMeta): Promise<CalendarFeedInfo> {
-  if (!can(user, "requests.read")) throw forbidden("Your account has no requests, so no deadlines.");
+  // Deadlines are those of the requests one handles: an auditor, who only reads, has none.
+  if (!can(user, "requests.write")) throw forbidden("Your account handles no requests, so it has no deadlines.");
   const at = ctx.clock.now();
   const token = randomToken();
   await ctx.db.tx(async (tx) => {

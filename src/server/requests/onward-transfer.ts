@@ -6,6 +6,7 @@ import type {
   OnwardTransferList,
 } from "../../shared/transfers";
 import { appendAudit } from "../audit/log";
+import { can } from "../auth/policy";
 import { isApiToken, type Principal } from "../auth/principal";
 import { auditWho } from "../auth/sign-in";
 import type { AppContext, RequestMeta } from "../context";
@@ -80,6 +81,11 @@ async function onwardRowsOf(tx: Tx, requestId: string): Promise<OnwardTransferRo
     .orderBy(asc(onwardTransfers.askedAt));
 }
 
+/** A request's onward transfers as the API shows them, for a caller that already checked visibility. */
+export async function onwardTransfersOf(tx: Tx, requestId: string): Promise<OnwardTransfer[]> {
+  return (await onwardRowsOf(tx, requestId)).map(presentOnward);
+}
+
 const labelOf = (user: Principal) => (isApiToken(user) ? user.label : user.displayName);
 
 /** The request's onward-transfer asks and answers, for one of its two Parties (the read is audited). */
@@ -98,7 +104,7 @@ export async function listOnwardTransfers(
       targetId: row.id,
       details: { number: row.number, side, ...purposeDetails(purpose) },
     });
-    const writer = user.role !== "observer" && row.state !== "draft";
+    const writer = can(user, "requests.write") && row.state !== "draft";
     return {
       items: (await onwardRowsOf(tx, row.id)).map(presentOnward),
       canAsk: writer && side === "requested",

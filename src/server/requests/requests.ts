@@ -12,7 +12,7 @@ import {
   type RoutePreview,
 } from "../../shared/requests";
 import { appendAudit } from "../audit/log";
-import { overseesRequests } from "../auth/policy";
+import { can, overseesRequests } from "../auth/policy";
 import { isApiToken, type Principal } from "../auth/principal";
 import { auditWho } from "../auth/sign-in";
 import { activeMembersOf } from "../auth/users";
@@ -312,7 +312,8 @@ const minutesBetween = (a: Date | null, b: Date | null) =>
 
 /** What the viewer may do now, for the UI's buttons (the use cases check again). */
 function actionsFor(row: RequestRow, side: Side, user: Principal, handling: boolean): string[] {
-  if (user.role === "observer" || row.purgedAt) return [];
+  // Only those who may write get buttons: an auditor (read-only) and a read-only token none.
+  if (!can(user, "requests.write") || row.purgedAt) return [];
   const acts: string[] = nextStates(row.state, side).filter((s) => s !== "sent");
   if (row.state !== "draft" && row.state !== "closed") acts.push("message");
   if (side === "sender" && row.state !== "draft" && !isOpen(row.state) && !row.feedbackAt) acts.push("feedback");

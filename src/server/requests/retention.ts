@@ -133,6 +133,51 @@ export async function updateRetention(
   }, actorOf(user));
 }
 
+/** The period that applies to one request now, and the day its content will be removed. */
+export type RetentionOfRequest = {
+  /** Counted from the request's end ("final") or from its last activity while open ("open"). */
+  basis: "final" | "open";
+  days: number;
+  /** The moment the period is counted from. */
+  since: string;
+  /** The day (UTC) the daily purge removes the content, at the earliest. */
+  endsOn: string;
+  rule: RetentionRule;
+};
+
+const FINAL_STATES = new Set(["executed", "partially_executed", "refused", "closed"]);
+const DAY = 86_400_000;
+
+/**
+ * The same reckoning as the purge below (`expired`), for one request: what a data-protection copy
+ * tells the person concerned about how long the data are kept (Art. 14(5), (11)).
+ */
+export async function retentionOf(
+  tx: Tx,
+  row: typeof requests.$inferSelect,
+  lastActivity: Date | null,
+): Promise<RetentionOfRequest> {
+  const rule = (await rulesOf(tx)).get(row.type) ?? DEFAULT_RETENTION[row.type];
+  const final = FINAL_STATES.has(row.state);
+  const times = final
+    ? [
+        row.closedAt,
+        row.answeredAt,
+        row.preservationExpiresOn ? new Date(`${row.preservationExpiresOn}T00:00:00Z`) : null,
+      ]
+    : [row.updatedAt, lastActivity];
+  const known = times.filter((t): t is Date => t !== null).map((t) => t.getTime());
+  const since = new Date(known.length ? Math.max(...known) : row.updatedAt.getTime());
+  const days = final ? rule.daysAfterFinal : rule.daysIfOpen;
+  return {
+    basis: final ? "final" : "open",
+    days,
+    since: since.toISOString(),
+    endsOn: new Date(since.getTime() + days * DAY).toISOString().slice(0, 10),
+    rule: { daysAfterFinal: rule.daysAfterFinal, daysIfOpen: rule.daysIfOpen },
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The purge
 // ---------------------------------------------------------------------------------------------

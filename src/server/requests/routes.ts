@@ -55,11 +55,12 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const readSecurity = sessionOrToken("requests:read");
   const writeSecurity = sessionOrToken("requests:write");
   const figures = guard(ctx, { permission: "stats.read" });
-  // The calendar feed is a person's: sessions only.
-  const mine = guard(ctx, { permission: "requests.read" });
+  // The calendar feed is a person's: sessions only; it lists the deadlines of those who handle
+  // requests (an auditor, who reads only, has none).
+  const mine = guard(ctx, { permission: "requests.write" });
   // Sensitive: the request as a document leaves Vigil; a new feed URL is a new standing credential.
   const exportDocument = guard(ctx, { permission: "requests.read", scope: "requests:read", recentAuth: true });
-  const mineSensitive = guard(ctx, { permission: "requests.read", recentAuth: true });
+  const mineSensitive = guard(ctx, { permission: "requests.write", recentAuth: true });
   // Need to know is about people: API tokens act for their Party, never give a purpose nor handle.
   const person = guard(ctx, { permission: "requests.read" });
   const handling = guard(ctx, { permission: "requests.write" });

@@ -63,7 +63,7 @@ export const SECTIONS: readonly Section[] = [
     path: "/data-protection",
     labelKey: "nav.dataProtection",
     icon: IconShieldLock,
-    permissions: ["incidents.read", "transfers.read", "audit.read"],
+    permissions: ["incidents.read", "transfers.read", "audit.read", "dataProtection.report"],
   },
   { id: "admin", path: "/admin", labelKey: "nav.admin", icon: IconSettings, permissions: ["admin.users"] },
 ];

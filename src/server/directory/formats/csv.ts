@@ -186,7 +186,8 @@ function unguardFormula(cell: string): string {
   return /^'[=+\-@\t\r']/.test(cell) ? cell.slice(1) : cell;
 }
 
-function quote(cell: string): string {
+/** One CSV cell, guarded against formulas and quoted when needed (also used by other modules' CSV exports). */
+export function quote(cell: string): string {
   const guarded = guardFormula(cell);
   return /[",\r\n]/.test(guarded) || /^\s|\s$/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }

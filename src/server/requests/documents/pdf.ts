@@ -1,7 +1,7 @@
 import PDFDocument from "pdfkit";
 import { A4, loadFonts, pdfBuffer } from "../../directory/formats/pdf";
 import type { RequestDocumentInput } from "./input";
-import { type LayoutRow, type LayoutTable, requestLayout } from "./layout";
+import { type LayoutRow, type LayoutTable, type RequestLayout, requestLayout } from "./layout";
 
 /**
  * A request as an A4 PDF laid out like the T-CY templates: numbered sections of label / value
@@ -25,7 +25,30 @@ const RED = "#b00020";
 const TINT = "#fdf3d8";
 
 export async function renderRequestPdf(input: RequestDocumentInput): Promise<Buffer> {
-  const layout = requestLayout(input);
+  return renderPdf(requestLayout(input));
+}
+
+/**
+ * What this renderer prints: a request's layout, or any document laid out the same way (sections
+ * of label / value rows and tables), such as a data-protection copy or a Party's report. A table
+ * may give its columns' relative `widths`; otherwise six columns are the identifiers' and any
+ * other number shares the width equally.
+ */
+export type PrintTable = LayoutTable & { widths?: number[] };
+export type PrintLayout = Omit<RequestLayout, "sections"> & {
+  sections: { heading: string; rows: LayoutRow[]; table: PrintTable | null; prominent: boolean }[];
+};
+
+function columnWidths(t: PrintTable): number[] {
+  if (t.widths && t.widths.length === t.columns.length) {
+    const sum = t.widths.reduce((a, b) => a + b, 0);
+    return t.widths.map((w) => (w / sum) * WIDTH);
+  }
+  if (t.columns.length === COLUMN_WIDTHS.length) return COLUMN_WIDTHS;
+  return t.columns.map(() => WIDTH / Math.max(1, t.columns.length));
+}
+
+export async function renderPdf(layout: PrintLayout): Promise<Buffer> {
   const { regular, bold } = loadFonts();
   const pdf = new PDFDocument({
     size: "A4",
@@ -89,15 +112,14 @@ export async function renderRequestPdf(input: RequestDocumentInput): Promise<Buf
     pdf.y += ROW_GAP;
   };
 
-  const cellsHeight = (cells: string[], font: "Body" | "Bold") =>
-    Math.max(...cells.map((c, i) => textHeight(c, font, CELL.size, (COLUMN_WIDTHS[i] ?? 0) - 2 * CELL.pad))) +
-    2 * CELL.pad;
-  const drawCells = (cells: string[], font: "Body" | "Bold", fill: string | null) => {
-    const h = cellsHeight(cells, font);
+  const cellsHeight = (cells: string[], font: "Body" | "Bold", widths: number[]) =>
+    Math.max(...cells.map((c, i) => textHeight(c, font, CELL.size, (widths[i] ?? 0) - 2 * CELL.pad))) + 2 * CELL.pad;
+  const drawCells = (cells: string[], font: "Body" | "Bold", fill: string | null, widths: number[]) => {
+    const h = cellsHeight(cells, font, widths);
     const y = pdf.y;
     let x = MARGIN.left;
     cells.forEach((c, i) => {
-      const w = COLUMN_WIDTHS[i] ?? 0;
+      const w = widths[i] ?? 0;
       if (fill) pdf.rect(x, y, w, h).fill(fill);
       pdf.rect(x, y, w, h).lineWidth(0.5).strokeColor("#999999").stroke();
       pdf
@@ -109,16 +131,17 @@ export async function renderRequestPdf(input: RequestDocumentInput): Promise<Buf
     });
     pdf.y = y + h;
   };
-  const drawTable = (t: LayoutTable) => {
-    const header = () => drawCells(t.columns, "Bold", "#d9e2f3");
+  const drawTable = (t: PrintTable) => {
+    const widths = columnWidths(t);
+    const header = () => drawCells(t.columns, "Bold", "#d9e2f3", widths);
     header();
     for (const cells of t.rows) {
-      const h = cellsHeight(cells, "Body");
+      const h = cellsHeight(cells, "Body", widths);
       if (pdf.y + h > bottom()) {
         pdf.addPage();
         header(); // the column names again at the top of the new page
       }
-      drawCells(cells, "Body", null);
+      drawCells(cells, "Body", null, widths);
     }
     pdf.y += ROW_GAP;
   };
@@ -135,7 +158,8 @@ export async function renderRequestPdf(input: RequestDocumentInput): Promise<Buf
     const first = section.rows[0]
       ? rowHeight(section.rows[0])
       : section.table
-        ? cellsHeight(section.table.columns, "Bold") + cellsHeight(section.table.rows[0] ?? [], "Body")
+        ? cellsHeight(section.table.columns, "Bold", columnWidths(section.table)) +
+          cellsHeight(section.table.rows[0] ?? [], "Body", columnWidths(section.table))
         : 0;
     // A heading never ends a page alone: it stays with its first row.
     keepTogether(headingHeight + first);

@@ -21,6 +21,7 @@ const KIND_KEYS: Record<AccessKind, TranslationKey> = {
   onward_transfers_read: "dataProtection.accessLog.kind.onward_transfers_read",
   release_exported: "dataProtection.accessLog.kind.release_exported",
   purpose_given: "dataProtection.accessLog.kind.purpose_given",
+  copy_produced: "dataProtection.accessLog.kind.copy_produced",
 };
 
 /**

@@ -1,15 +1,24 @@
 import { Button, Group } from "@mantine/core";
-import { IconListSearch, IconPlayerPause, IconShieldExclamation, type TablerIcon } from "@tabler/icons-react";
+import {
+  IconHourglass,
+  IconListSearch,
+  IconPlayerPause,
+  IconReportAnalytics,
+  IconShieldExclamation,
+  type TablerIcon,
+} from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Route, Routes, useLocation } from "react-router-dom";
 import { ForbiddenPage, NotFoundPage } from "../../app/StatusPages";
 import { useActiveSession } from "../../app/session";
 import type { TranslationKey } from "../../i18n/keys";
+import { RETENTION_PERMISSION, RetentionPanel } from "../retention";
 import { AccessLogPage } from "./AccessLogPage";
 import { IncidentDetailPage } from "./IncidentDetailPage";
 import { IncidentFormPage } from "./IncidentFormPage";
 import { IncidentsPage } from "./IncidentsPage";
+import { ReportPage } from "./ReportPage";
 import { SuspensionsPage } from "./SuspensionsPage";
 
 /** `partyOnly`: a Party's own record (the Secretariat has none). */
@@ -30,11 +39,25 @@ const TABS: readonly Tab[] = [
     permission: "audit.read",
     partyOnly: true,
   },
+  {
+    path: "report",
+    labelKey: "dataProtection.nav.report",
+    icon: IconReportAnalytics,
+    permission: "dataProtection.report",
+    partyOnly: true,
+  },
+  // Also on the Administration page; here for those who read them without administering (an auditor).
+  {
+    path: "retention",
+    labelKey: "dataProtection.nav.retention",
+    icon: IconHourglass,
+    permission: RETENTION_PERMISSION,
+  },
 ];
 
 /**
  * /data-protection: the incident register (Art. 14(7)), the suspensions of transfers (Art. 14(15))
- * and a Party's access log (Art. 14(8)).
+ * a Party's access log (Art. 14(8)) and its data-protection report with the copies (14(11–12)).
  */
 export function DataProtectionPage() {
   const { t } = useTranslation();
@@ -88,6 +111,11 @@ export function DataProtectionPage() {
           path="access-log"
           element={session.user.party ? only("audit.read", <AccessLogPage />) : <ForbiddenPage />}
         />
+        <Route
+          path="report"
+          element={session.user.party ? only("dataProtection.report", <ReportPage />) : <ForbiddenPage />}
+        />
+        <Route path="retention" element={only(RETENTION_PERMISSION, <RetentionPanel />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </>

@@ -1,4 +1,5 @@
 import { AccessLog, type AccessLogQuery } from "../../../shared/access-log";
+import { DataProtectionReport, type ReportQuery } from "../../../shared/data-protection";
 import { Incident, type IncidentInput, IncidentList, type IncidentUpdateInput } from "../../../shared/incidents";
 import {
   type LiftInput,
@@ -11,6 +12,24 @@ import {
   SuspensionList,
 } from "../../../shared/transfers";
 import { api } from "../../app/api";
+
+function query(q: Record<string, string | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v) params.set(k, v);
+  return params;
+}
+
+/** A request's data-protection copy (a download: it may ask to sign in again). */
+export const copyUrl = (requestId: string, format: "json" | "pdf", lang: "en" | "fr") =>
+  `/api/data-protection/requests/${requestId}/copy?${query({ format, lang })}`;
+
+/** Every request of the Party naming a person, as one copy. */
+export const personCopyUrl = (q: string, format: "json" | "pdf", lang: "en" | "fr") =>
+  `/api/data-protection/person-copies?${query({ q, format, lang })}`;
+
+/** The Party's report for the period as a file. */
+export const reportFileUrl = (period: ReportQuery, format: "csv" | "pdf", lang: "en" | "fr") =>
+  `/api/data-protection/report/export?${query({ ...period, format, lang })}`;
 
 /** The calls of Art. 14's incidents, suspensions and onward transfers. */
 export const dataProtectionApi = {
@@ -27,6 +46,8 @@ export const dataProtectionApi = {
     for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== null && v !== "") params.set(k, String(v));
     return api.get(`/api/audit/access-log?${params}`, AccessLog, signal);
   },
+  report: (q: ReportQuery, signal?: AbortSignal) =>
+    api.get(`/api/data-protection/report?${query(q)}`, DataProtectionReport, signal),
   onwardTransfers: (requestId: string, signal?: AbortSignal) =>
     api.get(`/api/requests/${requestId}/onward-transfers`, OnwardTransferList, signal),
   askOnward: (requestId: string, body: OnwardTransferAsk) =>

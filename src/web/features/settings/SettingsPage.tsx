@@ -10,8 +10,9 @@ import { TimeZoneSettings } from "./TimeZoneSettings";
 /** The signed-in user's own settings. */
 export function SettingsPage() {
   const { t } = useTranslation();
-  // The deadline calendar is made of requests: only those who have requests get one.
-  const hasRequests = useActiveSession().permissions.includes("requests.read");
+  // The deadline calendar is made of the requests one handles: those who only read them (an
+  // auditor) have no deadlines.
+  const hasRequests = useActiveSession().permissions.includes("requests.write");
   return (
     <>
       <PageHeader title={t("settings.title")} description={t("settings.description")} />

@@ -8,6 +8,7 @@ import { NotFoundPage } from "../../../app/StatusPages";
 import { useActiveSession } from "../../../app/session";
 import { ErrorAlert, PageLoader } from "../../../app/ui";
 import type { TranslationKey } from "../../../i18n/keys";
+import { CopyDownloads } from "../../data-protection/CopyDownloads";
 import { TYPE_SHORT_KEYS } from "../labels";
 import { requestsApi } from "../requestsApi";
 import { useLiveQuery } from "../useLiveQuery";
@@ -93,10 +94,12 @@ export function RequestDetailPage() {
         <PurgedNotice purged={detail.purged} viewerZone={zone} />
         <RequestHeader detail={detail} viewerZone={zone} />
         <TimelineView detail={detail} viewerZone={zone} />
+        {session.permissions.includes("dataProtection.copies") ? <CopyDownloads requestId={detail.id} /> : null}
       </Stack>
     );
   }
-  const next = followUps(detail);
+  // A follow-up is a new request: only for those who may write one (never an auditor).
+  const next = session.permissions.includes("requests.write") ? followUps(detail) : [];
 
   return (
     <Stack gap="md">
@@ -112,6 +115,7 @@ export function RequestDetailPage() {
           <Stack gap="md">
             <ContentBlocks detail={detail} viewerZone={zone} />
             <DocumentDownloads detail={detail} />
+            {session.permissions.includes("dataProtection.copies") ? <CopyDownloads requestId={detail.id} /> : null}
             {next.length > 0 ? (
               <Group>
                 <Menu position="bottom-start" withinPortal>

@@ -1,0 +1,26 @@
+ALTER TYPE "public"."user_role" ADD VALUE 'auditor';--> statement-breakpoint
+-- Hand-written from here to the end: an auditor (a Party's independent supervisory authority,
+-- SAP Art. 14(13–14)) reads what the permissive policies of 0012_party_isolation.sql and
+-- 0015_dpcontrols.sql let its Party read, and writes nothing. RESTRICTIVE policies are ANDed with
+-- the permissive ones: for every other actor they change nothing. The role is compared as text
+-- (vigil.role), so nothing here uses the enum value added above in the same transaction.
+CREATE FUNCTION vigil_is_auditor() RETURNS boolean LANGUAGE sql STABLE
+  AS $$ SELECT coalesce(current_setting('vigil.role', true), '') = 'auditor' $$;--> statement-breakpoint
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY[
+    'requests', 'request_events', 'request_messages', 'request_attachments', 'calendar_feeds',
+    'api_tokens', 'webhooks', 'onward_transfers', 'transfer_suspensions',
+    'security_incidents', 'security_incident_parties', 'security_incident_updates'
+  ] LOOP
+    EXECUTE format('CREATE POLICY %I ON %I AS RESTRICTIVE FOR INSERT TO vigil_app WITH CHECK (NOT vigil_is_auditor())',
+                   t || '_auditor_no_insert', t);
+    EXECUTE format('CREATE POLICY %I ON %I AS RESTRICTIVE FOR UPDATE TO vigil_app USING (NOT vigil_is_auditor())',
+                   t || '_auditor_no_update', t);
+    EXECUTE format('CREATE POLICY %I ON %I AS RESTRICTIVE FOR DELETE TO vigil_app USING (NOT vigil_is_auditor())',
+                   t || '_auditor_no_delete', t);
+  END LOOP;
+END
+$$;
