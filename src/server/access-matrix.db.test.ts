@@ -208,6 +208,33 @@ const MATRIX: Record<string, Row> = {
  * from MATRIX.
  */
 const AUDITOR: Record<string, number> = {
+  // Accounts are the Secretariat's and Party admins'; ping tests the Secretariat's and those who answer
+  // for a contact point; an auditor reads, so it neither handles requests nor answers pings. It gives
+  // a purpose before opening a request like anyone who does not handle it (400: the body is empty).
+  // The public links (invitation, ping acknowledgement) answer anyone the same.
+  "GET /api/admin/users": 403,
+  "POST /api/admin/users": 403,
+  "PATCH /api/admin/users/{id}": 403,
+  "POST /api/admin/users/{id}/reset": 403,
+  "GET /api/invitations/{token}": 200,
+  "POST /api/invitations/{token}": 400,
+  "GET /api/pings": 403,
+  "GET /api/pings/{id}": 403,
+  "GET /api/pings/{id}/report": 403,
+  "GET /api/pings/{id}/report/export": 403,
+  "GET /api/pings/ack/{token}": 200,
+  "POST /api/pings/ack/{token}": 400,
+  "GET /api/pings/open": 403,
+  "GET /api/pings/parties/{iso2}/history": 403,
+  "GET /api/pings/trend": 403,
+  "POST /api/pings": 403,
+  "POST /api/pings/preview": 403,
+  "POST /api/pings/{id}/answers": 403,
+  "POST /api/pings/{id}/close": 403,
+  "POST /api/pings/targets/{id}/acknowledge": 403,
+  "POST /api/requests/{id}/assignments": 403,
+  "DELETE /api/requests/{id}/assignments/{userId}": 403,
+  "POST /api/requests/{id}/purpose": 400,
   "GET /api/admin/mail-status": 403,
   "GET /api/admin/retention": 200,
   "GET /api/api-tokens": 403,
@@ -306,6 +333,10 @@ const AUDITOR: Record<string, number> = {
 
 /** The only non-GET routes an auditor gets past the gate: its own session, and checking a receipt. */
 const AUDITOR_OWN = new Set([
+  // Links whose secret is the credential, and saying why one opens a request: no data is changed.
+  "POST /api/invitations/{token}",
+  "POST /api/pings/ack/{token}",
+  "POST /api/requests/{id}/purpose",
   "POST /api/auth/sign-in",
   "POST /api/auth/sign-out",
   "POST /api/auth/reauth",
