@@ -11,6 +11,7 @@ import { type Actor, queryRows, SYSTEM_ACTOR } from "../db/database";
 import { loadDemoNetwork } from "../demo/seed";
 import { actorOf } from "../http/guard";
 import { listIncidents, readIncident, recordIncident } from "../incidents/incidents";
+import { givePurpose } from "./assignments";
 import { addAttachment, downloadAttachment } from "./attachments";
 import { rotateCalendarFeed } from "./calendar";
 import { sampleContent } from "./documents/sample";
@@ -113,6 +114,9 @@ beforeAll(async () => {
       meta,
     )
   ).id;
+  // Neither Romania's auditor nor Chile's admin handles the request: each says why they open it.
+  await givePurpose(ctx, auditor, requestId, { reason: "data_protection_review", note: "Review (fictional)" }, meta);
+  await givePurpose(ctx, clAdmin, requestId, { reason: "supervision", note: "" }, meta);
 });
 afterAll(async () => {
   await ctx.db.close();

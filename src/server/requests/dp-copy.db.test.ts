@@ -14,6 +14,7 @@ import { reportCsv, reportPdf } from "../data-protection/report-files";
 import { queryRows, SYSTEM_ACTOR } from "../db/database";
 import { loadDemoNetwork } from "../demo/seed";
 import { recordIncident, updateIncident } from "../incidents/incidents";
+import { givePurpose } from "./assignments";
 import { addAttachment } from "./attachments";
 import { personCopiesLayout, requestCopyLayout } from "./documents/copy-layout";
 import { renderPdf } from "./documents/pdf";
@@ -116,6 +117,8 @@ beforeAll(async () => {
     { recipientKind: "organisation", recipientName: "Example International Organisation", purpose: "Analysis" },
     meta,
   );
+  // Chile's admin decides for its Party; it does not handle the request, so it says why first.
+  await givePurpose(ctx, clAdmin, r1, { reason: "supervision", note: "" }, meta);
   await decideOnwardTransfer(
     ctx,
     clAdmin,
