@@ -171,6 +171,15 @@ export function overseesRequests(subject: Subject): boolean {
   return can(subject, "requests.assign");
 }
 
+/**
+ * Who may know that a sensitive request exists without handling it (SAP Art. 14(4)): the Parties'
+ * admins, to assign someone, and the Party's auditor, whose oversight covers those requests too
+ * (Art. 14(13–14)). Both still state a purpose before opening one.
+ */
+export function seesSensitive(subject: Subject): boolean {
+  return overseesRequests(subject) || (subject.role === "auditor" && can(subject, "requests.read"));
+}
+
 /** Observers read only the entries the Secretariat shared with them. */
 export function readsSharedEntriesOnly(subject: Subject): boolean {
   return subject.role === "observer";

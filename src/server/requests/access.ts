@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import type { AccessReason } from "../../shared/requests";
-import { can, overseesRequests } from "../auth/policy";
+import { can, seesSensitive } from "../auth/policy";
 import { isApiToken, type Principal } from "../auth/principal";
 import type { Tx } from "../db/database";
 import { forbidden, gone, HttpError, notFound } from "../http/errors";
@@ -102,7 +102,7 @@ export async function requireVisible(
   const side = sideOf(user, row);
   if (!side) throw notFound(NOT_FOUND);
   if (await handles(tx, user, row)) return { row, side, purpose: null };
-  if (isSensitive(row) && !overseesRequests(user)) throw notFound(NOT_FOUND);
+  if (isSensitive(row) && !seesSensitive(user)) throw notFound(NOT_FOUND);
   const purpose = await currentPurpose(tx, user, row.id, opts.at);
   if (purpose || opts.purpose === false) return { row, side, purpose };
   throw new HttpError(

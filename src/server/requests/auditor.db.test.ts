@@ -281,3 +281,27 @@ describe("row-level security for the auditor, without the application's checks",
     expect(after).toEqual({ purpose: "A joint investigation (fictional)", reason: "A fictional breach", n: 1 });
   });
 });
+
+describe("the auditor and sensitive requests (SAP Art. 14(4), 14(13–14))", () => {
+  it("knows of a sensitive request its Party handles through someone else, and opens it after a purpose", async () => {
+    const base = sampleContent("preservation", { requestedParty: "RO" });
+    const { id } = await createDraft(ctx, clOfficer, { type: "preservation", requestedParty: "RO", content: {} }, meta);
+    const sent = await sendRequest(
+      ctx,
+      clOfficer,
+      id,
+      { ...base, handlingConditions: { ...base.handlingConditions, sensitive: true } },
+      meta,
+    );
+    await transition(ctx, roOfficer, sent.id, { to: "acknowledged", note: "" }, meta);
+    const list = await listRequests(ctx, auditor, { box: "inbox", limit: 50, offset: 0, overdue: false });
+    expect(list.items.map((r) => r.id)).toContain(sent.id);
+    // Like an admin, it states why before reading; then it reads, and the database agrees.
+    expect(await status(readRequest(ctx, auditor, sent.id, meta))).toBe(403);
+    await givePurpose(ctx, auditor, sent.id, { reason: "data_protection_review", note: "Complaint (fictional)" }, meta);
+    expect((await readRequest(ctx, auditor, sent.id, meta)).id).toBe(sent.id);
+    expect(await rowsAs(actorOf(auditor), sql`select id from requests where id = ${sent.id}`)).toHaveLength(1);
+    // France's auditor still knows nothing of it.
+    expect(await rowsAs(actorOf(frAuditor), sql`select id from requests where id = ${sent.id}`)).toEqual([]);
+  });
+});

@@ -12,7 +12,7 @@ import {
   type RoutePreview,
 } from "../../shared/requests";
 import { appendAudit } from "../audit/log";
-import { can, overseesRequests } from "../auth/policy";
+import { can, overseesRequests, seesSensitive } from "../auth/policy";
 import { isApiToken, type Principal } from "../auth/principal";
 import { auditWho } from "../auth/sign-in";
 import { activeMembersOf } from "../auth/users";
@@ -411,7 +411,7 @@ export async function readRequest(
  * Party. Row-level security applies the same rule behind this filter.
  */
 function hiddenSensitive(user: Principal): SQL | null {
-  if (isApiToken(user) || overseesRequests(user)) return null;
+  if (isApiToken(user) || seesSensitive(user)) return null;
   const mine = sql`exists (select 1 from ${requestAssignments} a where a.request_id = ${requests.id}
     and a.user_id = ${user.id}::uuid and a.removed_at is null)`;
   const sideHandled = sql`exists (select 1 from ${requestAssignments} a where a.request_id = ${requests.id}
