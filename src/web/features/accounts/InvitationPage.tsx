@@ -1,12 +1,10 @@
-import { Alert, Anchor, Box, Button, Container, Group, Paper, PasswordInput, Stack, Text, Title } from "@mantine/core";
-import { IconShieldLock } from "@tabler/icons-react";
+import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { AcceptInvitationBody, InvitationToken } from "../../../shared/accounts";
 import { ApiError } from "../../app/api";
-import { ColorSchemeToggle } from "../../app/ColorSchemeToggle";
-import { LanguageSwitcher } from "../../app/LanguageSwitcher";
+import { PublicPage } from "../../app/PublicPage";
 import { ErrorAlert, PageLoader, usePageTitle } from "../../app/ui";
 import { useApiQuery } from "../../app/useApiQuery";
 import { type FieldErrors, schemaErrors, serverErrors } from "../directory/issues";
@@ -124,29 +122,15 @@ export function InvitationPage() {
   }
 
   return (
-    <Box mih="100dvh" py={{ base: "md", sm: 48 }} bg="var(--mantine-color-default-hover)">
-      <Container size={460} px={{ base: "xs", sm: "md" }}>
-        <Group justify="space-between" align="center" mb="md" wrap="nowrap">
-          <Group gap={8} wrap="nowrap">
-            <IconShieldLock size={28} aria-hidden color="var(--mantine-primary-color-filled)" />
-            <Text fw={700} size="xl">
-              {t("app.name")}
-            </Text>
-          </Group>
-          <Group gap="xs" wrap="nowrap">
-            <LanguageSwitcher />
-            <ColorSchemeToggle />
-          </Group>
-        </Group>
-        <Paper withBorder shadow="sm" radius="md" p={{ base: "md", sm: "xl" }}>
-          <Stack gap="lg">
-            <Title order={1} size="h3">
-              {t("accounts.invitation.title")}
-            </Title>
-            {body}
-          </Stack>
-        </Paper>
-      </Container>
-    </Box>
+    <PublicPage>
+      <Paper withBorder shadow="sm" radius="md" p={{ base: "md", sm: "xl" }}>
+        <Stack gap="lg">
+          <Title order={1} size="h3">
+            {t("accounts.invitation.title")}
+          </Title>
+          {body}
+        </Stack>
+      </Paper>
+    </PublicPage>
   );
 }

@@ -1,9 +1,8 @@
-import { Alert, Box, Center, Container, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { IconClockExclamation, IconInfoCircle, IconShieldLock } from "@tabler/icons-react";
+import { Alert, Center, Paper, Stack, Text, Title } from "@mantine/core";
+import { IconClockExclamation, IconInfoCircle } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation } from "react-router-dom";
-import { ColorSchemeToggle } from "../../app/ColorSchemeToggle";
-import { LanguageSwitcher } from "../../app/LanguageSwitcher";
+import { PublicPage } from "../../app/PublicPage";
 import { useSession } from "../../app/session";
 import { ErrorAlert, PageLoader, usePageTitle } from "../../app/ui";
 import { CodeStep } from "./CodeStep";
@@ -29,54 +28,39 @@ export function SignInPage() {
   if (loading) return <PageLoader fullScreen label={t("app.loading")} />;
 
   return (
-    <Box mih="100dvh" py={{ base: "md", sm: 48 }} bg="var(--mantine-color-default-hover)">
-      <Container size={460} px={{ base: "xs", sm: "md" }}>
-        <Group justify="space-between" align="center" mb="md" wrap="nowrap">
-          <Group gap={8} wrap="nowrap">
-            <IconShieldLock size={28} aria-hidden color="var(--mantine-primary-color-filled)" />
-            <Text fw={700} size="xl">
-              {t("app.name")}
+    <PublicPage>
+      <Paper withBorder shadow="sm" radius="md" p={{ base: "md", sm: "xl" }}>
+        <Stack gap="lg">
+          <Stack gap={4}>
+            <Title order={1} size="h3">
+              {heading}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t("app.tagline")}
             </Text>
-          </Group>
-          <Group gap="xs" wrap="nowrap">
-            <LanguageSwitcher />
-            <ColorSchemeToggle />
-          </Group>
-        </Group>
-
-        <Paper withBorder shadow="sm" radius="md" p={{ base: "md", sm: "xl" }}>
-          <Stack gap="lg">
-            <Stack gap={4}>
-              <Title order={1} size="h3">
-                {heading}
-              </Title>
-              <Text size="sm" c="dimmed">
-                {t("app.tagline")}
-              </Text>
-            </Stack>
-
-            {notice === "expired" ? (
-              <Alert color="orange" variant="light" icon={<IconClockExclamation aria-hidden />} role="status">
-                {t("session.expired")}
-              </Alert>
-            ) : null}
-            {notice === "signedOut" ? (
-              <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} role="status">
-                {t("session.signedOut")}
-              </Alert>
-            ) : null}
-            {checkError ? <ErrorAlert error={checkError} onRetry={recheck} /> : null}
-
-            {pendingStep === "totp" ? <CodeStep /> : pendingStep === "enrol" ? <EnrolmentStep /> : <PasswordStep />}
           </Stack>
-        </Paper>
 
-        <Center mt="md" px="xs">
-          <Text size="xs" c="dimmed" ta="center">
-            {t("auth.restricted")}
-          </Text>
-        </Center>
-      </Container>
-    </Box>
+          {notice === "expired" ? (
+            <Alert color="orange" variant="light" icon={<IconClockExclamation aria-hidden />} role="status">
+              {t("session.expired")}
+            </Alert>
+          ) : null}
+          {notice === "signedOut" ? (
+            <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} role="status">
+              {t("session.signedOut")}
+            </Alert>
+          ) : null}
+          {checkError ? <ErrorAlert error={checkError} onRetry={recheck} /> : null}
+
+          {pendingStep === "totp" ? <CodeStep /> : pendingStep === "enrol" ? <EnrolmentStep /> : <PasswordStep />}
+        </Stack>
+      </Paper>
+
+      <Center mt="md" px="xs">
+        <Text size="xs" c="dimmed" ta="center">
+          {t("auth.restricted")}
+        </Text>
+      </Center>
+    </PublicPage>
   );
 }

@@ -1,11 +1,10 @@
-import { Alert, Box, Button, Container, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { IconBroadcast, IconCircleCheck } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
 import { PingAcknowledgeInput, type PingLinkStatus } from "../../../shared/pings";
-import { ColorSchemeToggle } from "../../app/ColorSchemeToggle";
-import { LanguageSwitcher } from "../../app/LanguageSwitcher";
+import { PublicPage } from "../../app/PublicPage";
 import { ErrorAlert, PageLoader, usePageTitle } from "../../app/ui";
 import { useApiQuery } from "../../app/useApiQuery";
 import { currentLocale } from "../../i18n";
@@ -52,64 +51,50 @@ export function AckPage() {
   };
 
   return (
-    <Box mih="100dvh" py={{ base: "md", sm: 48 }} bg="var(--mantine-color-default-hover)">
-      <Container size={520} px={{ base: "xs", sm: "md" }}>
-        <Group justify="space-between" align="center" mb="md" wrap="nowrap">
-          <Group gap={8} wrap="nowrap">
-            <IconBroadcast size={28} aria-hidden color="var(--mantine-primary-color-filled)" />
-            <Text fw={700} size="xl">
-              {t("app.name")}
-            </Text>
-          </Group>
-          <Group gap="xs" wrap="nowrap">
-            <LanguageSwitcher />
-            <ColorSchemeToggle />
-          </Group>
-        </Group>
-        <Paper withBorder radius="md" p={{ base: "md", sm: "xl" }}>
-          <Stack gap="md">
-            <Title order={1} size="h3">
-              {t("pingTests.ack.title")}
-            </Title>
-            {status.status === "loading" ? <PageLoader label={t("pingTests.ack.loading")} /> : null}
-            {status.status === "error" ? (
-              <ErrorAlert error={status.error} title={t("pingTests.ack.loadFailed")} onRetry={status.retry} />
-            ) : null}
-            {done ? (
-              <Alert
-                color="green"
-                variant="light"
-                icon={<IconCircleCheck aria-hidden />}
-                role="status"
-                data-testid="ping-ack-done"
-              >
-                {t("pingTests.ack.done", { at: utc(done) })}
-              </Alert>
-            ) : status.status === "success" ? (
-              <LinkState status={status.data} />
-            ) : null}
-            {failure && !done ? <ErrorAlert error={failure} title={t("pingTests.ack.failed")} /> : null}
-            {!done && status.status === "success" && status.data.state === "valid" ? (
-              <form onSubmit={submit} noValidate data-testid="ping-ack-form">
-                <Stack gap="sm">
-                  <TextInput
-                    label={t("pingTests.ack.name")}
-                    value={name}
-                    onChange={(e) => setName(e.currentTarget.value)}
-                    error={error}
-                    autoComplete="name"
-                    required
-                  />
-                  <Button type="submit" loading={busy}>
-                    {t("pingTests.ack.submit")}
-                  </Button>
-                </Stack>
-              </form>
-            ) : null}
-          </Stack>
-        </Paper>
-      </Container>
-    </Box>
+    <PublicPage width={520} icon={IconBroadcast}>
+      <Paper withBorder radius="md" p={{ base: "md", sm: "xl" }}>
+        <Stack gap="md">
+          <Title order={1} size="h3">
+            {t("pingTests.ack.title")}
+          </Title>
+          {status.status === "loading" ? <PageLoader label={t("pingTests.ack.loading")} /> : null}
+          {status.status === "error" ? (
+            <ErrorAlert error={status.error} title={t("pingTests.ack.loadFailed")} onRetry={status.retry} />
+          ) : null}
+          {done ? (
+            <Alert
+              color="green"
+              variant="light"
+              icon={<IconCircleCheck aria-hidden />}
+              role="status"
+              data-testid="ping-ack-done"
+            >
+              {t("pingTests.ack.done", { at: utc(done) })}
+            </Alert>
+          ) : status.status === "success" ? (
+            <LinkState status={status.data} />
+          ) : null}
+          {failure && !done ? <ErrorAlert error={failure} title={t("pingTests.ack.failed")} /> : null}
+          {!done && status.status === "success" && status.data.state === "valid" ? (
+            <form onSubmit={submit} noValidate data-testid="ping-ack-form">
+              <Stack gap="sm">
+                <TextInput
+                  label={t("pingTests.ack.name")}
+                  value={name}
+                  onChange={(e) => setName(e.currentTarget.value)}
+                  error={error}
+                  autoComplete="name"
+                  required
+                />
+                <Button type="submit" loading={busy}>
+                  {t("pingTests.ack.submit")}
+                </Button>
+              </Stack>
+            </form>
+          ) : null}
+        </Stack>
+      </Paper>
+    </PublicPage>
   );
 }
 
