@@ -4,13 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testContext } from "../../../test/harness/context";
 import { testDatabase } from "../../../test/harness/db";
 import { signedIn, TestClient } from "../../../test/harness/http";
+import { TestSmtpServer } from "../../../test/harness/smtp";
 import { buildApp } from "../app";
 import { auditLog } from "../audit/tables";
 import { ManualClock } from "../clock";
 import type { AppContext } from "../context";
+import { SYSTEM_ACTOR } from "../db/database";
 import { loadDemoNetwork } from "../demo/seed";
 import { renderEmail } from "../notify/email-text";
-import type { EmailPayload } from "../notify/outbox";
+import { smtpTransport } from "../notify/mail-transport";
+import { deliverDue, type EmailPayload } from "../notify/outbox";
 import { outbox } from "../notify/tables";
 import { accountInvitations, sessions, users } from "./tables";
 import { totpCodeAt } from "./totp";
@@ -272,5 +275,33 @@ describe("accounts managed in Vigil", () => {
     expect(ro.data.items.length).toBeGreaterThan(3);
     expect(ro.data.items.every((a: { party: string }) => a.party === "RO")).toBe(true);
     expect(ro.data.assignableRoles).toContain("secretariat");
+  });
+
+  it("sends the invitation through a real SMTP server; once delivered, the outbox no longer holds the link", async () => {
+    const smtp = await new TestSmtpServer().start();
+    try {
+      const sec = (await signedIn(app, ctx, "sec3.acc@example.org", "secretariat", null)).c;
+      const res = await sec.post("/api/admin/users", {
+        email: "mailed.mt@example.org",
+        displayName: "M",
+        role: "officer",
+        party: "MT",
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const [queued] = await invitationsTo("mailed.mt@example.org");
+      expect(queued?.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      const delivered = await deliverDue(ctx, smtpTransport(smtp.url, "Vigil <vigil@example.org>"));
+      expect(delivered.delivered).toBeGreaterThanOrEqual(1);
+      expect(smtp.received.some((m) => m.text.includes(`/invitation/${queued?.token}`))).toBe(true);
+      const rows = await ctx.db.tx((tx) => tx.select().from(outbox).where(eq(outbox.channel, "email")), SYSTEM_ACTOR);
+      const stored = rows.find((r) => (r.payload as EmailPayload).to === "mailed.mt@example.org");
+      expect(stored?.status).toBe("delivered");
+      expect((stored?.payload as EmailPayload | undefined)?.link).toBeNull();
+      expect(JSON.stringify(rows)).not.toContain(queued?.token as string);
+      // The link still works: the secret lives in the e-mail only.
+      expect((await new TestClient(app).get(`/api/invitations/${queued?.token}`)).data.status).toBe("valid");
+    } finally {
+      await smtp.stop();
+    }
   });
 });

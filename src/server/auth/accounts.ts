@@ -175,6 +175,7 @@ async function issueInvitation(
       kind,
       params: { days: INVITATION_DAYS },
       link: `/invitation/${token}`,
+      secretLink: true,
     },
     `invitation:${tokenHash}`,
     at,

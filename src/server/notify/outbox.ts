@@ -24,7 +24,16 @@ export type EmailPayload = {
   kind: string;
   params: Record<string, string | number | null>;
   link: string | null;
+  /**
+   * The link is a credential (an invitation, a ping test's acknowledgement): the stored payload
+   * loses it once the message is delivered or given up, so the outbox does not keep live secrets.
+   */
+  secretLink?: true;
 };
+
+/** The stored payload once a message is done with: without its link when that link is a secret. */
+const doneWithPayload = sql`case when ${outbox.payload}->>'secretLink' = 'true'
+  then (${outbox.payload} - 'link') || '{"link": null}'::jsonb else ${outbox.payload} end`;
 
 /**
  * Queues an e-mail in the caller's transaction: it exists exactly when the change commits. It
@@ -119,7 +128,7 @@ export async function deliverDue(
         await ctx.db.tx(async (tx) => {
           await tx
             .update(outbox)
-            .set({ status: "delivered", deliveredAt, lockedUntil: null, lastError: null })
+            .set({ status: "delivered", deliveredAt, lockedUntil: null, lastError: null, payload: doneWithPayload })
             .where(eq(outbox.id, row.id));
           await hookFor(row.idempotency_key, DELIVERY_HOOKS)?.delivered(tx, row.idempotency_key, deliveredAt);
         }, SYSTEM_ACTOR);
@@ -135,6 +144,7 @@ export async function deliverDue(
               lockedUntil: null,
               lastError: message,
               nextAttemptAt: new Date(at.getTime() + backoffMs(row.attempts)),
+              ...(failed ? { payload: doneWithPayload } : {}),
             })
             .where(eq(outbox.id, row.id));
           if (failed) await hookFor(row.idempotency_key, DELIVERY_HOOKS)?.failed(tx, row.idempotency_key, at);

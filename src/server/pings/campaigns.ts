@@ -247,6 +247,7 @@ async function queueMessage(
       kind: "ping.acknowledge",
       params: { reminder: reminder > 0 ? 1 : 0, expires: expiryText(expiresAt) },
       link: `/ping/${token}`,
+      secretLink: true,
     },
     pingMessageKey(recipientId, reminder),
     at,
