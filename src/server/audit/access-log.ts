@@ -31,6 +31,31 @@ export const PERSON_SEARCH_ACTION = "request.person_searched";
 
 const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
 
+type AuditRow = {
+  id: number | string;
+  at: Date | string;
+  action: string;
+  actor_label: string | null;
+  iso2: string | null;
+  details: Record<string, unknown> | null;
+};
+
+/** One audit row as an entry of an access log: the Party's own, or a request's in its copy. */
+function toEntry(r: AuditRow, target: string | null, ip: string | null): AccessLogEntry {
+  return {
+    id: Number(r.id),
+    at: new Date(r.at).toISOString(),
+    kind: ACTIONS[r.action] as AccessKind,
+    who: r.actor_label,
+    party: r.iso2,
+    target,
+    purpose: text(r.details?.purpose),
+    reason: reasonOf(r.details?.reason),
+    format: text(r.details?.format),
+    ip,
+  };
+}
+
 type Window = { from?: string | undefined; to?: string | undefined };
 const inWindow = (q: Window): SQL => sql`(${q.from ?? null}::date is null or a.at >= ${q.from ?? null}::date)
       and (${q.to ?? null}::date is null or a.at < ${q.to ?? null}::date + 1)`;
@@ -60,20 +85,9 @@ export async function accessesOfRequest(tx: Tx, requestId: string): Promise<Acce
           )})
         order by a.at, a.id`,
   );
-  return rows.map((r) => ({
-    id: Number(r.id),
-    at: new Date(r.at).toISOString(),
-    kind: ACTIONS[r.action] as AccessKind,
-    who: r.actor_label,
-    party: r.iso2,
-    target: r.number,
-    purpose: text(r.details?.purpose),
-    reason: reasonOf(r.details?.reason),
-    format: text(r.details?.format),
-    // The copy goes to a person outside the Network: who and when, not the officials' addresses
-    // (the Party's own access log keeps them).
-    ip: null,
-  }));
+  // The copy goes to a person outside the Network: who and when, not the officials' addresses
+  // (the Party's own access log keeps them).
+  return rows.map((r) => toEntry(r, r.number, null));
 }
 
 /** The data-protection copies a Party's users produced in the period, and their searches for a person. */
@@ -168,18 +182,7 @@ export async function partyAccessLog(ctx: AppContext, user: Principal, q: Access
     const [party] = await queryRows<{ iso2: string }>(tx, sql`select iso2 from parties where id = ${partyId}::uuid`);
     return {
       party: party?.iso2 ?? "",
-      entries: rows.map((r) => ({
-        id: Number(r.id),
-        at: new Date(r.at).toISOString(),
-        kind: ACTIONS[r.action] as AccessKind,
-        who: r.actor_label,
-        party: r.iso2,
-        target: r.target,
-        reason: reasonOf(r.details?.reason),
-        purpose: text(r.details?.purpose),
-        format: text(r.details?.format),
-        ip: r.ip,
-      })),
+      entries: rows.map((r) => toEntry(r, r.target, r.ip)),
       total: counts?.total ?? 0,
       summary: {
         reads: counts?.reads ?? 0,
