@@ -84,8 +84,14 @@ async function present(tx: Tx, rows: UserRow[], at: Date): Promise<Account[]> {
         .where(inArray(securityKeys.userId, ids))
         .groupBy(securityKeys.userId)
     : [];
+  // Only the Parties of these accounts, not the whole directory.
+  const partyIds = [...new Set(rows.flatMap((r) => (r.partyId ? [r.partyId] : [])))];
   const isos = new Map(
-    (await tx.select({ id: parties.id, iso2: parties.iso2 }).from(parties)).map((p) => [p.id, p.iso2]),
+    partyIds.length
+      ? (
+          await tx.select({ id: parties.id, iso2: parties.iso2 }).from(parties).where(inArray(parties.id, partyIds))
+        ).map((p) => [p.id, p.iso2])
+      : [],
   );
   return rows.map((r) => ({
     id: r.id,
