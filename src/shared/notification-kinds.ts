@@ -76,6 +76,12 @@ export const NOTIFICATION_KINDS = {
     defaults: { inApp: true, email: true },
     audience: MEMBERS,
   },
+  /** The sender corrected the form of a request sent to the Party (SAP Art. 14(3)). */
+  "request.corrected": {
+    urgency: "normal",
+    defaults: { inApp: true, email: true },
+    audience: MEMBERS,
+  },
   "request.feedback": {
     urgency: "normal",
     defaults: { inApp: true, email: false },

@@ -439,6 +439,42 @@ export type FeedbackBody = z.infer<typeof FeedbackBody>;
 export const MessageBody = z.object({ body: required(20_000, "Write a message") });
 export type MessageBody = z.infer<typeof MessageBody>;
 
+/**
+ * The blocks of a sent request's form its sender may correct (SAP Art. 14(3)). The Party, type,
+ * language, urgency and earlier request are not among them: they decided where the request went
+ * and its deadlines, so changing them is a new request.
+ */
+export const CORRECTABLE_BLOCKS = [
+  "reference",
+  "requestingAuthority",
+  "confirmationContact",
+  "details",
+  "identifiers",
+  "handlingConditions",
+] as const;
+export type CorrectableBlock = (typeof CORRECTABLE_BLOCKS)[number];
+
+/** A correction: the whole form as corrected (only CORRECTABLE_BLOCKS are taken from it) and why. */
+export const CorrectionBody = z.object({
+  content: RequestContent,
+  reason: required(2000, "Say what was wrong and what the correction changes"),
+});
+export type CorrectionBody = z.infer<typeof CorrectionBody>;
+
+/** One field a correction changed, with its value before and after (null: it was or became empty). */
+export const FieldChange = z.object({ path: z.string(), before: z.unknown(), after: z.unknown() });
+export type FieldChange = z.infer<typeof FieldChange>;
+
+export const Correction = z.object({
+  id: z.uuid(),
+  at: z.iso.datetime(),
+  party: z.string().nullable(),
+  actor: z.string().nullable(),
+  reason: z.string(),
+  changes: z.array(FieldChange),
+});
+export type Correction = z.infer<typeof Correction>;
+
 // ---------------------------------------------------------------------------------------------
 // What the API returns
 // ---------------------------------------------------------------------------------------------
@@ -511,6 +547,8 @@ export const TIMELINE_KINDS = [
   // Need to know: who handles the request on a side (taken, acknowledged, assigned by an admin, removed).
   "assigned",
   "unassigned",
+  // SAP Art. 14(3): the sender corrected the form it sent; the earlier values are kept.
+  "corrected",
 ] as const;
 
 /**
@@ -527,6 +565,8 @@ export const TimelineFacts = z
     attachment: z.string().optional(),
     /** Who was assigned or removed (the step's actor is who did it: the same person when they took it). */
     assignee: z.string().optional(),
+    /** A correction: which fields of the form changed ("details.facts", "identifiers"). */
+    fields: z.array(z.string()).optional(),
   })
   .strict();
 export type TimelineFacts = z.infer<typeof TimelineFacts>;
@@ -657,6 +697,8 @@ export const RequestDetail = RequestSummary.extend({
   timeline: z.array(TimelineEntry),
   messages: z.array(RequestMessage),
   attachments: z.array(AttachmentInfo),
+  /** The sender's corrections of the form, oldest first, each with the values it replaced. */
+  corrections: z.array(Correction),
   /** What the viewer may do now. */
   actions: z.array(z.string()),
   /** Set once the retention purge removed the content: the page says so instead of failing. */

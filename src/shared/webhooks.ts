@@ -9,6 +9,7 @@ export const WEBHOOK_EVENTS = [
   "request.received",
   "request.state_changed",
   "request.message",
+  "request.corrected",
   "test",
 ] as const;
 export const WebhookEvent = z.enum(WEBHOOK_EVENTS);

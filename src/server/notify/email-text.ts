@@ -119,6 +119,16 @@ const TEXT: Partial<
       body: `Un message a été ajouté à la demande ${p.number}.`,
     }),
   },
+  "request.corrected": {
+    en: (p) => ({
+      subject: `Request ${p.number} was corrected by its sender`,
+      body: `The sending Party corrected the form of request ${p.number}. The earlier values are kept on the request's page.`,
+    }),
+    fr: (p) => ({
+      subject: `Demande ${p.number} corrigée par l'expéditeur`,
+      body: `La Partie expéditrice a corrigé le formulaire de la demande ${p.number}. Les valeurs antérieures sont conservées sur la page de la demande.`,
+    }),
+  },
   "request.preservation_expiring": {
     en: (p) => ({
       subject: `Preservation ${p.number} ends on ${p.expiresOn}`,

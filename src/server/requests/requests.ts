@@ -33,7 +33,7 @@ import { acknowledgementCheckJob } from "./jobs";
 import { briefOf, routePreview } from "./routing";
 import { requireTransfersAllowed } from "./suspension";
 import { requestAssignments, requests } from "./tables";
-import { messagesOf, partiesById, recordStep, timelineOf } from "./timeline";
+import { correctionsOf, messagesOf, partiesById, recordStep, timelineOf } from "./timeline";
 import { isOpen, nextStates, type Side } from "./workflow";
 
 const MINUTE = 60_000;
@@ -317,6 +317,8 @@ function actionsFor(row: RequestRow, side: Side, user: Principal, handling: bool
   const acts: string[] = nextStates(row.state, side).filter((s) => s !== "sent");
   if (row.state !== "draft" && row.state !== "closed") acts.push("message");
   if (side === "sender" && row.state !== "draft" && !isOpen(row.state) && !row.feedbackAt) acts.push("feedback");
+  // SAP Art. 14(3): the sender corrects what it sent while the request is not closed.
+  if (side === "sender" && row.state !== "draft" && row.state !== "closed") acts.push("correct");
   if (row.state !== "draft" && row.state !== "closed" && !isApiToken(user)) {
     // "take": become a handler oneself; "assign": a Party admin hands it to an officer.
     if (!handling) acts.push("take");
@@ -388,6 +390,7 @@ export async function readRequest(
       timeline: await timelineOf(tx, row.id),
       messages: await messagesOf(tx, ctx.keyring, row.id),
       attachments: await attachmentsOf(tx, row.id),
+      corrections: await correctionsOf(tx, row.id),
       actions: actionsFor(
         row,
         side,

@@ -20,6 +20,7 @@ import {
   requestAccessPurposes,
   requestAssignments,
   requestAttachments,
+  requestCorrections,
   requestMessages,
   requests,
   retentionPeriods,
@@ -236,7 +237,7 @@ async function expired(tx: Tx, rules: Map<RequestType, RetentionRule>, now: Date
 
 /**
  * Removes everything personal or substantive of one request: messages and attachments (deleted),
- * the form, handling conditions, identifiers and reference (content emptied), who sent it and
+ * the form and its corrections, handling conditions, identifiers and reference (content emptied), who sent it and
  * which contact point received it, the feedback comment, and in its timeline the free-text notes,
  * the acting users and the receipts (which name the acting user's e-mail). Marked purged first:
  * the timeline function refuses a request that is not.
@@ -268,6 +269,9 @@ async function purgeOne(tx: Tx, c: Candidate, at: Date) {
   // the record of access, by number).
   await tx.delete(requestAssignments).where(eq(requestAssignments.requestId, c.id));
   await tx.delete(requestAccessPurposes).where(eq(requestAccessPurposes.requestId, c.id));
+  // A correction's earlier and new values are the form's content; its timeline step keeps only
+  // which fields changed.
+  await tx.delete(requestCorrections).where(eq(requestCorrections.requestId, c.id));
   // Onward transfers stay as the record of a disclosure (to which State or kind of organisation,
   // when, authorised or not: Art. 14(8), (10)); their purpose, names and notes are content.
   await tx

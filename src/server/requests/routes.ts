@@ -4,6 +4,7 @@ import { ApiError } from "../../shared/errors";
 import {
   AssignBody,
   AttachmentInfo,
+  CorrectionBody,
   DraftBody,
   FeedbackBody,
   ListQuery,
@@ -26,6 +27,7 @@ import { refusePurged, requireVisible } from "./access";
 import { assignHandler, givePurpose, unassignHandler } from "./assignments";
 import { addAttachment, downloadAttachment, MAX_ATTACHMENT_BYTES } from "./attachments";
 import { calendarFeed, calendarFeedInfo, revokeCalendarFeed, rotateCalendarFeed } from "./calendar";
+import { correctRequest } from "./corrections";
 import { requestOverview } from "./overview";
 import { verifyReceipt } from "./receipts";
 import {
@@ -273,6 +275,22 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         onRequest: write,
       },
       async (request) => giveFeedback(ctx, principalOf(request), request.params.id, request.body, requestMeta(request)),
+    );
+    app.post(
+      "/api/requests/:id/corrections",
+      {
+        schema: {
+          tags,
+          security: writeSecurity,
+          summary: "Correct the form of a sent request (SAP Art. 14(3)); the earlier values are kept",
+          params: IdParam,
+          body: CorrectionBody,
+          response: { 200: RequestDetail, ...withGone },
+        },
+        onRequest: write,
+      },
+      async (request) =>
+        correctRequest(ctx, principalOf(request), request.params.id, request.body, requestMeta(request)),
     );
     app.get(
       "/api/requests/:id/receipts/:eventId",

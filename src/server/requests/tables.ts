@@ -164,6 +164,30 @@ export const requestMessages = pgTable(
   ],
 );
 
+/**
+ * The sender's corrections of a sent request's form (SAP Art. 14(3)): the request's content holds
+ * the form as corrected; each row keeps which fields changed, their earlier and new values, who
+ * corrected and why, so the history of what was sent can always be shown. Purged with the content.
+ */
+export const requestCorrections = pgTable(
+  "request_corrections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id, { onDelete: "cascade" }),
+    at: tstz("at").notNull(),
+    actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    actorPartyId: uuid("actor_party_id")
+      .notNull()
+      .references(() => parties.id),
+    reason: text("reason").notNull(),
+    changes: jsonb("changes").$type<{ path: string; before: unknown; after: unknown }[]>().notNull(),
+  },
+  (t) => [index("request_corrections_request_idx").on(t.requestId, t.at)],
+);
+
 /** A user's personal iCalendar feed of deadlines: the secret is in the URL, stored as SHA-256. */
 export const calendarFeeds = pgTable("calendar_feeds", {
   userId: uuid("user_id")

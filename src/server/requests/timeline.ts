@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { asc, eq, inArray } from "drizzle-orm";
-import type { RequestMessage, RequestState, TimelineEntry, TimelineFacts } from "../../shared/requests";
+import type { Correction, RequestMessage, RequestState, TimelineEntry, TimelineFacts } from "../../shared/requests";
 import { users } from "../auth/tables";
 import type { Tx } from "../db/database";
 import { canonicalJson } from "../directory/formats/canonical-json";
@@ -9,7 +9,7 @@ import type { Keyring } from "../vault/keyring";
 import type { RequestRow } from "./access";
 import { issueReceipt } from "./receipts";
 import { openMessage } from "./sealing";
-import { requestEvents, requestMessages } from "./tables";
+import { requestCorrections, requestEvents, requestMessages } from "./tables";
 
 type Kind = TimelineEntry["kind"];
 
@@ -21,6 +21,7 @@ const WITH_RECEIPT: ReadonlySet<Kind> = new Set([
   "onward_transfer_asked",
   "onward_transfer_authorised",
   "onward_transfer_refused",
+  "corrected",
 ]);
 
 export function contentHash(content: Record<string, unknown>): string {
@@ -128,6 +129,25 @@ export async function messagesOf(tx: Tx, ring: Keyring, requestId: string): Prom
     author: r.author ?? "—",
     body: openMessage(ring, { id: r.id, sealed, body: r.body }),
   }));
+}
+
+/** A request's corrections, oldest first, for its page and its data-protection copy. */
+export async function correctionsOf(tx: Tx, requestId: string): Promise<Correction[]> {
+  const rows = await tx
+    .select({
+      id: requestCorrections.id,
+      at: requestCorrections.at,
+      party: parties.iso2,
+      actor: users.displayName,
+      reason: requestCorrections.reason,
+      changes: requestCorrections.changes,
+    })
+    .from(requestCorrections)
+    .leftJoin(parties, eq(parties.id, requestCorrections.actorPartyId))
+    .leftJoin(users, eq(users.id, requestCorrections.actorUserId))
+    .where(eq(requestCorrections.requestId, requestId))
+    .orderBy(asc(requestCorrections.at), asc(requestCorrections.seq));
+  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
 }
 
 /** Used by lists that show several requests' parties at once. */

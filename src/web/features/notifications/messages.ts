@@ -87,6 +87,8 @@ export function notificationText(
     }
     case "request.message":
       return t("requests.notifications.message", { number: text(p, "number") });
+    case "request.corrected":
+      return t("requests.notifications.corrected", { number: text(p, "number") });
     case "request.feedback":
       return t("requests.notifications.feedback", { number: text(p, "number") });
     case "request.preservation_expiring":

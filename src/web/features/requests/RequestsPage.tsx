@@ -1,6 +1,7 @@
 import { Route, Routes } from "react-router-dom";
 import { ForbiddenPage, NotFoundPage } from "../../app/StatusPages";
 import { useActiveSession } from "../../app/session";
+import { CorrectionPage } from "./correction/CorrectionPage";
 import { RequestDetailPage } from "./detail/RequestDetailPage";
 import { RequestFormPage } from "./form/RequestFormPage";
 import { RequestListPage } from "./RequestListPage";
@@ -14,6 +15,10 @@ export function RequestsPage() {
       <Route index element={<RequestListPage />} />
       <Route path="new" element={form} />
       <Route path=":id/edit" element={form} />
+      <Route
+        path=":id/correct"
+        element={session.permissions.includes("requests.write") ? <CorrectionPage /> : <ForbiddenPage />}
+      />
       <Route path=":id" element={<RequestDetailPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

@@ -55,6 +55,7 @@ export const REQUEST_MESSAGES: KnownMessages = {
   "Say what was done and what was not": "requests.validation.partiallyNote",
   "Give the reason for refusing": "requests.validation.refusedNote",
   "Write a message": "requests.validation.message",
+  "Say what was wrong and what the correction changes": "requests.validation.correctionReason",
 };
 
 /** "A preservation request cannot be a follow_up": the parent's relation does not fit the type. */

@@ -111,6 +111,7 @@ export const TIMELINE_KEYS: Record<(typeof TIMELINE_KINDS)[number], TranslationK
   onward_transfer_refused: "requests.timeline.kind.onward_transfer_refused",
   assigned: "requests.timeline.kind.assigned",
   unassigned: "requests.timeline.kind.unassigned",
+  corrected: "requests.timeline.kind.corrected",
 };
 
 export const ACCESS_REASON_KEYS: Record<(typeof ACCESS_REASONS)[number], TranslationKey> = {

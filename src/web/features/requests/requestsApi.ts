@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   type AssignBody,
   AttachmentInfo,
+  type CorrectionBody,
   type DraftBody,
   type FeedbackBody,
   type MessageBody,
@@ -69,6 +70,8 @@ export const requestsApi = {
   transition: (id: string, body: TransitionBody) => api.post(one(id, "/transitions"), body, RequestDetail),
   message: (id: string, body: MessageBody) => api.post(one(id, "/messages"), body, RequestDetail),
   feedback: (id: string, body: FeedbackBody) => api.post(one(id, "/feedback"), body, RequestDetail),
+  /** The sender's correction of a sent request's form: the whole form and why. */
+  correct: (id: string, body: CorrectionBody) => api.post(one(id, "/corrections"), body, RequestDetail),
   /** Why one opens a request one does not handle; answers the request, read under that purpose. */
   givePurpose: (id: string, body: PurposeBody) => api.post(one(id, "/purpose"), body, RequestDetail),
   /** Take it (no userId) or, as a Party admin, assign an officer. */

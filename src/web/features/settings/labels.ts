@@ -47,6 +47,10 @@ export const KIND_LABELS: Record<NotificationKind, { label: TranslationKey; help
     label: "settings.notifications.kind.requestMessage",
     help: "settings.notifications.kind.requestMessageHelp",
   },
+  "request.corrected": {
+    label: "settings.notifications.kind.requestCorrected",
+    help: "settings.notifications.kind.requestCorrectedHelp",
+  },
   "request.feedback": {
     label: "settings.notifications.kind.requestFeedback",
     help: "settings.notifications.kind.requestFeedbackHelp",

@@ -19,6 +19,7 @@ const EVENT_LABELS: Record<WebhookEvent, { label: TranslationKey; help: Translat
     help: "webhooks.event.requestStateChangedHelp",
   },
   "request.message": { label: "webhooks.event.requestMessage", help: "webhooks.event.requestMessageHelp" },
+  "request.corrected": { label: "webhooks.event.requestCorrected", help: "webhooks.event.requestCorrectedHelp" },
   test: { label: "webhooks.event.test", help: "webhooks.event.testHelp" },
 };
 

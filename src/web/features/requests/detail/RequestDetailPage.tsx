@@ -9,6 +9,7 @@ import { useActiveSession } from "../../../app/session";
 import { ErrorAlert, PageLoader } from "../../../app/ui";
 import type { TranslationKey } from "../../../i18n/keys";
 import { CopyDownloads } from "../../data-protection/CopyDownloads";
+import { CorrectionsPanel } from "../correction/CorrectionsPanel";
 import { TYPE_SHORT_KEYS } from "../labels";
 import { requestsApi } from "../requestsApi";
 import { useLiveQuery } from "../useLiveQuery";
@@ -114,6 +115,7 @@ export function RequestDetailPage() {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
             <ContentBlocks detail={detail} viewerZone={zone} />
+            <CorrectionsPanel detail={detail} viewerZone={zone} />
             <DocumentDownloads detail={detail} />
             {session.permissions.includes("dataProtection.copies") ? <CopyDownloads requestId={detail.id} /> : null}
             {next.length > 0 ? (

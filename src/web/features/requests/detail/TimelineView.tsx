@@ -5,6 +5,7 @@ import {
   IconBell,
   IconCircleDot,
   IconDownload,
+  IconEdit,
   IconFilePlus,
   IconMessage,
   IconSend,
@@ -39,6 +40,7 @@ const ICONS: Record<TimelineEntry["kind"], typeof IconSend> = {
   onward_transfer_refused: IconShieldX,
   assigned: IconUserCheck,
   unassigned: IconUserMinus,
+  corrected: IconEdit,
 };
 
 /** Steps that mean "nobody answered in time" stand out: they are what the sender watches at night. */
@@ -70,6 +72,9 @@ function textOf(t: ReturnType<typeof useTranslation>["t"], entry: TimelineEntry,
       return t("requests.timeline.facts.preservation", { date: formatIsoDate(facts.expiresOn, locale) });
     }
     if (facts.attachment) return t("requests.timeline.facts.attachment", { filename: facts.attachment });
+    if (entry.kind === "corrected" && facts.fields) {
+      return t("requests.timeline.facts.corrected", { count: facts.fields.length, reason: entry.note ?? "" });
+    }
     if (facts.assignee) {
       return entry.kind === "unassigned"
         ? t("requests.timeline.facts.unassigned", { assignee: facts.assignee })
