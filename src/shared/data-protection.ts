@@ -36,6 +36,8 @@ export const COPY_CATEGORIES = [
   "case_facts",
   "messages",
   "attachments",
+  // SAP Art. 14(3) and (12): earlier values the sender corrected, kept in the request's history.
+  "corrections",
 ] as const;
 export type CopyCategory = (typeof COPY_CATEGORIES)[number];
 

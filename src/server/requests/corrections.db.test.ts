@@ -219,6 +219,14 @@ describe("correcting a sent request (Art. 14(3))", () => {
     expect(lifted.statusCode, lifted.body).toBe(200);
   });
 
+  it("is counted in the request's data-protection copy (Art. 14(12))", async () => {
+    // A copy is an export: it needs a fresh sign-in (re-authentication for sensitive actions).
+    const fresh = await signedIn(app, ctx, "admin2.corr.ro@example.org", "party_admin", "RO");
+    const copy = await fresh.c.get(`/api/data-protection/requests/${sent.id}/copy?format=json&lang=en`);
+    expect(copy.statusCode, copy.body).toBe(200);
+    expect(copy.data.copy.dataCategories).toContainEqual({ category: "corrections", count: 2 });
+  });
+
   it("is gone with the content when the retention purge removes the request's content", async () => {
     expect(await correctionCount()).toBe(2);
     // Four years later the open request is past every default period.

@@ -21,7 +21,7 @@ import { type RequestRow, requireVisible } from "./access";
 import { onwardTransfersOf } from "./onward-transfer";
 import { personMatches } from "./person-search";
 import { retentionOf } from "./retention";
-import { requestAttachments, requestEvents, requestMessages, requests } from "./tables";
+import { requestAttachments, requestCorrections, requestEvents, requestMessages, requests } from "./tables";
 import { partiesById } from "./timeline";
 
 /**
@@ -65,6 +65,7 @@ function categoriesOf(
   identifiers: Identifier[],
   messages: number,
   attachments: number,
+  corrections: number,
 ) {
   const out: { category: CopyCategory; count: number }[] = [];
   if (identifiers.length) out.push({ category: "identifiers", count: identifiers.length });
@@ -75,6 +76,7 @@ function categoriesOf(
   }
   if (messages) out.push({ category: "messages", count: messages });
   if (attachments) out.push({ category: "attachments", count: attachments });
+  if (corrections) out.push({ category: "corrections", count: corrections });
   return out;
 }
 
@@ -115,6 +117,7 @@ async function copyOf(
   const identifiers = identifiersIn(row, content);
   const [m] = await tx.select({ n: count() }).from(requestMessages).where(eq(requestMessages.requestId, row.id));
   const [a] = await tx.select({ n: count() }).from(requestAttachments).where(eq(requestAttachments.requestId, row.id));
+  const [c] = await tx.select({ n: count() }).from(requestCorrections).where(eq(requestCorrections.requestId, row.id));
   const [last] = await tx
     .select({ at: max(requestEvents.at) })
     .from(requestEvents)
@@ -144,7 +147,7 @@ async function copyOf(
     legalBasis: REQUEST_TYPE_INFO[row.type].basis,
     purpose: conditions?.purpose ?? null,
     handlingConditions: conditions,
-    dataCategories: categoriesOf(content, identifiers, m?.n ?? 0, a?.n ?? 0),
+    dataCategories: categoriesOf(content, identifiers, m?.n ?? 0, a?.n ?? 0, c?.n ?? 0),
     identifiers: identifiersOf(identifiers),
     retention: row.purgedAt ? null : await retentionOf(tx, row, last?.at ?? null),
     recipients: {
