@@ -47,7 +47,9 @@ export const COUNTED_FIELDS = [
   "channels",
 ] as const satisfies readonly AuthorityField[];
 /** "mla.emails", "extradition.name"…: how missing fields and discrepancies are named. */
-export const COUNTED_FIELD_PATHS: readonly string[] = COUNTED_ROLES.flatMap((r) => COUNTED_FIELDS.map((f) => `${r}.${f}`));
+export const COUNTED_FIELD_PATHS: readonly string[] = COUNTED_ROLES.flatMap((r) =>
+  COUNTED_FIELDS.map((f) => `${r}.${f}`),
+);
 
 const optionalText = (max: number) =>
   z
@@ -294,7 +296,11 @@ export type Declaration = { reference: string; declaredOn: string; fields: Autho
  * One role as shown: a field the Party gave is the Party's (a discrepancy where the declaration
  * says otherwise); one it left empty is taken from the declaration, naming it.
  */
-export function roleView(role: AuthorityRole, given: AuthorityFields | null, declaration: Declaration | null): RoleView {
+export function roleView(
+  role: AuthorityRole,
+  given: AuthorityFields | null,
+  declaration: Declaration | null,
+): RoleView {
   const fields = {} as RoleView["fields"];
   for (const f of AUTHORITY_FIELDS) {
     const mine: FieldValue = given ? given[f] : null;
@@ -333,9 +339,7 @@ export function discrepanciesOf(views: readonly RoleView[]): Discrepancy[] {
 /** The counted fields a Party's own answer leaves empty; every one of them without an answer. */
 export function missingFields(submission: AuthoritySubmission | null): string[] {
   if (!submission) return [...COUNTED_FIELD_PATHS];
-  return COUNTED_ROLES.flatMap((r) =>
-    COUNTED_FIELDS.filter((f) => isEmpty(submission[r][f])).map((f) => `${r}.${f}`),
-  );
+  return COUNTED_ROLES.flatMap((r) => COUNTED_FIELDS.filter((f) => isEmpty(submission[r][f])).map((f) => `${r}.${f}`));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -383,7 +387,8 @@ const WORDS = {
       channels: "Canaux acceptés",
       notes: "Remarques",
     },
-    subject: (party: string) => `${party} : mise à jour de déclarations relatives à la Convention sur la cybercriminalité (STE n° 185)`,
+    subject: (party: string) =>
+      `${party} : mise à jour de déclarations relatives à la Convention sur la cybercriminalité (STE n° 185)`,
     intro: (party: string) =>
       `Au nom de ${party}, nous prions le Bureau des Traités de bien vouloir mettre à jour la ou les déclarations suivantes faites au titre de la Convention sur la cybercriminalité (STE n° 185), afin qu'elles se lisent comme suit.`,
     declaration: (ref: string, date: string) => `Déclaration ${ref} du ${date}`,

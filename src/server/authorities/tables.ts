@@ -1,5 +1,10 @@
 import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { AUTHORITY_ROLES, type AuthorityFields, type AuthoritiesDocument, type AuthoritySubmission } from "../../shared/authorities";
+import {
+  AUTHORITY_ROLES,
+  type AuthoritiesDocument,
+  type AuthorityFields,
+  type AuthoritySubmission,
+} from "../../shared/authorities";
 import { users } from "../auth/tables";
 import { parties } from "../directory/tables";
 
@@ -65,7 +70,10 @@ export const authorityCampaignParties = pgTable(
     askedAt: tstz("asked_at").notNull(),
     lastRemindedAt: tstz("last_reminded_at"),
   },
-  (t) => [primaryKey({ columns: [t.campaignId, t.partyId] }), index("authority_campaign_parties_party_idx").on(t.partyId)],
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.partyId] }),
+    index("authority_campaign_parties_party_idx").on(t.partyId),
+  ],
 );
 
 /**
