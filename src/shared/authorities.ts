@@ -59,22 +59,22 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((s) => (s ? s : null));
 
-const uniqueList = <T extends z.ZodType<string>>(item: T, max: number, what: string) =>
+const uniqueList = <T extends z.ZodType<string>>(item: T, max: number, many: string, one: string) =>
   z
     .array(item)
-    .max(max, `At most ${max} ${what}`)
+    .max(max, `At most ${max} ${many}`)
     .default([])
-    .refine((a) => new Set(a).size === a.length, { message: `The same ${what.replace(/s$/, "")} is listed twice` });
+    .refine((a) => new Set(a).size === a.length, { message: `The same ${one} is listed twice` });
 
 /** One authority as a Party or a declaration gives it. Every field may be empty; a name is needed once anything is given. */
 export const AuthorityFields = z
   .object({
     name: optionalText(300),
     address: optionalText(1000),
-    phones: uniqueList(E164, 10, "phone numbers"),
-    emails: uniqueList(Email, 10, "e-mail addresses"),
-    languages: uniqueList(LanguageCode, 20, "languages"),
-    channels: uniqueList(AuthorityChannel, AUTHORITY_CHANNELS.length, "channels"),
+    phones: uniqueList(E164, 10, "phone numbers", "phone number"),
+    emails: uniqueList(Email, 10, "e-mail addresses", "e-mail address"),
+    languages: uniqueList(LanguageCode, 20, "languages", "language"),
+    channels: uniqueList(AuthorityChannel, AUTHORITY_CHANNELS.length, "channels", "channel"),
     notes: optionalText(2000),
   })
   .superRefine((a, ctx) => {

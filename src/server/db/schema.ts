@@ -1,8 +1,8 @@
 // Every table, gathered for Drizzle. Each table is owned by the module whose folder defines it.
 export * from "../api-tokens/tables";
 export * from "../audit/tables";
-export * from "../authorities/tables";
 export * from "../auth/tables";
+export * from "../authorities/tables";
 export * from "../directory/tables";
 export * from "../http/tables";
 export * from "../incidents/tables";
