@@ -412,14 +412,18 @@ export function declarationUpdateEmail(
 ): { to: string; subject: string; body: string } | null {
   if (discrepancies.length === 0) return null;
   const w = WORDS[locale];
+  // French puts a space before the colon.
+  const colon = locale === "fr" ? " : " : ": ";
   const lines: string[] = [w.intro(partyName), ""];
   for (const role of AUTHORITY_ROLES) {
     const mine = discrepancies.filter((d) => d.role === role);
     const first = mine[0];
     if (!first) continue;
-    lines.push(`${w.declaration(first.declaration.reference, first.declaration.declaredOn)} — ${w.role[role]}:`);
+    lines.push(
+      `${w.declaration(first.declaration.reference, first.declaration.declaredOn)} — ${w.role[role]}${colon.trimEnd()}`,
+    );
     for (const d of mine) {
-      lines.push(`- ${w.field[d.field]}: ${show(d.party)} (${w.now}: ${show(d.declared)})`);
+      lines.push(`- ${w.field[d.field]}${colon}${show(d.party)} (${w.now}${colon}${show(d.declared)})`);
     }
     lines.push("");
   }

@@ -61,7 +61,7 @@ describe("journey 5: the MLA and extradition directory", () => {
     await mla.getByRole("textbox", { name: "E-mail" }).fill("mla.cl@example.org");
     await cl.getByRole("button", { name: "Send the answer" }).click();
     await cl.getByTestId("party-status").waitFor();
-    expect(await cl.getByTestId("party-status").innerText()).toMatch(/^Input provided on \d{4}-\d{2}-\d{2}$/);
+    expect(await cl.getByTestId("party-status").textContent()).toMatch(/^Input provided on \d{4}-\d{2}-\d{2}$/);
     // The fields Chile left empty are listed; where its declaration has data, they show with their source.
     expect(await cl.getByTestId("party-missing").innerText()).toContain("Extradition authority (Art. 24): Address");
     expect(await cl.getByTestId("role-mla").getByTestId("source-party").count()).toBeGreaterThan(0);
