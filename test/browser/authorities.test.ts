@@ -103,4 +103,47 @@ describe("journey 5: the MLA and extradition directory", () => {
     await page.getByRole("radiogroup", { name: "Langue" }).getByText("EN", { exact: true }).click();
     expect(errors).toEqual([]);
   });
+  it("shows the requested Party's Art. 27 authority on a request", async () => {
+    const { page, errors } = await demo.signIn("officer.mt@example.org", DESKTOP);
+    // A request from Malta to Romania, sent through the API with the page's own session.
+    const id = await page.evaluate(async () => {
+      const session = await (await fetch("/api/auth/session")).json();
+      const csrf = session.csrfToken ?? session.session?.csrfToken;
+      const post = async (url: string, body: unknown) =>
+        fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-csrf-token": csrf },
+          body: JSON.stringify(body),
+        });
+      const draft = await (
+        await post("/api/requests", { type: "legal_information", requestedParty: "RO", content: {} })
+      ).json();
+      const sent = await post(`/api/requests/${draft.id}/send`, {
+        type: "legal_information",
+        requestedParty: "RO",
+        language: "en",
+        reference: "MT-AUTH-1",
+        requestingAuthority: {
+          organisation: "Cybercrime Unit (fictional)",
+          personInCharge: "M. Example",
+          address: "1 Example Street",
+          phone: "+99 2 555 0100",
+          email: "duty.mt@example.org",
+          officeHours: "Mon-Fri 08:30-17:30",
+          timeZone: "Europe/Malta",
+        },
+        confirmationContact: { name: "M. Example", phone: "+99 2 555 0101", email: "duty.mt@example.org" },
+        handlingConditions: { purpose: "Legal question for case MT-AUTH-1" },
+        details: { subject: "Retention of connection logs", details: "How long do providers keep connection logs?" },
+      });
+      if (sent.status !== 200) throw new Error(`send refused: ${sent.status}`);
+      return draft.id as string;
+    });
+    await page.goto(`${demo.url}/requests/${id}`);
+    const panel = page.getByTestId("requested-authority");
+    await panel.waitFor();
+    expect(await panel.innerText()).toContain("Mutual assistance: central authority of Romania (Art. 27)");
+    expect(await panel.innerText()).toContain("Prosecutor General's Office of Romania");
+    expect(errors).toEqual([]);
+  });
 });
