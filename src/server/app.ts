@@ -13,6 +13,7 @@ import { apiTokenRoutes } from "./api-tokens/routes";
 import { auditRoutes } from "./audit/routes";
 import { accountRoutes } from "./auth/accounts-routes";
 import { authRoutes } from "./auth/routes";
+import { authorityRoutes } from "./authorities/routes";
 import type { AppContext } from "./context";
 import { dataProtectionRoutes } from "./data-protection/routes";
 import { demoClockRoutes } from "./demo/clock-routes";
@@ -192,6 +193,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(transferRoutes(ctx));
   await app.register(incidentRoutes(ctx));
   await app.register(pingRoutes(ctx));
+  await app.register(authorityRoutes(ctx));
   await app.register(apiTokenRoutes(ctx));
   await app.register(demoClockRoutes(ctx));
   await app.register(auditRoutes(ctx));

@@ -120,6 +120,9 @@ export const NOTIFICATION_KINDS = {
   "transfers.suspended": { urgency: "normal", defaults: { inApp: true, email: true }, audience: ["party_admin"] },
   "transfers.resumed": { urgency: "normal", defaults: { inApp: true, email: true }, audience: ["party_admin"] },
 
+  /** The Secretariat asks the Party to give or complete its Art. 27 / Art. 24 authorities (and reminds it). */
+  "authorities.input_requested": { urgency: "normal", defaults: { inApp: true, email: true }, audience: MEMBERS },
+
   /** A ping test measures how fast a contact point answers: it is to be answered at once. */
   "ping.received": { urgency: "emergency", defaults: { inApp: true, email: true }, audience: MEMBERS },
   /**

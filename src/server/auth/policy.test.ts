@@ -4,6 +4,7 @@ import {
   can,
   canManageUser,
   canProposeFor,
+  canSubmitAuthoritiesFor,
   canSuspendFor,
   overseesRequests,
   PERMISSIONS,
@@ -29,6 +30,14 @@ describe("policy", () => {
     expect(canProposeFor(subject("observer", "p-a"), "p-a")).toBe(false);
     expect(can(subject("secretariat", null), "directory.manage")).toBe(true);
     expect(can(subject("party_admin"), "directory.manage")).toBe(false);
+  });
+  it("lets a Party's members answer for their own Party's authorities, the Secretariat for any; never observers or auditors", () => {
+    expect(canSubmitAuthoritiesFor(subject("officer", "p-a"), "p-a")).toBe(true);
+    expect(canSubmitAuthoritiesFor(subject("party_admin", "p-a"), "p-b")).toBe(false);
+    expect(canSubmitAuthoritiesFor(subject("secretariat", null), "p-b")).toBe(true);
+    expect(canSubmitAuthoritiesFor(subject("observer", "p-a"), "p-a")).toBe(false);
+    expect(canSubmitAuthoritiesFor(subject("auditor", "p-a"), "p-a")).toBe(false);
+    expect(can(subject("auditor"), "authorities.read")).toBe(false);
   });
   it("lets only a Party admin oversee its requests (assign officers, see sensitive lines); never a token", () => {
     expect(overseesRequests(subject("party_admin"))).toBe(true);

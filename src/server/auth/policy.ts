@@ -22,7 +22,12 @@ export const PERMISSIONS = [
   "requests.assign",
   "pings.manage",
   "pings.answer",
+  /** The directory of mutual assistance and extradition authorities (Art. 27, Art. 24): Parties only. */
   "authorities.read",
+  /** Answer the authorities collection form for one's own Party (the use case checks it is theirs). */
+  "authorities.submit",
+  /** Record declarations, answer for any Party, run collection campaigns, publish releases. */
+  "authorities.manage",
   "stats.read",
   "admin.users",
   /** A Party's webhooks for its national system (its own Party only). */
@@ -61,6 +66,7 @@ const BY_ROLE: Record<Role, readonly Permission[]> = {
     "directory.manage",
     "pings.manage",
     "authorities.read",
+    "authorities.manage",
     "stats.read",
     "admin.users",
     "audit.read",
@@ -81,6 +87,7 @@ const BY_ROLE: Record<Role, readonly Permission[]> = {
     "requests.assign",
     "pings.answer",
     "authorities.read",
+    "authorities.submit",
     "stats.read",
     "admin.users",
     "webhooks.manage",
@@ -101,6 +108,7 @@ const BY_ROLE: Record<Role, readonly Permission[]> = {
     "requests.write",
     "pings.answer",
     "authorities.read",
+    "authorities.submit",
     "stats.read",
     "incidents.read",
     "transfers.read",
@@ -155,6 +163,12 @@ export function canManageUser(subject: Subject, target: { partyId: string | null
 /** Whose entries a caller may change: a Party's members their own; the Secretariat any, directly. */
 export function canProposeFor(subject: Subject, partyId: string): boolean {
   return can(subject, "directory.propose") && subject.partyId === partyId;
+}
+
+/** Whose authorities a caller may answer for: a Party's admins and officers their own; the Secretariat any. */
+export function canSubmitAuthoritiesFor(subject: Subject, partyId: string): boolean {
+  if (can(subject, "authorities.manage")) return true;
+  return can(subject, "authorities.submit") && subject.partyId === partyId;
 }
 
 /** Whose transfers a caller may suspend: a Party admin its own Party's, the Secretariat any Party's. */

@@ -2,6 +2,7 @@
 export * from "../api-tokens/tables";
 export * from "../audit/tables";
 export * from "../auth/tables";
+export * from "../authorities/tables";
 export * from "../directory/tables";
 export * from "../http/tables";
 export * from "../incidents/tables";

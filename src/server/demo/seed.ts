@@ -5,6 +5,7 @@ import { users } from "../auth/tables";
 import { newTotpSecret } from "../auth/totp";
 import { accountSecretAad, openTotpSecret } from "../auth/totp-secrets";
 import { createUser } from "../auth/users";
+import { seedDemoAuthorities } from "../authorities/demo";
 import type { AppContext } from "../context";
 import { findPartyById, insertContactPoint, saveLegalProfile } from "../directory/entries";
 import { parties } from "../directory/tables";
@@ -141,6 +142,7 @@ export async function loadDemoNetwork(ctx: AppContext): Promise<boolean> {
     const [existing] = await tx.select({ n: count() }).from(parties);
     if ((existing?.n ?? 0) > 0) return false;
     const at = ctx.clock.now();
+    const partyIds = new Map<string, string>();
     for (const p of DEMO_PARTIES) {
       const [party] = await tx
         .insert(parties)
@@ -157,6 +159,7 @@ export async function loadDemoNetwork(ctx: AppContext): Promise<boolean> {
         })
         .returning({ id: parties.id });
       if (!party) throw new Error("insert returned no row");
+      partyIds.set(p.iso2, party.id);
       const row = await findPartyById(tx, party.id);
       if (!row) throw new Error("party vanished");
       const index = DEMO_PARTIES.indexOf(p);
@@ -176,6 +179,19 @@ export async function loadDemoNetwork(ctx: AppContext): Promise<boolean> {
       // Most Parties have described their legal framework; some have not yet (completeness view).
       if (index % 9 !== 4) await saveLegalProfile(tx, party.id, demoLegalProfile(p, index), at);
     }
+    // The authorities directory (Art. 27, Art. 24): 55 of the 76 Parties answered, as in December 2024.
+    await seedDemoAuthorities(
+      tx,
+      partyIds,
+      DEMO_PARTIES.map((p) => ({
+        iso2: p.iso2,
+        nameEn: p.nameEn,
+        city: p.contactPoints[0]?.address?.split(",").pop()?.trim() || p.nameEn,
+        languages: p.contactPoints[0]?.languages ?? [],
+        ratifiedOn: p.conventionRatifiedOn ?? null,
+      })),
+      at,
+    );
     let secretariatId: string | null = null;
     for (const a of DEMO_ACCOUNTS) {
       const user = await createUser(

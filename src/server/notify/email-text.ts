@@ -212,6 +212,17 @@ const TEXT: Partial<
       body: `${p.reminder ? "Ce test de disponibilité n'a pas encore reçu de réponse. " : ""}Le Secrétariat du réseau 24/7 vérifie que ce point de contact répond. Ouvrez le lien ci-dessous et accusez réception en donnant votre nom : aucune connexion n'est nécessaire. Le lien ne vaut que pour cette boîte et jusqu'au ${p.expires ?? "septième jour après l'envoi"} (UTC).`,
     }),
   },
+  // The authorities collection (Art. 27, Art. 24): who asks and where to answer, never the data.
+  "authorities.input_requested": {
+    en: (p, l) => ({
+      subject: `${p.reminder ? "Reminder: " : ""}mutual assistance and extradition authorities of ${country(p.party, l)}`,
+      body: `The Secretariat asks ${country(p.party, l)} to give or complete its authorities for mutual assistance (Article 27) and extradition (Article 24) for the complementary directory${p.dueOn ? `, by ${p.dueOn}` : ""}. Please fill in the form in Vigil.`,
+    }),
+    fr: (p, l) => ({
+      subject: `${p.reminder ? "Rappel : " : ""}autorités d'entraide et d'extradition : ${country(p.party, l)}`,
+      body: `Le Secrétariat demande à ${country(p.party, l)} d'indiquer ou de compléter ses autorités pour l'entraide (article 27) et l'extradition (article 24) dans l'annuaire complémentaire${p.dueOn ? `, d'ici le ${p.dueOn}` : ""}. Merci de remplir le formulaire dans Vigil.`,
+    }),
+  },
   "ping.received": {
     en: () => ({
       subject: "Ping test: please answer now",

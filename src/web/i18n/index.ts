@@ -5,6 +5,8 @@ import accountsEn from "./accounts.en.json";
 import accountsFr from "./accounts.fr.json";
 import apiTokensEn from "./apiTokens.en.json";
 import apiTokensFr from "./apiTokens.fr.json";
+import authoritiesEn from "./authorities.en.json";
+import authoritiesFr from "./authorities.fr.json";
 import dataProtectionEn from "./dataProtection.en.json";
 import dataProtectionFr from "./dataProtection.fr.json";
 import adminEn from "./directory-admin.en.json";
@@ -99,6 +101,8 @@ void i18n.use(initReactI18next).init({
         dataProtection: dataProtectionEn,
         accounts: accountsEn,
         pingTests: pingsEn,
+        // The authorities directory's own catalogue, beside the section's title and description in en.json.
+        authorities: { ...en.authorities, ...authoritiesEn },
       },
     },
     fr: {
@@ -116,6 +120,7 @@ void i18n.use(initReactI18next).init({
         dataProtection: dataProtectionFr satisfies typeof dataProtectionEn,
         accounts: accountsFr satisfies typeof accountsEn,
         pingTests: pingsFr satisfies typeof pingsEn,
+        authorities: { ...fr.authorities, ...(authoritiesFr satisfies typeof authoritiesEn) },
       },
     },
   },

@@ -1,5 +1,6 @@
 import type accountsEn from "./accounts.en.json";
 import type apiTokensEn from "./apiTokens.en.json";
+import type authoritiesEn from "./authorities.en.json";
 import type dataProtectionEn from "./dataProtection.en.json";
 import type adminEn from "./directory-admin.en.json";
 import type en from "./en.json";
@@ -37,6 +38,7 @@ export type TranslationKey = WithoutPluralSuffix<
       dataProtection: typeof dataProtectionEn;
       accounts: typeof accountsEn;
       pingTests: typeof pingsEn;
+      authorities: typeof authoritiesEn;
     }
   >
 >;

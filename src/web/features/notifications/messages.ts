@@ -66,6 +66,10 @@ export function notificationText(
         fingerprint: text(p, "fingerprint").slice(-8),
         date: dateParam(text(p, "expiresOn"), locale),
       });
+    case "authorities.input_requested":
+      return t(Number(p.reminder) ? "authorities.notifications.reminder" : "authorities.notifications.requested", {
+        party,
+      });
     case "request.received":
       return t(Number(p.urgent) ? "requests.notifications.receivedEmergency" : "requests.notifications.received", {
         party,

@@ -23,6 +23,10 @@ export const KIND_LABELS: Record<NotificationKind, { label: TranslationKey; help
     label: "settings.notifications.kind.keyExpiring",
     help: "settings.notifications.kind.keyExpiringHelp",
   },
+  "authorities.input_requested": {
+    label: "authorities.notifications.label",
+    help: "authorities.notifications.help",
+  },
   "request.received": {
     label: "settings.notifications.kind.requestReceived",
     help: "settings.notifications.kind.requestReceivedHelp",

@@ -8,6 +8,7 @@ import { NotFoundPage } from "../../../app/StatusPages";
 import { useActiveSession } from "../../../app/session";
 import { ErrorAlert, PageLoader } from "../../../app/ui";
 import type { TranslationKey } from "../../../i18n/keys";
+import { RequestedAuthority } from "../../authorities/RequestedAuthority";
 import { CopyDownloads } from "../../data-protection/CopyDownloads";
 import { CorrectionsPanel } from "../correction/CorrectionsPanel";
 import { TYPE_SHORT_KEYS } from "../labels";
@@ -145,6 +146,10 @@ export function RequestDetailPage() {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
             <HandlersPanel detail={detail} viewerZone={zone} onChanged={query.replace} />
+            {/* Where the mutual assistance request that follows goes (Art. 27): the authorities directory. */}
+            {detail.to && session.permissions.includes("authorities.read") ? (
+              <RequestedAuthority iso2={detail.to.iso2} />
+            ) : null}
             <TimelineView detail={detail} viewerZone={zone} />
             <AttachmentsPanel detail={detail} viewerZone={zone} onAdded={query.refresh} />
             <FeedbackPanel detail={detail} viewerZone={zone} onChanged={query.replace} />
