@@ -31,7 +31,7 @@ const metricsText = async (opts: { remoteAddress?: string; headers?: Record<stri
   app.inject({ method: "GET", url: "/metrics", ...opts });
 
 describe("health and readiness", () => {
-  it("/health answers while the process runs; /ready only once the job queue runs, and no longer once it stops", async () => {
+  it("/health answers while the process runs; /ready only once the job queue runs", async () => {
     expect((await app.inject("/health")).json()).toEqual({ status: "ok" });
     const before = await app.inject("/ready");
     expect(before.statusCode).toBe(503);
@@ -99,5 +99,15 @@ describe("/metrics", () => {
     } finally {
       await withToken.close();
     }
+  });
+});
+
+describe("readiness when the instance stops", () => {
+  it("/ready turns the balancer away once the job queue has stopped", async () => {
+    await ctx.jobs?.stop();
+    const res = await app.inject("/ready");
+    expect(res.statusCode).toBe(503);
+    expect(res.json().checks.jobs).toBe(false);
+    ctx.jobs = undefined;
   });
 });
