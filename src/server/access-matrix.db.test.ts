@@ -149,6 +149,11 @@ const MATRIX: Record<string, Row> = {
   "GET /api/webhooks": row(401, 403, 403, 200, 403, 403),
   "GET /api/webhooks/{id}/deliveries": row(401, 403, 403, 200, 403, 403),
   "GET /calendar/{file}": row(200, 200, 200, 200, 200, 200),
+  // Operations (ops/routes.ts): no session needed. /ready is 503 here because this app runs no job
+  // queue; /metrics answers these callers because inject() comes from loopback without a proxy.
+  "GET /health": row(200, 200, 200, 200, 200, 200),
+  "GET /ready": row(503, 503, 503, 503, 503, 503),
+  "GET /metrics": row(200, 200, 200, 200, 200, 200),
   "POST /api/admin/mail-status/check": row(401, 403, 403, 403, 403, 200),
   "POST /api/api-tokens": row(401, 403, 403, 400, 403, 403),
   "POST /api/api-tokens/{id}/revoke": row(401, 403, 403, 200, 403, 403),
@@ -302,6 +307,9 @@ const AUDITOR: Record<string, number> = {
   "GET /api/webhooks": 403,
   "GET /api/webhooks/{id}/deliveries": 403,
   "GET /calendar/{file}": 200,
+  "GET /health": 200,
+  "GET /ready": 503,
+  "GET /metrics": 200,
   "POST /api/admin/mail-status/check": 403,
   "POST /api/api-tokens": 403,
   "POST /api/api-tokens/{id}/revoke": 403,

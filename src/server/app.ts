@@ -24,6 +24,7 @@ import { EventHub } from "./notify/events";
 import { MailMonitor } from "./notify/mail-status";
 import { mailStatusRoutes } from "./notify/mail-status-routes";
 import { notifyRoutes } from "./notify/routes";
+import { registerOps } from "./ops/routes";
 import { pingRoutes } from "./pings/routes";
 import { retentionRoutes } from "./requests/retention-routes";
 import { requestRoutes } from "./requests/routes";
@@ -178,6 +179,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+
+  await registerOps(app, ctx);
 
   await app.register(authRoutes(ctx));
   await app.register(accountRoutes(ctx));

@@ -36,6 +36,8 @@ const Env = z.object({
   VIGIL_ENCRYPTION_KEYS: z.string().trim().min(1).optional(),
   /** Demo only: lets a local caller move the server's clock forward (training, browser journeys). */
   VIGIL_CLOCK_CONTROL: Bool.optional(),
+  /** Bearer token that lets a monitoring system read /metrics from anywhere; without it, loopback only. */
+  VIGIL_METRICS_TOKEN: z.string().trim().min(16).optional(),
 });
 
 export type RateLimitRule = { limit: number; windowMs: number };
@@ -63,6 +65,8 @@ export type Config = {
   encryptionKeys: string | undefined;
   /** Demo network only: POST /api/demo/clock moves time forward and runs the deadline checks. */
   clockControl: boolean;
+  /** /metrics: with a token, whoever presents it; without, direct loopback callers only (ops/routes.ts). */
+  metricsToken: string | undefined;
 };
 
 /** Reads the configuration from the environment; a bad value stops start-up with its name. */
@@ -105,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : { kind: "off" },
     encryptionKeys: e.VIGIL_ENCRYPTION_KEYS,
     clockControl: e.VIGIL_CLOCK_CONTROL ?? false,
+    metricsToken: e.VIGIL_METRICS_TOKEN,
   };
 }

@@ -225,6 +225,22 @@ describe("API tokens", () => {
     }
   });
 
+  it("with requests:write, draft a request for their Party (no user behind it), which its officers then see", async () => {
+    const writer = await create({ name: "National system", scopes: ["requests:read", "requests:write"] });
+    const headers = { authorization: `Bearer ${writer.token}` };
+    const draft = await app.inject({
+      method: "POST",
+      url: "/api/requests",
+      headers,
+      payload: { type: "legal_information", requestedParty: "RO", content: {} },
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const { id } = JSON.parse(draft.body) as { id: string };
+    const read = await app.inject({ method: "GET", url: `/api/requests/${id}`, headers });
+    expect(read.statusCode).toBe(200);
+    expect(JSON.parse(read.body).state).toBe("draft");
+  });
+
   it("are checked against the requests scopes on routes that declare them", async () => {
     const reader = await create({ name: "Requests", scopes: ["requests:read"] });
     const res = await withToken(reader.token, "/api/test/requests");

@@ -156,8 +156,29 @@ export class JobQueue {
     return (await this.boss.getSchedules()).map((s) => ({ name: s.name, cron: s.cron }));
   }
 
+  /** False once stop() was called: /ready then turns the balancer away from this instance. */
+  get running(): boolean {
+    return !this.stopped;
+  }
+
+  /**
+   * Per queue, the jobs that could run now and how long the oldest of them has waited (/metrics):
+   * a lag that grows means the workers do not keep up, or none is running.
+   */
+  async lag(): Promise<{ name: string; waiting: number; oldestSeconds: number }[]> {
+    const result = await this.boss.getDb().executeSql(
+      `select name, count(*)::int as waiting,
+              extract(epoch from (now() - min(start_after)))::float8 as "oldestSeconds"
+         from pgboss.job where state in ('created', 'retry') and start_after <= now() group by name`,
+    );
+    return result.rows as { name: string; waiting: number; oldestSeconds: number }[];
+  }
+
+  private stopped = false;
+
   /** Stops fetching, lets running jobs finish (up to `timeoutMs`), then closes connections. */
   async stop(timeoutMs = 10_000): Promise<void> {
+    this.stopped = true;
     await this.boss.stop({ graceful: true, timeout: timeoutMs });
   }
 }

@@ -168,3 +168,19 @@ export async function outboxCounts(tx: Tx): Promise<Record<string, number>> {
   );
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
+
+/**
+ * What waits in the outbox, for /metrics: pending and failed rows per channel, and the age of the
+ * oldest pending one that is due. Delivered rows are not counted (the index on status serves it).
+ */
+export async function outboxDepth(
+  tx: Tx,
+  at: Date,
+): Promise<{ channel: string; status: string; n: number; oldestDueSeconds: number | null }[]> {
+  return queryRows(
+    tx,
+    sql`select channel::text, status::text, count(*)::int as n,
+          extract(epoch from (${at}::timestamptz - min(next_attempt_at) filter (where status = 'pending' and next_attempt_at <= ${at}::timestamptz)))::float8 as "oldestDueSeconds"
+        from outbox where status in ('pending', 'failed') group by channel, status`,
+  );
+}

@@ -59,7 +59,8 @@ export async function createDraft(ctx: AppContext, user: Principal, body: DraftB
       .values({
         type: body.type,
         senderPartyId: user.partyId as string,
-        senderUserId: user.id,
+        // A national system's draft (an API token) has no user behind it: the token's id is not one.
+        senderUserId: isApiToken(user) ? null : user.id,
         requestedPartyId: partyId,
         content: body.content,
         createdAt: at,
