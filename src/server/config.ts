@@ -36,6 +36,8 @@ const Env = z.object({
   VIGIL_ENCRYPTION_KEYS: z.string().trim().min(1).optional(),
   /** Demo only: lets a local caller move the server's clock forward (training, browser journeys). */
   VIGIL_CLOCK_CONTROL: Bool.optional(),
+  VIGIL_DEMO_HISTORY: Bool.optional(),
+  VIGIL_EXERCISE_PURGE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
 });
 
 export type RateLimitRule = { limit: number; windowMs: number };
@@ -63,6 +65,13 @@ export type Config = {
   encryptionKeys: string | undefined;
   /** Demo network only: POST /api/demo/clock moves time forward and runs the deadline checks. */
   clockControl: boolean;
+  /**
+   * Demo network only: also load its 2024 (directory versions, the annual meeting, capacity
+   * building) for the plenary report. Off for a demo that must start with no release.
+   */
+  demoHistory: boolean;
+  /** Training exercises are purged this many days after they close (0: at the next purge run). */
+  exercisePurgeDays: number;
 };
 
 /** Reads the configuration from the environment; a bad value stops start-up with its name. */
@@ -105,5 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : { kind: "off" },
     encryptionKeys: e.VIGIL_ENCRYPTION_KEYS,
     clockControl: e.VIGIL_CLOCK_CONTROL ?? false,
+    demoHistory: demo && (e.VIGIL_DEMO_HISTORY ?? true),
+    exercisePurgeDays: e.VIGIL_EXERCISE_PURGE_DAYS,
   };
 }
