@@ -169,12 +169,27 @@ async function listenPostgres(
     c.on("error", () => {
       registry.delete(c);
       c.end().catch(() => {});
-      if (!stopped) setTimeout(() => void connect().catch(() => {}), 1000).unref();
+      // Only an established connection reconnects here; a failed attempt retries from its catch.
+      if (client === c && !stopped) {
+        client = null;
+        reconnect();
+      }
     });
-    await c.connect();
-    await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (err) {
+      c.end().catch(() => {});
+      throw err;
+    }
     client = c;
     registry.add(c);
+  };
+  // While the server is down every attempt fails: keep trying (every second) until it is back.
+  const reconnect = () => {
+    setTimeout(() => {
+      if (!stopped) void connect().catch(() => reconnect());
+    }, 1000).unref();
   };
   await connect();
   return async () => {
