@@ -135,6 +135,9 @@ async function openPostgres(opts: { url: string; migrationUrl?: string; poolSize
   const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
+  // Nor one dropped while a request holds it between two queries (the pool listens only to idle
+  // ones): the next query fails, the request answers 503, and the broken client leaves the pool.
+  pool.on("connect", (client) => client.on("error", () => {}));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   const listeners = new Set<pg.Client>();
   return {
