@@ -17,6 +17,7 @@ import { authorityRoutes } from "./authorities/routes";
 import { capacityBuildingRoutes } from "./capacity-building/routes";
 import type { AppContext } from "./context";
 import { dataProtectionRoutes } from "./data-protection/routes";
+import { isDatabaseUnavailable } from "./db/unavailable";
 import { demoClockRoutes } from "./demo/clock-routes";
 import { directoryRoutes } from "./directory/routes";
 import { HttpError } from "./http/errors";
@@ -146,6 +147,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       return reply
         .code(status)
         .send({ error: { code: (error as FastifyError).code ?? "bad_request", message: error.message } });
+    }
+    if (isDatabaseUnavailable(error)) {
+      // The database server is down or restarting: the pool reconnects by itself; try again soon.
+      request.log.warn({ err: error }, "database unavailable");
+      return reply
+        .code(503)
+        .header("retry-after", "5")
+        .send({ error: { code: "database_unavailable", message: "The database is unavailable. Try again shortly." } });
     }
     request.log.error({ err: error }, "unhandled error");
     return reply

@@ -135,6 +135,9 @@ async function openPostgres(opts: { url: string; migrationUrl?: string; poolSize
   const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
+  // Nor one dropped while a request holds it between two queries (the pool listens only to idle
+  // ones): the next query fails, the request answers 503, and the broken client leaves the pool.
+  pool.on("connect", (client) => client.on("error", () => {}));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   const listeners = new Set<pg.Client>();
   return {
@@ -169,12 +172,27 @@ async function listenPostgres(
     c.on("error", () => {
       registry.delete(c);
       c.end().catch(() => {});
-      if (!stopped) setTimeout(() => void connect().catch(() => {}), 1000).unref();
+      // Only an established connection reconnects here; a failed attempt retries from its catch.
+      if (client === c && !stopped) {
+        client = null;
+        reconnect();
+      }
     });
-    await c.connect();
-    await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (err) {
+      c.end().catch(() => {});
+      throw err;
+    }
     client = c;
     registry.add(c);
+  };
+  // While the server is down every attempt fails: keep trying (every second) until it is back.
+  const reconnect = () => {
+    setTimeout(() => {
+      if (!stopped) void connect().catch(() => reconnect());
+    }, 1000).unref();
   };
   await connect();
   return async () => {
