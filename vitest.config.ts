@@ -40,6 +40,8 @@ export default defineConfig({
           // One browser at a time on a 2-core machine; browser tests never retry.
           fileParallelism: false,
           retry: 0,
+          // A page under load (CI's 2 cores) may take longer than expect.poll's default second to draw.
+          expect: { poll: { timeout: 10_000, interval: 100 } },
         },
       },
     ],

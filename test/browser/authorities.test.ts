@@ -90,6 +90,8 @@ describe("journey 5: the MLA and extradition directory", () => {
     expect(await page.getByTestId("role-mla").locator('tr[data-field="name"]').innerText()).toContain(
       "Prosecutor General's Office of Romania",
     );
+    // The drafted e-mail is filled in once its text has loaded.
+    await expect.poll(() => page.getByTestId("declaration-email").inputValue()).toContain("no hard-copy note verbale");
     const email = await page.getByTestId("declaration-email").inputValue();
     expect(email).toContain("Prosecutor General's Office of Romania");
     expect(email).toContain("currently registered: Ministry of Justice of Romania");
@@ -99,7 +101,7 @@ describe("journey 5: the MLA and extradition directory", () => {
     // In French too.
     await page.getByRole("radiogroup", { name: "Language" }).getByText("FR", { exact: true }).click();
     await page.getByText("Différences avec les déclarations officielles").waitFor();
-    expect(await page.getByTestId("declaration-email").inputValue()).toContain("actuellement enregistré");
+    await expect.poll(() => page.getByTestId("declaration-email").inputValue()).toContain("actuellement enregistré");
     await page.getByRole("radiogroup", { name: "Langue" }).getByText("EN", { exact: true }).click();
     expect(errors).toEqual([]);
   });
