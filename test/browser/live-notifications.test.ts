@@ -9,7 +9,7 @@ const VERSION = "2026-12";
 let demo: DemoSession;
 
 beforeAll(async () => {
-  demo = await DemoSession.start("live", { VIGIL_DEMO_HISTORY: "0" }); // no release yet
+  demo = await DemoSession.start("live");
 });
 afterAll(async () => {
   await demo?.stop();
