@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { desc, eq, sql } from "drizzle-orm";
 import type { AuthoritiesDocument, AuthoritiesExportFormat, AuthoritiesReleaseSummary } from "../../shared/authorities";
 import { appendAudit } from "../audit/log";
@@ -7,8 +6,7 @@ import { auditWho } from "../auth/sign-in";
 import type { AppContext, RequestMeta } from "../context";
 import type { Tx } from "../db/database";
 import { canonicalJson } from "../directory/formats/canonical-json";
-import { signDetached } from "../directory/formats/jws";
-import { currentSigningKey } from "../directory/signing-keys";
+import { signRelease } from "../directory/signing-keys";
 import { conflict, notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
 import { requireManager, requireReader } from "./authorities";
@@ -77,7 +75,6 @@ export async function publishAuthoritiesRelease(
     if (exists) throw conflict("version_taken", `Version ${input.version} is already published.`);
     const document = await currentDocument(tx, input.version, at, input.notes);
     const body = canonicalJson(document);
-    const key = await currentSigningKey(tx, at);
     const [row] = await tx
       .insert(authorityReleases)
       .values({
@@ -87,9 +84,7 @@ export async function publishAuthoritiesRelease(
         publishedBy: "email" in user ? user.id : null,
         document,
         body,
-        sha256: createHash("sha256").update(body, "utf8").digest("hex"),
-        jws: signDetached(body, key.privateKeyPem, key.kid),
-        kid: key.kid,
+        ...(await signRelease(tx, body, at)),
       })
       .returning();
     if (!row) throw new Error("release not written");

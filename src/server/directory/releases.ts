@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { desc, eq, lt, sql } from "drizzle-orm";
 import type {
   DirectoryDocument,
@@ -24,10 +23,9 @@ import { readDirectoryDocument } from "./entries";
 import { canonicalJson } from "./formats/canonical-json";
 import { directoryToCsv } from "./formats/csv";
 import { directoryToDocx } from "./formats/docx";
-import { signDetached } from "./formats/jws";
 import { directoryToPdf } from "./formats/pdf";
 import { directoryToVcards } from "./formats/vcard";
-import { currentSigningKey, signingKeyInfo } from "./signing-keys";
+import { currentSigningKey, signingKeyInfo, signRelease } from "./signing-keys";
 import { directoryReleases } from "./tables";
 
 /**
@@ -69,7 +67,6 @@ export async function publishRelease(
       notes: input.notes,
     };
     const body = canonicalJson(document);
-    const key = await currentSigningKey(tx, at);
     const [row] = await tx
       .insert(directoryReleases)
       .values({
@@ -79,9 +76,7 @@ export async function publishRelease(
         publishedBy: user.id,
         document,
         body,
-        sha256: createHash("sha256").update(body, "utf8").digest("hex"),
-        jws: signDetached(body, key.privateKeyPem, key.kid),
-        kid: key.kid,
+        ...(await signRelease(tx, body, at)),
       })
       .returning();
     if (!row) throw new Error("insert returned no row");

@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { SigningKeyInfo } from "../../shared/directory";
 import type { Tx } from "../db/database";
-import { generateSigningKeyPair, publicJwk } from "./formats/jws";
+import { generateSigningKeyPair, publicJwk, signDetached } from "./formats/jws";
 import { signingKeys } from "./tables";
 
 export type SigningKeyRow = typeof signingKeys.$inferSelect;
@@ -43,6 +44,23 @@ export async function currentSigningKey(tx: Tx, at: Date): Promise<SigningKeyRow
   const row = await newestActive(tx, at);
   if (!row) throw new Error("The signing key could not be stored");
   return row;
+}
+
+/**
+ * A release's body as it is stored and published: its SHA-256 and its detached JWS with the key
+ * that signs now (the contact-point directory's releases and the authorities' alike).
+ */
+export async function signRelease(
+  tx: Tx,
+  body: string,
+  at: Date,
+): Promise<{ sha256: string; jws: string; kid: string }> {
+  const key = await currentSigningKey(tx, at);
+  return {
+    sha256: createHash("sha256").update(body, "utf8").digest("hex"),
+    jws: signDetached(body, key.privateKeyPem, key.kid),
+    kid: key.kid,
+  };
 }
 
 /** Any key, retired or not: old releases stay verifiable with the key that signed them. */
