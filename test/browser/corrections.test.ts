@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sendLegalQuestionFromPage } from "../harness/browser-requests";
 import { DemoSession } from "../harness/demo-session";
 
 // SAP Art. 14(3): Chile's officer finds that the question she sent Romania was imprecise and the
@@ -22,38 +23,8 @@ describe("correcting a sent request", () => {
   it("lets the sender correct the form with a reason, and shows both Parties what it replaced", async () => {
     const chile = await demo.signIn("officer.cl@example.org", DESKTOP);
     const page = chile.page;
-    const request = await page.evaluate(async () => {
-      const session = await (await fetch("/api/auth/session")).json();
-      const headers = { "content-type": "application/json", "x-csrf-token": session.csrfToken };
-      const post = async (path: string, body: unknown) => {
-        const res = await fetch(path, { method: "POST", headers, body: JSON.stringify(body) });
-        if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-        return res.json();
-      };
-      const draft = await post("/api/requests", { type: "legal_information", requestedParty: "RO", content: {} });
-      const sent = await post(`/api/requests/${draft.id}/send`, {
-        type: "legal_information",
-        requestedParty: "RO",
-        language: "en",
-        reference: "CL-CORR-2026-4",
-        requestingAuthority: {
-          organisation: "Fiscalía Nacional, Unidad de Cibercrimen (fictional)",
-          personInCharge: "Duty Prosecutor (Chile)",
-          address: "1 Example Street, Santiago",
-          phone: "+99 2 2555 0100",
-          email: "duty.cl@example.org",
-          officeHours: "24/7 duty desk",
-          timeZone: "America/Santiago",
-        },
-        confirmationContact: {
-          name: "Duty Prosecutor (Chile)",
-          phone: "+99 2 2555 0101",
-          email: "duty.cl@example.org",
-        },
-        handlingConditions: { purpose: "Investigation CL-CORR-2026-4" },
-        details: { subject: "Retention of connection logs", details: "How long do providers keep logs?" },
-      });
-      return { id: sent.id as string, number: sent.number as string };
+    const request = await sendLegalQuestionFromPage(page, "CL-CORR-2026-4", {
+      question: "How long do providers keep logs?",
     });
 
     await page.goto(`${demo.url}/requests/${request.id}`);

@@ -1,5 +1,5 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sendLegalQuestionFromPage } from "../harness/browser-requests";
 import { DemoSession } from "../harness/demo-session";
 
 // Need to know inside a Party (SAP Art. 14(4) and 14(8)): Chile sends Romania two requests, one
@@ -20,58 +20,11 @@ afterAll(async () => {
 const DESKTOP = { width: 1280, height: 900 };
 const WHY = "Covering the night shift while the handler is at the provider";
 
-/**
- * Chile's officer sends a legal question through the API, from her signed-in page (the form
- * itself is journey 1's): the session's cookie and CSRF token, as the web client sends them.
- */
-async function sendLegalQuestion(
-  page: Page,
-  reference: string,
-  sensitive: boolean,
-): Promise<{ id: string; number: string }> {
-  return page.evaluate(
-    async ({ reference, sensitive }) => {
-      const session = await (await fetch("/api/auth/session")).json();
-      const headers = { "content-type": "application/json", "x-csrf-token": session.csrfToken };
-      const post = async (path: string, body: unknown) => {
-        const res = await fetch(path, { method: "POST", headers, body: JSON.stringify(body) });
-        if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-        return res.json();
-      };
-      const draft = await post("/api/requests", { type: "legal_information", requestedParty: "RO", content: {} });
-      const sent = await post(`/api/requests/${draft.id}/send`, {
-        type: "legal_information",
-        requestedParty: "RO",
-        language: "en",
-        reference,
-        requestingAuthority: {
-          organisation: "Fiscalía Nacional, Unidad de Cibercrimen (fictional)",
-          personInCharge: "Duty Prosecutor (Chile)",
-          address: "1 Example Street, Santiago",
-          phone: "+99 2 2555 0100",
-          email: "duty.cl@example.org",
-          officeHours: "24/7 duty desk",
-          timeZone: "America/Santiago",
-        },
-        confirmationContact: {
-          name: "Duty Prosecutor (Chile)",
-          phone: "+99 2 2555 0101",
-          email: "duty.cl@example.org",
-        },
-        handlingConditions: { purpose: `Investigation ${reference}`, sensitive },
-        details: { subject: "Retention of connection logs", details: "How long do providers keep connection logs?" },
-      });
-      return { id: sent.id as string, number: sent.number as string };
-    },
-    { reference, sensitive },
-  );
-}
-
 describe("need to know inside a Party", () => {
   it("asks a colleague of the handler why she opens a request, logs it, and shows it to the Party's lead (in French)", async () => {
     const chile = await demo.signIn("officer.cl@example.org", DESKTOP);
-    const request = await sendLegalQuestion(chile.page, "CL-NTK-2026-7", false);
-    const sensitive = await sendLegalQuestion(chile.page, "CL-NTK-2026-8", true);
+    const request = await sendLegalQuestionFromPage(chile.page, "CL-NTK-2026-7", { sensitive: false });
+    const sensitive = await sendLegalQuestionFromPage(chile.page, "CL-NTK-2026-8", { sensitive: true });
 
     // Romania's duty officer: both are in his inbox, the second labelled sensitive; he takes the first.
     const officer = await demo.signIn("officer.ro@example.org", DESKTOP);
