@@ -215,6 +215,23 @@ const MATRIX: Record<string, Row> = {
   "DELETE /api/requests/{id}/assignments/{userId}": row(401, 403, 403, 403, 403, 403),
   "DELETE /api/webhooks/{id}": row(401, 403, 403, 204, 403, 403),
   "POST /api/auth/sign-out": row(401, 204, 204, 204, 204, 204),
+  // Issue 9: annual meetings, capacity building and the plenary report are the Secretariat's
+  // (plenary.manage); the statistics are every Party member's (their own rows beside the
+  // Network's aggregates) and the Secretariat's, never an observer's.
+  "GET /api/capacity-building": row(401, 403, 403, 403, 403, 200),
+  "POST /api/capacity-building": row(401, 403, 403, 403, 403, 400),
+  "DELETE /api/capacity-building/{id}": row(401, 403, 403, 403, 403, 404),
+  "GET /api/meetings": row(401, 403, 403, 403, 403, 200),
+  "POST /api/meetings": row(401, 403, 403, 403, 403, 400),
+  "GET /api/meetings/{id}": row(401, 403, 403, 403, 403, 404),
+  "POST /api/meetings/{id}/registrations": row(401, 403, 403, 403, 403, 400),
+  "PATCH /api/meetings/{id}/registrations/{registrationId}": row(401, 403, 403, 403, 403, 404),
+  "GET /api/plenary/report": row(401, 403, 403, 403, 403, 400),
+  "GET /api/plenary/report/export": row(401, 403, 403, 403, 403, 400),
+  "GET /api/statistics/directory": row(401, 403, 200, 200, 200, 200),
+  "GET /api/statistics/requests": row(401, 403, 200, 200, 200, 200),
+  "GET /api/statistics/pings": row(401, 403, 200, 200, 200, 200),
+  "GET /api/statistics/export": row(401, 403, 400, 400, 400, 400),
 };
 
 /**
@@ -361,6 +378,21 @@ const AUDITOR: Record<string, number> = {
   "DELETE /api/me/calendar": 403,
   "DELETE /api/me/security-keys/{id}": 404,
   "DELETE /api/requests/{id}": 403,
+  // Issue 9: an auditor holds neither stats.read nor plenary.manage.
+  "GET /api/capacity-building": 403,
+  "POST /api/capacity-building": 403,
+  "DELETE /api/capacity-building/{id}": 403,
+  "GET /api/meetings": 403,
+  "POST /api/meetings": 403,
+  "GET /api/meetings/{id}": 403,
+  "POST /api/meetings/{id}/registrations": 403,
+  "PATCH /api/meetings/{id}/registrations/{registrationId}": 403,
+  "GET /api/plenary/report": 403,
+  "GET /api/plenary/report/export": 403,
+  "GET /api/statistics/directory": 403,
+  "GET /api/statistics/requests": 403,
+  "GET /api/statistics/pings": 403,
+  "GET /api/statistics/export": 403,
   "DELETE /api/webhooks/{id}": 403,
 };
 

@@ -14,6 +14,7 @@ import { auditRoutes } from "./audit/routes";
 import { accountRoutes } from "./auth/accounts-routes";
 import { authRoutes } from "./auth/routes";
 import { authorityRoutes } from "./authorities/routes";
+import { capacityBuildingRoutes } from "./capacity-building/routes";
 import type { AppContext } from "./context";
 import { dataProtectionRoutes } from "./data-protection/routes";
 import { isDatabaseUnavailable } from "./db/unavailable";
@@ -21,15 +22,18 @@ import { demoClockRoutes } from "./demo/clock-routes";
 import { directoryRoutes } from "./directory/routes";
 import { HttpError } from "./http/errors";
 import { incidentRoutes } from "./incidents/routes";
+import { meetingRoutes } from "./meetings/routes";
 import { EventHub } from "./notify/events";
 import { MailMonitor } from "./notify/mail-status";
 import { mailStatusRoutes } from "./notify/mail-status-routes";
 import { notifyRoutes } from "./notify/routes";
 import { registerOps } from "./ops/routes";
 import { pingRoutes } from "./pings/routes";
+import { plenaryRoutes } from "./plenary/routes";
 import { retentionRoutes } from "./requests/retention-routes";
 import { requestRoutes } from "./requests/routes";
 import { transferRoutes } from "./requests/transfer-routes";
+import { statisticsRoutes } from "./statistics/routes";
 import { webhookRoutes } from "./webhooks/routes";
 
 declare module "fastify" {
@@ -206,6 +210,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(incidentRoutes(ctx));
   await app.register(pingRoutes(ctx));
   await app.register(authorityRoutes(ctx));
+  await app.register(meetingRoutes(ctx));
+  await app.register(capacityBuildingRoutes(ctx));
+  await app.register(plenaryRoutes(ctx));
+  await app.register(statisticsRoutes(ctx));
   await app.register(apiTokenRoutes(ctx));
   await app.register(demoClockRoutes(ctx));
   await app.register(auditRoutes(ctx));

@@ -38,6 +38,8 @@ const Env = z.object({
   VIGIL_CLOCK_CONTROL: Bool.optional(),
   /** Bearer token that lets a monitoring system read /metrics from anywhere; without it, loopback only. */
   VIGIL_METRICS_TOKEN: z.string().trim().min(16).optional(),
+  VIGIL_DEMO_HISTORY: Bool.optional(),
+  VIGIL_EXERCISE_PURGE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
 });
 
 export type RateLimitRule = { limit: number; windowMs: number };
@@ -67,6 +69,13 @@ export type Config = {
   clockControl: boolean;
   /** /metrics: with a token, whoever presents it; without, direct loopback callers only (ops/routes.ts). */
   metricsToken: string | undefined;
+  /**
+   * Demo network only: also load its 2024 (directory versions, the annual meeting, capacity
+   * building) for the plenary report. Off for a demo that must start with no release.
+   */
+  demoHistory: boolean;
+  /** Training exercises are purged this many days after they close (0: at the next purge run). */
+  exercisePurgeDays: number;
 };
 
 /** Reads the configuration from the environment; a bad value stops start-up with its name. */
@@ -110,5 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     encryptionKeys: e.VIGIL_ENCRYPTION_KEYS,
     clockControl: e.VIGIL_CLOCK_CONTROL ?? false,
     metricsToken: e.VIGIL_METRICS_TOKEN,
+    demoHistory: demo && (e.VIGIL_DEMO_HISTORY ?? true),
+    exercisePurgeDays: e.VIGIL_EXERCISE_PURGE_DAYS,
   };
 }

@@ -7,6 +7,7 @@ import { loadConfig } from "./config";
 import type { AppContext } from "./context";
 import { openConfiguredDatabase } from "./db/database";
 import { DataFolderLockedError } from "./db/folder-lock";
+import { loadDemoPlenaryHistory } from "./demo/plenary-history";
 import { DEMO_PASSWORD, demoAccountSecrets, loadDemoNetwork } from "./demo/seed";
 import { freshnessJob } from "./directory/jobs";
 import { JOBS } from "./jobs/catalogue";
@@ -38,7 +39,11 @@ async function main(): Promise<void> {
   if (sealed) log.info({ sealed }, "message bodies written in plain text are now encrypted at rest");
   const secrets = await sealTotpSecrets(db, keyring, { reseal: false });
   if (secrets.sealed) log.info(secrets, "authenticator secrets stored in plain text are now encrypted at rest");
-  if (config.demo && (await loadDemoNetwork(ctx))) log.info("demo network loaded");
+  if (config.demo && (await loadDemoNetwork(ctx))) {
+    log.info("demo network loaded");
+    if (config.demoHistory && (await loadDemoPlenaryHistory(ctx)))
+      log.info("demo network's 2024 loaded (plenary report)");
+  }
 
   // Scheduled and background work (pg-boss, stored in the database): the hourly directory
   // freshness check, and the delayed jobs of the modules (started before serving, so a request

@@ -320,6 +320,8 @@ const Base = z.object({
   /** The sender's reference or case number. */
   reference: required(100, "Give your reference or case number"),
   emergency: z.boolean().default(false),
+  /** A training exercise: the full workflow, labelled everywhere, in no statistic, purged after it closes. */
+  exercise: z.boolean().default(false),
   /** For emergencies: the answer is needed by then (default: 24 hours after sending). */
   answerNeededBy: z.iso
     .datetime({ offset: true })
@@ -663,6 +665,8 @@ export const RequestSummary = z.object({
   type: RequestType,
   state: RequestState,
   emergency: z.boolean(),
+  /** A training exercise (shown as such on every view, in no statistic). */
+  exercise: z.boolean(),
   direction: z.enum(["sent", "received"]),
   reference: z.string(),
   from: PartyBrief,

@@ -13,7 +13,7 @@ const VERSION = "2026-11";
 let demo: DemoSession;
 
 beforeAll(async () => {
-  demo = await DemoSession.start("mailbox");
+  demo = await DemoSession.start("mailbox", { VIGIL_DEMO_HISTORY: "0" }); // no release yet
 });
 afterAll(async () => {
   await demo?.stop();

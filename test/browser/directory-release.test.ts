@@ -12,7 +12,7 @@ import { DemoSession, publishRelease } from "../harness/demo-session";
 let demo: DemoSession;
 
 beforeAll(async () => {
-  demo = await DemoSession.start("release");
+  demo = await DemoSession.start("release", { VIGIL_DEMO_HISTORY: "0" }); // a network that never released its directory
 });
 afterAll(async () => {
   await demo?.stop();

@@ -9,7 +9,7 @@ const VERSION = "2026-12";
 let demo: DemoSession;
 
 beforeAll(async () => {
-  demo = await DemoSession.start("live");
+  demo = await DemoSession.start("live", { VIGIL_DEMO_HISTORY: "0" }); // no release yet
 });
 afterAll(async () => {
   await demo?.stop();

@@ -28,7 +28,13 @@ export const PERMISSIONS = [
   "authorities.submit",
   /** Record declarations, answer for any Party, run collection campaigns, publish releases. */
   "authorities.manage",
+  /**
+   * The Network's figures: the Secretariat all of them; a Party's officers and admins their own
+   * Party's and the Network's aggregates (statistics/access.ts decides which rows).
+   */
   "stats.read",
+  /** Annual meetings, capacity-building activities and the plenary report: the Secretariat. */
+  "plenary.manage",
   "admin.users",
   /** A Party's webhooks for its national system (its own Party only). */
   "webhooks.manage",
@@ -68,6 +74,7 @@ const BY_ROLE: Record<Role, readonly Permission[]> = {
     "authorities.read",
     "authorities.manage",
     "stats.read",
+    "plenary.manage",
     "admin.users",
     "audit.read",
     "system.status",
@@ -115,6 +122,8 @@ const BY_ROLE: Record<Role, readonly Permission[]> = {
   ],
   // Observers (States invited to accede) see only what the Secretariat shares with them; no
   // requests, no authorities; the directory module filters what they read to the shared entries.
+  // No statistics either: the figures are about the Parties' requests and contact points, which
+  // the Secretariat shares with observers only through what it chooses to present (the plenary).
   observer: ["directory.read"],
   // A Party's independent supervisory authority (SAP Art. 14(13–14)): reads what the Party's
   // admin reads about its data, and the requests themselves (each read audited), but holds no
@@ -197,4 +206,15 @@ export function seesSensitive(subject: Subject): boolean {
 /** Observers read only the entries the Secretariat shared with them. */
 export function readsSharedEntriesOnly(subject: Subject): boolean {
   return subject.role === "observer";
+}
+
+/**
+ * Whose figures the statistics show a caller: the Secretariat every Party's; a Party's officers and
+ * admins their own Party's rows beside the Network's aggregates; anyone else none (observers and
+ * auditors hold no stats.read).
+ */
+export function statisticsScope(subject: Subject): "network" | "party" | null {
+  if (!can(subject, "stats.read")) return null;
+  if (subject.role === "secretariat") return "network";
+  return subject.partyId ? "party" : null;
 }

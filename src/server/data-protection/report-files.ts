@@ -75,6 +75,7 @@ export function reportPdf(r: DataProtectionReport, locale: Locale): Promise<Buff
     title,
     banner: null,
     draft: null,
+    exercise: null,
     sections: [
       {
         heading: F ? "Période" : "Period",

@@ -59,27 +59,7 @@ export async function publishRelease(
     if (exists) throw conflict("version_taken", `Version ${input.version} is already published.`);
     // Serialise publishers: two releases in the same instant would both claim to be the latest.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('vigil.directory_release'))`);
-    const current = await readDirectoryDocument(tx);
-    const document: DirectoryDocument = {
-      ...current,
-      version: input.version,
-      publishedAt: at.toISOString(),
-      notes: input.notes,
-    };
-    const body = canonicalJson(document);
-    const [row] = await tx
-      .insert(directoryReleases)
-      .values({
-        version: input.version,
-        notes: input.notes,
-        publishedAt: at,
-        publishedBy: user.id,
-        document,
-        body,
-        ...(await signRelease(tx, body, at)),
-      })
-      .returning();
-    if (!row) throw new Error("insert returned no row");
+    const row = await insertRelease(tx, await readDirectoryDocument(tx), { ...input, at, by: user.id });
     await appendAudit(tx, at, auditWho(user, meta), {
       action: "directory.release.published",
       targetType: "directory_release",
@@ -101,6 +81,38 @@ export async function publishRelease(
     await emitWebhookEvent(tx, null, "directory.release_published", { version: row.version, sha256: row.sha256 }, at);
     return summarise(tx, row);
   }, actorOf(user));
+}
+
+/**
+ * Freezes a directory document as a signed release (canonical JSON, SHA-256, detached JWS). The
+ * publishing use case above, and the demo's history of 2024 versions (demo/plenary-history.ts).
+ */
+export async function insertRelease(
+  tx: Tx,
+  current: DirectoryDocument,
+  r: { version: string; notes: string; at: Date; by: string | null; signedAt?: Date },
+): Promise<ReleaseRow> {
+  const document: DirectoryDocument = {
+    ...current,
+    version: r.version,
+    publishedAt: r.at.toISOString(),
+    notes: r.notes,
+  };
+  const body = canonicalJson(document);
+  const [row] = await tx
+    .insert(directoryReleases)
+    .values({
+      version: r.version,
+      notes: r.notes,
+      publishedAt: r.at,
+      publishedBy: r.by,
+      document,
+      body,
+      ...(await signRelease(tx, body, r.signedAt ?? r.at)),
+    })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
 }
 
 async function summarise(tx: Tx, row: ReleaseRow): Promise<ReleaseSummary> {

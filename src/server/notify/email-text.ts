@@ -74,11 +74,11 @@ const TEXT: Partial<
   // Requests: the number and who, never the type's substance, the facts or the identifiers.
   "request.received": {
     en: (p) => ({
-      subject: `${p.urgent ? "EMERGENCY request" : "New request"} ${p.number}`,
+      subject: `${p.exercise ? "EXERCISE – " : ""}${p.urgent ? "EMERGENCY request" : "New request"} ${p.number}`,
       body: `${p.urgent ? "An EMERGENCY request" : "A request"} (${p.number}) from another 24/7 contact point has arrived for your Party. Please acknowledge it in Vigil.`,
     }),
     fr: (p) => ({
-      subject: `${p.urgent ? "Demande URGENTE" : "Nouvelle demande"} ${p.number}`,
+      subject: `${p.exercise ? "EXERCICE – " : ""}${p.urgent ? "Demande URGENTE" : "Nouvelle demande"} ${p.number}`,
       body: `${p.urgent ? "Une demande URGENTE" : "Une demande"} (${p.number}) d'un autre point de contact 24/7 est arrivée pour votre Partie. Merci d'en accuser réception dans Vigil.`,
     }),
   },

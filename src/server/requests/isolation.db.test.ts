@@ -220,8 +220,14 @@ describe("row-level security without the application's filter", () => {
     expect(romania).toMatchObject({ sent: 0, received: 1, open: 1, medianMinutesToAcknowledge: 30 });
     expect(overview.byType).toEqual([{ type: "preservation", count: 1 }]);
     expect(overview.totals.sent).toBe(1);
-    // A third Party reads the same Network figures, though it sees none of the rows.
-    expect((await requestOverview(ctx, fr, {})).parties).toEqual(overview.parties);
+    // A third Party reads the same Network totals and types, though it sees none of the requests;
+    // of the per-Party rows it sees only its own (France has none here), as issue 9 asks.
+    const asFrance = await requestOverview(ctx, fr, {});
+    expect(asFrance.totals).toEqual(overview.totals);
+    expect(asFrance.byType).toEqual(overview.byType);
+    expect(asFrance.parties).toEqual([]);
+    // Romania, which received the request, sees its own row and no other.
+    expect((await requestOverview(ctx, ro, {})).parties).toEqual([romania]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { RequestOverview } from "../../shared/requests";
-import { can } from "../auth/policy";
+import { statisticsScope } from "../auth/policy";
 import type { Principal } from "../auth/principal";
 import type { AppContext } from "../context";
 import { queryRows } from "../db/database";
@@ -17,7 +17,8 @@ export async function requestOverview(
   user: Principal,
   q: { from?: string; to?: string },
 ): Promise<RequestOverview> {
-  if (!can(user, "stats.read")) throw forbidden();
+  const scope = statisticsScope(user);
+  if (!scope) throw forbidden();
   const from = q.from ?? null;
   const to = q.to ?? null;
   return ctx.db.tx(async (tx) => {
@@ -25,6 +26,7 @@ export async function requestOverview(
     // figures come from functions that count over every request with the owner's rights and
     // return numbers only (migrations: vigil_request_overview, vigil_request_counts_by_type).
     const perParty = await queryRows<{
+      id: string;
       iso2: string;
       name_en: string;
       name_fr: string;
@@ -36,7 +38,7 @@ export async function requestOverview(
       answer: number | null;
     }>(
       tx,
-      sql`select p.iso2, p.name_en, p.name_fr, o.sent, o.received, o.open, o.emergencies,
+      sql`select p.id, p.iso2, p.name_en, p.name_fr, o.sent, o.received, o.open, o.emergencies,
             o.ack_minutes as ack, o.answer_minutes as answer
           from vigil_request_overview(${from}::date, ${to}::date) o
           join parties p on p.id = o.party_id
@@ -48,8 +50,10 @@ export async function requestOverview(
           order by t.count desc, t.type`,
     );
     const round = (n: number | null) => (n === null ? null : Math.round(Number(n) * 10) / 10);
-    const parties = perParty
-      .filter((p) => p.sent > 0 || p.received > 0)
+    const active = perParty.filter((p) => p.sent > 0 || p.received > 0);
+    const parties = active
+      // A Party's members see their own Party's row; the totals stay the Network's.
+      .filter((p) => scope === "network" || p.id === user.partyId)
       .map((p) => ({
         party: { iso2: p.iso2, nameEn: p.name_en, nameFr: p.name_fr },
         sent: p.sent,
@@ -63,9 +67,9 @@ export async function requestOverview(
       from,
       to,
       totals: {
-        sent: parties.reduce((n, p) => n + p.sent, 0),
-        open: parties.reduce((n, p) => n + p.open, 0),
-        emergencies: parties.reduce((n, p) => n + p.emergencies, 0),
+        sent: active.reduce((n, p) => n + p.sent, 0),
+        open: active.reduce((n, p) => n + p.open, 0),
+        emergencies: active.reduce((n, p) => n + p.emergencies, 0),
       },
       byType,
       parties,

@@ -58,6 +58,11 @@ export const requests = pgTable(
     type: requestType("type").notNull(),
     state: requestState("state").notNull().default("draft"),
     emergency: boolean("emergency").notNull().default(false),
+    /**
+     * A training exercise: the full workflow, labelled everywhere, left out of every statistic and
+     * purged a set number of days after it closes (retention.ts).
+     */
+    exercise: boolean("exercise").notNull().default(false),
     senderPartyId: uuid("sender_party_id")
       .notNull()
       .references(() => parties.id),

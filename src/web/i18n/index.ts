@@ -19,6 +19,8 @@ import mailboxEn from "./mailbox.en.json";
 import mailboxFr from "./mailbox.fr.json";
 import pingsEn from "./pings.en.json";
 import pingsFr from "./pings.fr.json";
+import plenaryEn from "./plenary.en.json";
+import plenaryFr from "./plenary.fr.json";
 import requestsEn from "./requests.en.json";
 import requestsFr from "./requests.fr.json";
 import retentionEn from "./retention.en.json";
@@ -82,7 +84,7 @@ void i18n.use(initReactI18next).init({
   // API tokens panel under "apiTokens", the user's own settings page under "settings", the state of
   // e-mail under "mailStatus", requests between contact points under "requests", the retention
   // periods under "retention", security keys and re-authentication under "security", incidents
-  // and transfers (Art. 14) under "dataProtection", ping tests under "pingTests". The French requests, retention, security and
+  // and transfers (Art. 14) under "dataProtection", ping tests under "pingTests", the statistics' figures and the plenary report under "plenary". The French requests, retention, security and
   // data protection catalogues must have every key of the English ones:
   // `satisfies` makes a missing one fail the type check.
   resources: {
@@ -103,6 +105,7 @@ void i18n.use(initReactI18next).init({
         pingTests: pingsEn,
         // The authorities directory's own catalogue, beside the section's title and description in en.json.
         authorities: { ...en.authorities, ...authoritiesEn },
+        plenary: plenaryEn,
       },
     },
     fr: {
@@ -121,6 +124,7 @@ void i18n.use(initReactI18next).init({
         accounts: accountsFr satisfies typeof accountsEn,
         pingTests: pingsFr satisfies typeof pingsEn,
         authorities: { ...fr.authorities, ...(authoritiesFr satisfies typeof authoritiesEn) },
+        plenary: plenaryFr satisfies typeof plenaryEn,
       },
     },
   },

@@ -376,6 +376,7 @@ function frame(locale: DocumentLocale, title: string, at: string, sections: Prin
     title,
     banner: null,
     draft: null,
+    exercise: null,
     sections,
     confidentialityNote: L.confidentiality,
     footer: L.footer,

@@ -34,6 +34,8 @@ const LABEL_WIDTH = 2900;
 const COLUMN_WIDTHS = [1350, 1950, 2300, 1550, 800];
 COLUMN_WIDTHS.push(TEXT_WIDTH - COLUMN_WIDTHS.reduce((a, b) => a + b, 0));
 const RED = "B00020";
+/** Training exercises: a blue band, unlike the red of emergencies, so the two are never confused. */
+const EXERCISE_FILL = "1F4E9A";
 const TINT = "FDF3D8";
 const GRID = { style: BorderStyle.SINGLE, size: 4, color: "999999" } as const;
 const BORDERS = { top: GRID, bottom: GRID, left: GRID, right: GRID };
@@ -117,7 +119,7 @@ function footerRuns(footer: (page: string, total: string) => string): TextRun[] 
 
 export async function renderRequestDocx(input: RequestDocumentInput): Promise<Buffer> {
   const layout = requestLayout(input);
-  const mark = [layout.banner, layout.draft].filter((m): m is string => m !== null);
+  const mark = [layout.exercise, layout.banner, layout.draft].filter((m): m is string => m !== null);
   const banner = (text: string, fill: string) =>
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -127,6 +129,7 @@ export async function renderRequestDocx(input: RequestDocumentInput): Promise<Bu
     });
 
   const body: (Paragraph | Table)[] = [
+    ...(layout.exercise ? [banner(layout.exercise, EXERCISE_FILL)] : []),
     ...(layout.banner ? [banner(layout.banner, RED)] : []),
     ...(layout.draft ? [banner(layout.draft, "666666")] : []),
     new Paragraph({

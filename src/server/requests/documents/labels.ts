@@ -54,6 +54,9 @@ export type DocumentLabels = {
     urgency: string;
     emergency: string;
     notEmergency: string;
+    exercise: string;
+    isExercise: string;
+    notExercise: string;
     answerNeededBy: string;
     /** An emergency sent without a date: Vigil's default deadline after sending. */
     answerWithin: (hours: number) => string;
@@ -96,6 +99,7 @@ export type DocumentLabels = {
   notStated: string;
   emergencyBanner: string;
   draftBanner: string;
+  exerciseBanner: string;
   confidentialityNote: string;
   /** Pages as text: the Word renderer passes placeholders it replaces with page-number fields. */
   footer: (number: string, page: string, total: string) => string;
@@ -140,6 +144,9 @@ const en: DocumentLabels = {
     urgency: "Urgency",
     emergency: "Emergency: a significant and imminent risk to the life or safety of a natural person",
     notEmergency: "Not an emergency",
+    exercise: "Exercise",
+    isExercise: "Training exercise: not a real request",
+    notExercise: "Real request (not an exercise)",
     answerNeededBy: "Answer needed by",
     answerWithin: (hours) => `Within ${hours} hours of sending`,
     requestedParty: "Requested Party",
@@ -284,6 +291,7 @@ const en: DocumentLabels = {
   notStated: "Not stated",
   emergencyBanner: "EMERGENCY",
   draftBanner: "DRAFT — not sent",
+  exerciseBanner: "TRAINING EXERCISE — not a real request",
   confidentialityNote:
     "Confidential: for the 24/7 contact points and authorities handling this request only, and only under the conditions stated (Budapest Convention, Article 28).",
   footer: (number, page, total) => `Vigil · ${number} · page ${page} of ${total}`,
@@ -328,6 +336,9 @@ const fr: DocumentLabels = {
     urgency: "Urgence",
     emergency: "Urgence : risque important et imminent pour la vie ou la sécurité d'une personne physique",
     notEmergency: "Pas d'urgence",
+    exercise: "Exercice",
+    isExercise: "Exercice de formation : pas une demande réelle",
+    notExercise: "Demande réelle (pas un exercice)",
     answerNeededBy: "Réponse requise avant le",
     answerWithin: (hours) => `Dans les ${hours} heures suivant l'envoi`,
     requestedParty: "Partie requise",
@@ -473,6 +484,7 @@ const fr: DocumentLabels = {
   notStated: "Non précisé",
   emergencyBanner: "URGENCE",
   draftBanner: "BROUILLON — non envoyée",
+  exerciseBanner: "EXERCICE DE FORMATION — pas une demande réelle",
   confidentialityNote:
     "Confidentiel : réservé aux points de contact 24/7 et aux autorités chargées de cette demande, et uniquement dans les conditions indiquées (Convention de Budapest, article 28).",
   footer: (number, page, total) => `Vigil · ${number} · page ${page} sur ${total}`,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { REQUEST_TYPE_INFO, REQUEST_TYPES, RequestContent, type RequestType } from "../../../shared/requests";
 import { basisLabel, DOCUMENT_LABELS, formatDay, formatInstant } from "./labels";
 import { observedTime, type RequestLayout, requestLayout } from "./layout";
-import { sampleInput } from "./sample";
+import { readingOrder, sampleInput } from "./sample";
 
 /** The request fields a schema option holds, as paths: "reference", "details.offence"… */
 function fieldPaths(schema: z.ZodObject): string[] {
@@ -131,6 +131,18 @@ describe("requestLayout", () => {
     expect(draft.draft).toBe("DRAFT — not sent");
     expect(row(draft, "Date of the request")).toBe("Not sent (draft of 21 November 2026, 09:10 (Europe/Paris))");
     expect(row(draft, "Processing state in Vigil")).toBe("Draft (not sent)");
+  });
+
+  it("marks a training exercise before anything else, in both languages", () => {
+    const en = requestLayout(sampleInput("emergency_disclosure", "en", { content: { exercise: true } }));
+    expect(en.exercise).toBe("TRAINING EXERCISE — not a real request");
+    expect(row(en, "Exercise")).toBe("Training exercise: not a real request");
+    expect(readingOrder(en)[0]).toBe("TRAINING EXERCISE — not a real request");
+    const fr = requestLayout(sampleInput("preservation", "fr", { content: { exercise: true } }));
+    expect(fr.exercise).toBe("EXERCICE DE FORMATION — pas une demande réelle");
+    const real = requestLayout(sampleInput("preservation", "en"));
+    expect(real.exercise).toBeNull();
+    expect(row(real, "Exercise")).toBe("Real request (not an exercise)");
   });
 
   it("dates the request and its deadline in the requesting authority's time zone", () => {

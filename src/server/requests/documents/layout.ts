@@ -46,6 +46,8 @@ export type RequestLayout = {
   banner: string | null;
   /** Set while the request is a draft, so a printed draft is not taken for a sent request. */
   draft: string | null;
+  /** Set on a training exercise, so its print-out is never acted on as a real request. */
+  exercise: string | null;
   sections: LayoutSection[];
   confidentialityNote: string;
   footer: (page: string, total: string) => string;
@@ -86,6 +88,7 @@ export function requestLayout(input: RequestDocumentInput): RequestLayout {
     ),
     row(L.request.urgency, emergency ? L.request.emergency : L.request.notEmergency, "emergency"),
     row(L.request.answerNeededBy, answerNeededBy(input, emergency, L), "answerNeededBy"),
+    row(L.request.exercise, c.exercise ? L.request.isExercise : L.request.notExercise, "exercise"),
   ]);
 
   add("requested", [
@@ -168,6 +171,7 @@ export function requestLayout(input: RequestDocumentInput): RequestLayout {
         : L.emergencyBanner
       : null,
     draft: input.state === "draft" ? L.draftBanner : null,
+    exercise: c.exercise ? L.exerciseBanner : null,
     sections: sections.map((s, i) => ({
       ...s,
       heading: `${i + 1}. ${L.sections[s.id === "substance" ? substanceHeading(c) : s.id]}`,

@@ -22,6 +22,8 @@ const CELL = { size: 8, pad: 3 };
 /** Identifier columns: type, identifier, date and time, time zone, port, details. */
 const COLUMN_WIDTHS = [68, 100, 118, 78, 40, WIDTH - 68 - 100 - 118 - 78 - 40];
 const RED = "#b00020";
+/** Training exercises: a blue band, unlike the red of emergencies, so the two are never confused. */
+const EXERCISE_FILL = "#1f4e9a";
 const TINT = "#fdf3d8";
 
 export async function renderRequestPdf(input: RequestDocumentInput): Promise<Buffer> {
@@ -148,6 +150,7 @@ export async function renderPdf(layout: PrintLayout): Promise<Buffer> {
 
   pdf.x = MARGIN.left;
   pdf.y = MARGIN.top;
+  if (layout.exercise) banner(layout.exercise, EXERCISE_FILL);
   if (layout.banner) banner(layout.banner, RED);
   if (layout.draft) banner(layout.draft, "#666666");
   pdf.font("Bold").fontSize(14).text(layout.title, MARGIN.left, pdf.y, { width: WIDTH });
@@ -189,7 +192,7 @@ export async function renderPdf(layout: PrintLayout): Promise<Buffer> {
     // Writing inside the margins must not make pdfkit start another page.
     const saved = pdf.page.margins;
     pdf.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
-    const mark = [layout.banner, layout.draft].filter(Boolean).join(" · ");
+    const mark = [layout.exercise, layout.banner, layout.draft].filter(Boolean).join(" · ");
     if (mark && i > range.start) {
       pdf.font("Bold").fontSize(8).fillColor(RED).text(mark, MARGIN.left, 30, { width: WIDTH, lineBreak: false });
     }

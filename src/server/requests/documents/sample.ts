@@ -148,6 +148,7 @@ export function sampleInput(
 /** The text of a layout in reading order (marks, title, then each section), for checking renderers. */
 export function readingOrder(layout: RequestLayout): string[] {
   return [
+    ...(layout.exercise ? [layout.exercise] : []),
     ...(layout.banner ? [layout.banner] : []),
     ...(layout.draft ? [layout.draft] : []),
     layout.title,

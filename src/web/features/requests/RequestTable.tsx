@@ -4,7 +4,7 @@ import { Link } from "react-router-dom";
 import { REQUEST_TYPE_INFO, type RequestSummary } from "../../../shared/requests";
 import { currentLocale } from "../../i18n";
 import { formatIsoDate } from "../directory/time";
-import { EmergencyBadge, OverdueBadge, PurgedBadge, SensitiveBadge, StateBadge } from "./badges";
+import { EmergencyBadge, ExerciseBadge, OverdueBadge, PurgedBadge, SensitiveBadge, StateBadge } from "./badges";
 import { TYPE_SHORT_KEYS } from "./labels";
 import type { Box } from "./requestsApi";
 import { formatMoment } from "./time";
@@ -69,6 +69,7 @@ export function RequestTable({ items, box, zone, compact }: Props) {
                 </Text>
                 <Group gap={4} wrap="nowrap">
                   {urgent(r) ? <EmergencyBadge /> : null}
+                  {r.exercise ? <ExerciseBadge /> : null}
                   <StateBadge state={r.state} />
                   {r.purgedAt ? <PurgedBadge /> : null}
                   {r.sensitive ? <SensitiveBadge /> : null}
@@ -125,6 +126,7 @@ export function RequestTable({ items, box, zone, compact }: Props) {
                     {r.number}
                   </Anchor>
                   {urgent(r) ? <EmergencyBadge /> : null}
+                  {r.exercise ? <ExerciseBadge /> : null}
                 </Group>
               </Table.Th>
               <Table.Td>

@@ -39,6 +39,16 @@ export function EmergencyBadge({ size = "sm" }: { size?: "sm" | "md" | "lg" }) {
   );
 }
 
+/** A training exercise: labelled wherever the request shows. */
+export function ExerciseBadge() {
+  const { t } = useTranslation();
+  return (
+    <Badge color="grape" variant="outline" radius="sm" tt="none" size="sm" data-testid="exercise-badge">
+      {t("requests.exerciseBadge")}
+    </Badge>
+  );
+}
+
 export function OverdueBadge() {
   const { t } = useTranslation();
   return (
