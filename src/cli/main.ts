@@ -150,7 +150,7 @@ async function retentionPurge(): Promise<number> {
   });
   process.stdout.write(
     `Purged ${r.purged} request(s)${r.numbers.length ? ` (${r.numbers.join(", ")})` : ""}: ${r.messages} message(s), ` +
-      `${r.attachments} attachment(s) removed; ${r.draftsDeleted} abandoned draft(s) deleted. ` +
+      `${r.attachments} attachment(s) removed; ${r.draftsDeleted} abandoned draft(s) and ${r.exercisesDeleted} finished exercise(s) deleted. ` +
       `Removed the text of ${incidents.purged} closed security incident(s).\n`,
   );
   return 0;

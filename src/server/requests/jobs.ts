@@ -52,7 +52,13 @@ export const retentionPurgeJob: JobDefinition<Record<string, never>> = {
   async run(ctx) {
     const r = await purgeExpired(ctx);
     ctx.log.info(
-      { purged: r.purged, draftsDeleted: r.draftsDeleted, messages: r.messages, attachments: r.attachments },
+      {
+        purged: r.purged,
+        draftsDeleted: r.draftsDeleted,
+        exercisesDeleted: r.exercisesDeleted,
+        messages: r.messages,
+        attachments: r.attachments,
+      },
       "retention purge done",
     );
   },

@@ -193,9 +193,18 @@ export type PurgeReport = {
   attachments: number;
   timelineSteps: number;
   draftsDeleted: number;
+  /** Training exercises deleted whole once the exercise is over (VIGIL_EXERCISE_PURGE_DAYS). */
+  exercisesDeleted: number;
 };
 
-type Candidate = { id: string; number: string | null; state: string; basis: "final" | "open"; days: number };
+type Candidate = {
+  id: string;
+  number: string | null;
+  state: string;
+  basis: "final" | "open";
+  days: number;
+  exercise: boolean;
+};
 
 /**
  * Requests past their period, locked for this run (SKIP LOCKED: two instances never purge the same
@@ -204,8 +213,15 @@ type Candidate = { id: string; number: string | null; state: string; basis: "fin
  *   preservation it carried, plus the type's `daysAfterFinal`;
  * - still open, or a draft never sent: counted from its last activity (its last step or change),
  *   plus `daysIfOpen`.
+ * A training exercise holds no real case: whatever its type, it goes `exerciseDays` after it ended
+ * (or after its last activity, if it was left open).
  */
-async function expired(tx: Tx, rules: Map<RequestType, RetentionRule>, now: Date): Promise<Candidate[]> {
+async function expired(
+  tx: Tx,
+  rules: Map<RequestType, RetentionRule>,
+  exerciseDays: number,
+  now: Date,
+): Promise<Candidate[]> {
   const table = sql.join(
     [...rules].map(([type, r]) => sql`(${type}::text, ${r.daysAfterFinal}::int, ${r.daysIfOpen}::int)`),
     sql`, `,
@@ -221,11 +237,13 @@ async function expired(tx: Tx, rules: Map<RequestType, RetentionRule>, now: Date
                             (r.preservation_expires_on::timestamp at time zone 'UTC'))
               else greatest(r.updated_at, (select max(e.at) from request_events e where e.request_id = r.id))
             end as since,
-            rules.final_days, rules.open_days
+            case when r.exercise then ${exerciseDays}::int else rules.final_days end as final_days,
+            case when r.exercise then ${exerciseDays}::int else rules.open_days end as open_days,
+            r.exercise
           from requests r join rules on rules.type = r.type::text
           where r.purged_at is null
         )
-        select id, number, state, basis,
+        select id, number, state, basis, exercise,
           case when basis = 'final' then final_days else open_days end as days
         from r
         where since + make_interval(days => case when basis = 'final' then final_days else open_days end)
@@ -306,11 +324,12 @@ export async function purgeExpired(ctx: AppContext): Promise<PurgeReport> {
     attachments: 0,
     timelineSteps: 0,
     draftsDeleted: 0,
+    exercisesDeleted: 0,
   };
   for (let first = true; ; first = false) {
     const batch = await ctx.db.tx(async (tx) => {
       const rules = await rulesOf(tx);
-      const found = await expired(tx, rules, at);
+      const found = await expired(tx, rules, ctx.config.exercisePurgeDays, at);
       // Lock them, skipping any another instance or a user holds; re-read under the lock.
       const locked = found.length
         ? await tx
@@ -336,19 +355,22 @@ export async function purgeExpired(ctx: AppContext): Promise<PurgeReport> {
         attachments: 0,
         timelineSteps: 0,
         draftsDeleted: 0,
+        exercisesDeleted: 0,
       };
-      // A draft never sent is in no statistic: it is deleted with its steps.
-      const drafts = candidates.filter((c) => c.state === "draft");
-      if (drafts.length) {
+      // A draft never sent, and a training exercise, are in no statistic: each is deleted whole,
+      // with its steps, messages, attachments and corrections (foreign keys cascade).
+      const whole = candidates.filter((c) => c.state === "draft" || c.exercise);
+      if (whole.length) {
         await tx.delete(requests).where(
           inArray(
             requests.id,
-            drafts.map((d) => d.id),
+            whole.map((d) => d.id),
           ),
         );
-        report.draftsDeleted = drafts.length;
+        report.draftsDeleted = whole.filter((c) => c.state === "draft").length;
+        report.exercisesDeleted = whole.length - report.draftsDeleted;
       }
-      for (const c of candidates.filter((x) => x.state !== "draft")) {
+      for (const c of candidates.filter((x) => x.state !== "draft" && !x.exercise)) {
         const n = await purgeOne(tx, c, at);
         report.purged += 1;
         report.numbers.push(c.number ?? c.id);
@@ -367,7 +389,9 @@ export async function purgeExpired(ctx: AppContext): Promise<PurgeReport> {
     total.attachments += batch.report.attachments;
     total.timelineSteps += batch.report.timelineSteps;
     total.draftsDeleted += batch.report.draftsDeleted;
+    total.exercisesDeleted += batch.report.exercisesDeleted;
     // Stop when the last batch was not full, or when everything it found was locked elsewhere.
-    if (batch.found < BATCH || batch.report.purged + batch.report.draftsDeleted === 0) return total;
+    const done = batch.report.purged + batch.report.draftsDeleted + batch.report.exercisesDeleted;
+    if (batch.found < BATCH || done === 0) return total;
   }
 }

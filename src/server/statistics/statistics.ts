@@ -17,7 +17,7 @@ import { contactPointFigures } from "./directory";
 /*
  * The statistics page (issue 9): aggregates as plain functions over the data. Requests are
  * counted in the database by SECURITY DEFINER functions that return numbers only and leave
- * training exercises out (migrations/0021_plenary.sql); the caller never reads a request row.
+ * training exercises out (migrations/0023_plenary.sql); the caller never reads a request row.
  * The Secretariat sees every Party's figures; a Party's members their own Party's rows and the
  * Network's aggregates.
  */
