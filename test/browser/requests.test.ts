@@ -318,6 +318,8 @@ describe("journey 1: a preservation request at night", () => {
       .getByTestId("block-details")
       .getByLabel(/^Facts showing the emergency/)
       .fill("A threat to a named person.");
+    // This one is practice: marked as a training exercise.
+    await cl.getByLabel("Training exercise (not a real request)").check();
     await cl.getByRole("button", { name: "Save draft" }).click();
     await cl.waitForURL(/\/requests\/[0-9a-f-]{36}\/edit$/);
 
@@ -325,6 +327,7 @@ describe("journey 1: a preservation request at night", () => {
     const draft = cl.getByTestId("request-row").first();
     await draft.waitFor();
     expect(await draft.getByTestId("emergency-badge").count()).toBe(1);
+    expect(await draft.getByTestId("exercise-badge").count()).toBe(1);
     await draft.getByRole("link").click();
     await cl.waitForURL(/\/edit$/);
     // Reopened where it was left: the route is known, so the form opens on its second step.
@@ -337,6 +340,7 @@ describe("journey 1: a preservation request at night", () => {
         .getByLabel(/^Facts showing the emergency/)
         .inputValue(),
     ).toBe("A threat to a named person.");
+    expect(await cl.getByLabel("Training exercise (not a real request)").isChecked()).toBe(true);
 
     await cl.getByRole("button", { name: "Delete draft" }).click();
     await cl.getByRole("dialog").getByRole("button", { name: "Delete draft" }).click();

@@ -7,10 +7,10 @@ import type { Page } from "playwright-core";
 export async function sendLegalQuestionFromPage(
   page: Page,
   reference: string,
-  options: { sensitive?: boolean; question?: string } = {},
+  options: { sensitive?: boolean; question?: string; exercise?: boolean } = {},
 ): Promise<{ id: string; number: string }> {
   return page.evaluate(
-    async ({ reference, sensitive, question }) => {
+    async ({ reference, sensitive, question, exercise }) => {
       const session = await (await fetch("/api/auth/session")).json();
       const headers = { "content-type": "application/json", "x-csrf-token": session.csrfToken };
       const post = async (path: string, body: unknown) => {
@@ -40,6 +40,7 @@ export async function sendLegalQuestionFromPage(
         },
         handlingConditions: { purpose: `Investigation ${reference}`, sensitive },
         details: { subject: "Retention of connection logs", details: question },
+        exercise,
       });
       return { id: sent.id as string, number: sent.number as string };
     },
@@ -47,6 +48,7 @@ export async function sendLegalQuestionFromPage(
       reference,
       sensitive: options.sensitive ?? false,
       question: options.question ?? "How long do providers keep connection logs?",
+      exercise: options.exercise ?? false,
     },
   );
 }

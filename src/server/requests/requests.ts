@@ -63,6 +63,8 @@ export async function createDraft(ctx: AppContext, user: Principal, body: DraftB
         senderUserId: isApiToken(user) ? null : user.id,
         requestedPartyId: partyId,
         content: body.content,
+        // A draft already marked as an exercise is labelled as one in the drafts list.
+        exercise: body.content.exercise === true,
         createdAt: at,
         updatedAt: at,
       })
@@ -88,7 +90,13 @@ export async function saveDraft(ctx: AppContext, user: Principal, id: string, bo
     const partyId = await requestedPartyId(tx, body.requestedParty, user);
     await tx
       .update(requests)
-      .set({ type: body.type, requestedPartyId: partyId, content: body.content, updatedAt: at })
+      .set({
+        type: body.type,
+        requestedPartyId: partyId,
+        content: body.content,
+        exercise: body.content.exercise === true,
+        updatedAt: at,
+      })
       .where(eq(requests.id, row.id));
     await appendAudit(tx, at, auditWho(user, meta), {
       action: "request.draft_saved",

@@ -40,10 +40,10 @@ export function EmergencyBadge({ size = "sm" }: { size?: "sm" | "md" | "lg" }) {
 }
 
 /** A training exercise: labelled wherever the request shows. */
-export function ExerciseBadge() {
+export function ExerciseBadge({ size = "sm" }: { size?: "sm" | "lg" }) {
   const { t } = useTranslation();
   return (
-    <Badge color="grape" variant="outline" radius="sm" tt="none" size="sm" data-testid="exercise-badge">
+    <Badge color="grape" variant="outline" radius="sm" tt="none" size={size} data-testid="exercise-badge">
       {t("requests.exerciseBadge")}
     </Badge>
   );

@@ -5,7 +5,7 @@ import type { RequestDetail } from "../../../../shared/requests";
 import { usePageTitle } from "../../../app/ui";
 import { currentLocale } from "../../../i18n";
 import { formatClock, formatIsoDate, offsetName, useNow } from "../../directory/time";
-import { EmergencyBadge, OverdueBadge, StateBadge } from "../badges";
+import { EmergencyBadge, ExerciseBadge, OverdueBadge, StateBadge } from "../badges";
 import { TYPE_KEYS } from "../labels";
 import { formatDuration, formatMoment } from "../time";
 import { Fact } from "./Fact";
@@ -48,6 +48,7 @@ export function RequestHeader({ detail, viewerZone }: { detail: RequestDetail; v
             <Text fw={600}>{t(TYPE_KEYS[detail.type])}</Text>
           </Stack>
           <Group gap={6}>
+            {detail.exercise ? <ExerciseBadge size="lg" /> : null}
             {detail.emergency ? <EmergencyBadge size="lg" /> : null}
             <StateBadge state={detail.state} size="lg" />
           </Group>

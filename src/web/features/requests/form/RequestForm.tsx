@@ -257,6 +257,17 @@ export function RequestForm({ initial, draftId: savedId, onCreated }: Props) {
                     maw={320}
                   />
                 ) : null}
+                <Switch
+                  label={t("requests.form.markExercise")}
+                  description={t("requests.form.markExerciseHelp")}
+                  checked={draft.exercise}
+                  onChange={(e) => {
+                    const on = e.currentTarget.checked;
+                    update((d) => ({ ...d, exercise: on }));
+                  }}
+                  color="grape"
+                  data-testid="exercise-switch"
+                />
                 <ParentPicker {...block} zone={zone} />
               </Stack>
             </Fieldset>

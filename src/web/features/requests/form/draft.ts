@@ -42,6 +42,8 @@ export type RequestDraft = {
   language: string;
   reference: string;
   emergency: boolean;
+  /** A training exercise: the whole workflow, labelled, in no statistic, deleted once over. */
+  exercise: boolean;
   /** "YYYY-MM-DDTHH:MM" in the sender's own time zone (`zone`). */
   answerNeededBy: string;
   parent: { relation: ParentRelation | ""; requestId: string };
@@ -96,6 +98,7 @@ export function emptyDraft(options: { type?: RequestType; timeZone: string }): R
     language: "en",
     reference: "",
     emergency: REQUEST_TYPE_INFO[type].emergency,
+    exercise: false,
     answerNeededBy: "",
     parent: { relation: "", requestId: "" },
     requestingAuthority: {
@@ -207,6 +210,7 @@ export function draftToInput(d: RequestDraft, zone: string): { input: RequestCon
     language: d.language,
     reference: d.reference,
     emergency,
+    exercise: d.exercise,
     answerNeededBy: emergency && d.answerNeededBy ? (zonedToIso(d.answerNeededBy, zone) ?? d.answerNeededBy) : null,
     parent:
       d.parent.relation || d.parent.requestId ? { relation: d.parent.relation, requestId: d.parent.requestId } : null,
@@ -269,6 +273,7 @@ export function draftFromContent(
     language: str(content.language) || base.language,
     reference: str(content.reference),
     emergency: REQUEST_TYPE_INFO[type].emergency || content.emergency === true,
+    exercise: content.exercise === true,
     answerNeededBy: answer ? isoToZoned(answer, zone) : "",
     parent: { relation: oneOf([...PARENT_RELATIONS, ""], parent.relation, ""), requestId: str(parent.requestId) },
     requestingAuthority: authorityFrom(ra, base.requestingAuthority),
