@@ -88,8 +88,9 @@ export function rowLabel(minutes: number, lang: Locale): string {
 
 /** "Less than 30 minutes: +11 = 35 Parties", as the source document writes it. */
 export function rowLine(row: PingReportRow, index: number, noun: string, lang: Locale): string {
-  const label = rowLabel(row.minutes, lang);
-  return index === 0 ? `${label}: ${row.count} ${noun}` : `${label}: +${row.added} = ${row.count} ${noun}`;
+  // French sets a (non-breaking) space before a colon.
+  const label = `${rowLabel(row.minutes, lang)}${lang === "fr" ? "\u00a0:" : ":"}`;
+  return index === 0 ? `${label} ${row.count} ${noun}` : `${label} +${row.added} = ${row.count} ${noun}`;
 }
 
 const minutesOf = (s: number | null) => (s === null ? "" : (s / 60).toFixed(1));

@@ -140,7 +140,7 @@ describe("the plenary report", () => {
     for (const figure of [
       "Parties ayant un point de contact : 76",
       "Police : 65",
-      "Moins de 30 minutes: +11 = 35 Parties",
+      "Moins de 30 minutes : +11 = 35 Parties",
       "Participation : 94 délégués (81 en présentiel et 13 en ligne), représentant 59 pays (48 Parties et 11 observateurs) et 4 organisations internationales",
       "12 versions mises à jour diffusées au réseau",
     ]) {
