@@ -34,6 +34,12 @@ export const NOTIFICATION_KINDS = {
     defaults: { inApp: true, email: true },
     audience: ["secretariat", "party_admin", "officer", "observer"],
   },
+  /** The MLA and extradition authorities directory: not observers', like the directory itself. */
+  "authorities.release_published": {
+    urgency: "normal",
+    defaults: { inApp: true, email: true },
+    audience: ["secretariat", "party_admin", "officer"],
+  },
   "directory.proposal_submitted": {
     urgency: "normal",
     defaults: { inApp: true, email: true },

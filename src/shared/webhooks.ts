@@ -5,6 +5,7 @@ export const WEBHOOK_EVENTS = [
   "directory.release_published",
   "directory.proposal_reviewed",
   "directory.reminder",
+  "authorities.release_published",
   // Requests: ids, numbers and states only; the national system fetches the content with its token.
   "request.received",
   "request.state_changed",

@@ -9,6 +9,7 @@ import { signedIn, TestClient } from "../../../test/harness/http";
 import { COUNTED_FIELD_PATHS, declarationUpdateEmail, type PartyAuthorities } from "../../shared/authorities";
 import { buildApp } from "../app";
 import { auditLog } from "../audit/tables";
+import { users } from "../auth/tables";
 import { ManualClock } from "../clock";
 import type { AppContext } from "../context";
 import { SYSTEM_ACTOR } from "../db/database";
@@ -306,6 +307,33 @@ describe("releases and exports", () => {
       .join("\n");
     expect(text).toContain("56/76 Parties provided input");
     expect(text).toContain("Differs from the declaration");
+  });
+
+  it("tells the Parties' members of the release, in Vigil and by e-mail, and not the observers", async () => {
+    const kinds = async (c: TestClient) =>
+      ((await c.get("/api/notifications")).data.items as { kind: string; params: { version?: string } }[]).map(
+        (i) => `${i.kind} ${i.params.version}`,
+      );
+    expect(await kinds(officerRO)).toContain("authorities.release_published 2026-11");
+    expect(await kinds(adminCL)).toContain("authorities.release_published 2026-11");
+    expect(await kinds(observer)).not.toContain("authorities.release_published 2026-11");
+    const mails = await ctx.db.tx(
+      (tx) =>
+        tx
+          .select({ to: users.email, payload: outbox.payload })
+          .from(outbox)
+          .innerJoin(users, eq(users.id, outbox.userId))
+          .where(eq(outbox.channel, "email")),
+      SYSTEM_ACTOR,
+    );
+    // The outbox keeps the kind and parameters; the text is rendered when it is sent.
+    const about = mails.filter(
+      (m) =>
+        m.payload.kind === "authorities.release_published" &&
+        (m.payload.params as { version?: string }).version === "2026-11",
+    );
+    expect(about.map((m) => m.to)).toContain("officer.auth.ro@example.org");
+    expect(about.map((m) => m.to)).not.toContain("observer.auth@example.org");
   });
 });
 

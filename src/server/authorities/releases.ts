@@ -9,6 +9,8 @@ import { canonicalJson } from "../directory/formats/canonical-json";
 import { signRelease } from "../directory/signing-keys";
 import { conflict, notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
+import { emailOn, notify } from "../notify/notifications";
+import { emitWebhookEvent } from "../webhooks/webhooks";
 import { requireManager, requireReader } from "./authorities";
 import { readAuthorityEntries } from "./entries";
 import { authoritiesCsv, authoritiesPdf } from "./export";
@@ -94,6 +96,19 @@ export async function publishAuthoritiesRelease(
       targetId: row.id,
       details: { version: row.version, sha256: row.sha256 },
     });
+    // Parties' members are told (observers do not read this directory); the notice holds the version only.
+    await notify(
+      tx,
+      { roles: ["secretariat", "party_admin", "officer"] },
+      {
+        kind: "authorities.release_published",
+        params: { version: row.version },
+        link: `/authorities/releases?version=${encodeURIComponent(row.version)}`,
+      },
+      at,
+      emailOn(ctx),
+    );
+    await emitWebhookEvent(tx, null, "authorities.release_published", { version: row.version, sha256: row.sha256 }, at);
     return summarise(row);
   }, actorOf(user));
 }

@@ -31,6 +31,16 @@ const TEXT: Partial<
       body: `La version ${p.version} de l'annuaire des points de contact 24/7 a été publiée.`,
     }),
   },
+  "authorities.release_published": {
+    en: (p) => ({
+      subject: `Authorities directory version ${p.version} published`,
+      body: `Version ${p.version} of the directory of mutual legal assistance and extradition authorities has been published.`,
+    }),
+    fr: (p) => ({
+      subject: `Version ${p.version} de l'annuaire des autorités publiée`,
+      body: `La version ${p.version} de l'annuaire des autorités d'entraide judiciaire et d'extradition a été publiée.`,
+    }),
+  },
   "directory.proposal_reviewed": {
     en: (p, l) => ({
       subject: `Your proposed change (${country(p.party, l)}) was ${p.decision}`,

@@ -44,6 +44,8 @@ export function notificationText(
   switch (item.kind) {
     case "directory.release_published":
       return t("directoryAdmin.notifications.kind.releasePublished", { version: text(p, "version") });
+    case "authorities.release_published":
+      return t("directoryAdmin.notifications.kind.authoritiesReleasePublished", { version: text(p, "version") });
     case "directory.proposal_submitted":
       return t("directoryAdmin.notifications.kind.proposalSubmitted", { party });
     case "directory.proposal_reviewed": {

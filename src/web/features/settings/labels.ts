@@ -7,6 +7,10 @@ export const KIND_LABELS: Record<NotificationKind, { label: TranslationKey; help
     label: "settings.notifications.kind.releasePublished",
     help: "settings.notifications.kind.releasePublishedHelp",
   },
+  "authorities.release_published": {
+    label: "settings.notifications.kind.authoritiesReleasePublished",
+    help: "settings.notifications.kind.authoritiesReleasePublishedHelp",
+  },
   "directory.proposal_submitted": {
     label: "settings.notifications.kind.proposalSubmitted",
     help: "settings.notifications.kind.proposalSubmittedHelp",

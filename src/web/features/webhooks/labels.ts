@@ -13,6 +13,10 @@ const EVENT_LABELS: Record<WebhookEvent, { label: TranslationKey; help: Translat
     help: "webhooks.event.proposalReviewedHelp",
   },
   "directory.reminder": { label: "webhooks.event.reminder", help: "webhooks.event.reminderHelp" },
+  "authorities.release_published": {
+    label: "webhooks.event.authoritiesReleasePublished",
+    help: "webhooks.event.authoritiesReleasePublishedHelp",
+  },
   "request.received": { label: "webhooks.event.requestReceived", help: "webhooks.event.requestReceivedHelp" },
   "request.state_changed": {
     label: "webhooks.event.requestStateChanged",
