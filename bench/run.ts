@@ -12,7 +12,7 @@
  * latest.md and prints the table.
  *
  * Sizes (environment): BENCH_REQUESTS (1,000,000), BENCH_REQUESTS_SMALL (10,000),
- * BENCH_PGLITE_REQUESTS (largest PGlite size, default 100,000: see docs/operations.md), and per
+ * BENCH_PGLITE_REQUESTS (largest PGlite size, default 100,000: see docs/operations.md, "Performance"), and per
  * load run BENCH_AMOUNT (3,000 requests) and BENCH_SECONDS (6).
  */
 import { type ChildProcess, spawn } from "node:child_process";
