@@ -5,6 +5,7 @@ import type { Principal } from "../auth/principal";
 import { auditWho } from "../auth/sign-in";
 import type { AppContext, RequestMeta } from "../context";
 import type { Tx } from "../db/database";
+import { releaseFiles } from "../directory/export-cache";
 import { canonicalJson } from "../directory/formats/canonical-json";
 import { signRelease } from "../directory/signing-keys";
 import { conflict, notFound } from "../http/errors";
@@ -150,12 +151,14 @@ export async function exportAuthoritiesRelease(
     });
     return row;
   }, actorOf(user));
-  const body =
+  // A release never changes: its files are rendered once per instance (directory/export-cache.ts).
+  const body = await releaseFiles.get(`authorities:${release.id}:${format}`, async () =>
     format === "json"
       ? release.body // the signed bytes, unchanged
       : format === "csv"
         ? authoritiesCsv(release.document)
-        : await authoritiesPdf(release.document);
+        : await authoritiesPdf(release.document),
+  );
   return {
     body,
     contentType: CONTENT_TYPES[format],

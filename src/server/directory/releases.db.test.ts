@@ -150,3 +150,30 @@ describe("releases", () => {
     expect(res.data.$id).toMatch(/directory-release\.schema\.json$/);
   });
 });
+
+describe("rendered exports", () => {
+  it("renders a release's PDF once: the second export is the same bytes, and both are audited and guarded", async () => {
+    const exportedPdfs = async () => {
+      const rows = await ctx.db.tx((tx) =>
+        tx.execute(
+          sql`select count(*)::int as n from audit_log where action = 'directory.release.exported' and details->>'format' = 'pdf' and details->>'version' = '2024-12'`,
+        ),
+      );
+      return (rows as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0;
+    };
+    const before = await exportedPdfs();
+    const first = await officer.get("/api/directory/releases/2024-12/export?format=pdf");
+    const second = await officer.get("/api/directory/releases/2024-12/export?format=pdf");
+    expect(first.statusCode).toBe(200);
+    expect(second.statusCode).toBe(200);
+    expect(second.rawPayload.equals(first.rawPayload)).toBe(true);
+    expect(second.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(await exportedPdfs()).toBe(before + 2);
+    // The cached file is no way around the recent sign-in that exports need.
+    clock.advance(ctx.config.reauthMs + 60_000);
+    const stale = await officer.get("/api/directory/releases/2024-12/export?format=pdf");
+    expect(stale.statusCode).toBe(403);
+    expect(stale.data.error.code).toBe("reauth_required");
+    expect(await exportedPdfs()).toBe(before + 2);
+  });
+});

@@ -20,6 +20,7 @@ import { emailOn, notify } from "../notify/notifications";
 import { emitWebhookEvent } from "../webhooks/webhooks";
 import { compareDocuments, developments } from "./diff";
 import { readDirectoryDocument } from "./entries";
+import { releaseFiles } from "./export-cache";
 import { canonicalJson } from "./formats/canonical-json";
 import { directoryToCsv } from "./formats/csv";
 import { directoryToDocx } from "./formats/docx";
@@ -51,7 +52,7 @@ export async function publishRelease(
 ): Promise<ReleaseSummary> {
   if (!can(user, "directory.manage")) throw forbidden("Only the Secretariat publishes releases.");
   const at = ctx.clock.now();
-  return ctx.db.tx(async (tx) => {
+  const summary = await ctx.db.tx(async (tx) => {
     const [exists] = await tx
       .select({ id: directoryReleases.id })
       .from(directoryReleases)
@@ -81,6 +82,14 @@ export async function publishRelease(
     await emitWebhookEvent(tx, null, "directory.release_published", { version: row.version, sha256: row.sha256 }, at);
     return summarise(tx, row);
   }, actorOf(user));
+  // Every Party downloads a new release soon after it is announced: render the heavy files now,
+  // in the background, so that the first download is served from the cache too.
+  void Promise.all(
+    (["pdf", "csv", "json"] as const).map((format) =>
+      releaseFiles.get(`directory:${summary.id}:${format}`, () => renderStored(ctx, user, summary.id, format)),
+    ),
+  ).catch((err) => ctx.log.warn({ err, version: summary.version }, "release exports not rendered in advance"));
+  return summary;
 }
 
 /**
@@ -202,7 +211,9 @@ export async function compareReleases(
   }, actorOf(user));
 }
 
-export type ExportFile = { body: Buffer | string; contentType: string; fileName: string; release: ReleaseRow };
+/** What an export says about its release besides the file: no document (megabytes) in it. */
+export type ReleaseMeta = Pick<ReleaseRow, "id" | "version" | "publishedAt" | "sha256" | "jws" | "kid">;
+export type ExportFile = { body: Buffer | string; contentType: string; fileName: string; release: ReleaseMeta };
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: "application/json; charset=utf-8",
@@ -213,7 +224,29 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 const EXTENSIONS: Record<ExportFormat, string> = { json: "json", csv: "csv", vcard: "vcf", pdf: "pdf", docx: "docx" };
 
-/** One export of one release; every read is audited (who took which version, in which format). */
+const META = {
+  id: directoryReleases.id,
+  version: directoryReleases.version,
+  publishedAt: directoryReleases.publishedAt,
+  sha256: directoryReleases.sha256,
+  jws: directoryReleases.jws,
+  kid: directoryReleases.kid,
+};
+
+/** A release's identity and signature without its document: what a poll or an export checks first. */
+export async function findReleaseMeta(tx: Tx, version: string): Promise<ReleaseMeta | undefined> {
+  const [row] =
+    version === "latest"
+      ? await tx.select(META).from(directoryReleases).orderBy(desc(directoryReleases.publishedAt)).limit(1)
+      : await tx.select(META).from(directoryReleases).where(eq(directoryReleases.version, version)).limit(1);
+  return row;
+}
+
+/**
+ * One export of one release; every export is audited (who took which version, in which format),
+ * also when the file comes from the cache of renderings (`export-cache.ts`). The release's
+ * document is read and rendered only when this instance has not rendered that file yet.
+ */
 export async function exportRelease(
   ctx: AppContext,
   user: Principal,
@@ -223,7 +256,7 @@ export async function exportRelease(
 ): Promise<ExportFile> {
   requireFullReader(user);
   const release = await ctx.db.tx(async (tx) => {
-    const row = await findRelease(tx, version);
+    const row = await findReleaseMeta(tx, version);
     if (!row) throw notFound(`No release ${version}.`);
     await appendAudit(tx, ctx.clock.now(), auditWho(user, meta), {
       action: "directory.release.exported",
@@ -233,23 +266,35 @@ export async function exportRelease(
     });
     return row;
   }, actorOf(user));
-  const doc = release.document;
-  const body =
-    format === "json"
-      ? release.body // the signed bytes, unchanged
-      : format === "csv"
-        ? directoryToCsv(doc)
-        : format === "vcard"
-          ? directoryToVcards(doc)
-          : format === "pdf"
-            ? await directoryToPdf(doc)
-            : await directoryToDocx(doc);
+  const body = await releaseFiles.get(`directory:${release.id}:${format}`, () =>
+    renderStored(ctx, user, release.id, format),
+  );
   return {
     body,
     contentType: CONTENT_TYPES[format],
     fileName: `vigil-directory-${release.version}.${EXTENSIONS[format]}`,
     release,
   };
+}
+
+/** Reads a release's document and renders one format of it (what the cache holds). */
+async function renderStored(
+  ctx: AppContext,
+  user: Principal,
+  id: string,
+  format: ExportFormat,
+): Promise<Buffer | string> {
+  const release = await ctx.db.tx(async (tx) => {
+    const [row] = await tx.select().from(directoryReleases).where(eq(directoryReleases.id, id));
+    return row;
+  }, actorOf(user));
+  if (!release) throw notFound("No such release.");
+  const doc = release.document;
+  if (format === "json") return release.body; // the signed bytes, unchanged
+  if (format === "csv") return directoryToCsv(doc);
+  if (format === "vcard") return directoryToVcards(doc);
+  if (format === "pdf") return directoryToPdf(doc);
+  return directoryToDocx(doc);
 }
 
 export async function signingKey(ctx: AppContext, user: Principal): Promise<SigningKeyInfo> {

@@ -36,7 +36,7 @@ import { directoryJsonSchema } from "./formats/json-schema";
 import { completenessReport, confirmEntries, remindParty } from "./freshness";
 import { applyImport, previewImport } from "./import";
 import { listProposals, propose, reviewProposal, withdrawProposal } from "./proposals";
-import { compareReleases, exportRelease, findRelease, listReleases, publishRelease, signingKey } from "./releases";
+import { compareReleases, exportRelease, findReleaseMeta, listReleases, publishRelease, signingKey } from "./releases";
 
 /** The directory's HTTP surface. Handlers parse, call one use case, and answer. */
 
@@ -297,7 +297,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         // An hourly poll that finds nothing new costs one small query and writes nothing.
-        const latest = await ctx.db.tx((tx) => findRelease(tx, "latest"));
+        const latest = await ctx.db.tx((tx) => findReleaseMeta(tx, "latest"));
         if (!latest)
           return reply.code(404).send({ error: { code: "not_found", message: "No release has been published yet." } });
         const etag = `"${latest.sha256}"`;

@@ -8,8 +8,8 @@ import { pingDeliveryHook } from "../pings/delivery";
  */
 export type DeliveryHook = {
   keyPrefix: string;
-  /** The mail server accepted the message at `at`. */
-  delivered(tx: Tx, key: string, at: Date): Promise<void>;
+  /** The mail server accepted these messages, each at its `at` (a batch: one call, not one per message). */
+  delivered(tx: Tx, messages: readonly { key: string; at: Date }[]): Promise<void>;
   /** The message was given up for good (refused, or too many attempts). */
   failed(tx: Tx, key: string, at: Date): Promise<void>;
 };

@@ -1,4 +1,4 @@
-import { count, isNotNull } from "drizzle-orm";
+import { count, isNotNull, like } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testContext } from "../../../test/harness/context";
@@ -11,7 +11,8 @@ import { ManualClock } from "../clock";
 import type { AppContext } from "../context";
 import { loadDemoNetwork } from "../demo/seed";
 import { smtpTransport } from "./mail-transport";
-import { backoffMs, deliverDue, outboxCounts } from "./outbox";
+import { backoffMs, deliverDue, enqueueEmails, outboxCounts } from "./outbox";
+import { outbox } from "./tables";
 
 let ctx: AppContext;
 let app: FastifyInstance;
@@ -82,5 +83,45 @@ describe("e-mail through the outbox", () => {
     expect((await c.post("/api/directory/releases", { version: "2025-01", notes: "" })).statusCode).toBe(201);
     expect(await ctx.db.tx((tx) => outboxCounts(tx))).toEqual(before);
     await offApp.close();
+  });
+
+  it("sends a batch over several open SMTP connections at once, each message once, and records each delivery", async () => {
+    const at = clock.now();
+    const keys = Array.from({ length: 40 }, (_, i) => `pool-test-${i}`);
+    await ctx.db.tx((tx) =>
+      enqueueEmails(
+        tx,
+        keys.map((key, i) => ({
+          userId: null,
+          key,
+          payload: {
+            to: `pool${i}@example.org`,
+            locale: "en" as const,
+            kind: "directory.release_published",
+            params: { version: "2025-02" },
+            link: null,
+          },
+        })),
+        at,
+      ),
+    );
+    const mail = smtpTransport(smtp.url, "Vigil <vigil@example.org>", { pool: 4 });
+    expect(mail.concurrency).toBe(4);
+    // Batches of 15: three claims, the last one short.
+    expect(await deliverDue(ctx, mail, 15)).toMatchObject({ delivered: 40, retried: 0, failed: 0 });
+    mail.close();
+    const got = smtp.received.filter((m) => m.messageId?.startsWith("<pool-test-"));
+    expect(got.map((m) => m.messageId).sort()).toEqual(keys.map((k) => `<${k}@vigil>`).sort());
+    const rows = await ctx.db.tx((tx) =>
+      tx
+        .select({ status: outbox.status, deliveredAt: outbox.deliveredAt })
+        .from(outbox)
+        .where(like(outbox.idempotencyKey, "pool-test-%")),
+    );
+    expect(rows).toHaveLength(40);
+    for (const r of rows) {
+      expect(r.status).toBe("delivered");
+      expect(r.deliveredAt).toBeInstanceOf(Date);
+    }
   });
 });

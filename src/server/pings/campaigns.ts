@@ -19,7 +19,7 @@ import { findPartyByIso2, type PingableContactPoint, pingableContactPoints } fro
 import { badRequest, conflict, forbidden, notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
 import { emailOn, notify } from "../notify/notifications";
-import { enqueueEmail } from "../notify/outbox";
+import { type EmailPayload, enqueueEmails } from "../notify/outbox";
 import { open, seal } from "../vault/keyring";
 import { pingMessageKey, publishProgress } from "./delivery";
 import { pingCheckJob } from "./jobs";
@@ -176,36 +176,57 @@ async function fire(ctx: AppContext, tx: Tx, campaign: CampaignRow, at: Date): P
   }
   const expiresAt = new Date(at.getTime() + LINK_VALIDITY_MS);
   const mail = emailOn(ctx).email;
-  for (const cp of points) {
-    const [target] = await tx
+  // Multi-row inserts, a thousand at a time: a ping of the whole Network is 10,000 targets,
+  // as many links and messages, and must leave in seconds.
+  const CHUNK = 1000;
+  const targetOf = new Map<string, string>();
+  for (let i = 0; i < points.length; i += CHUNK) {
+    const rows = await tx
       .insert(pingTargets)
-      .values({
-        campaignId: campaign.id,
-        partyId: cp.partyId,
-        partyIso2: cp.iso2,
-        partyNameEn: cp.nameEn,
-        partyNameFr: cp.nameFr,
-        contactPointId: cp.contactPointId,
-        institution: cp.institution,
-        type: cp.type,
-        timeZone: cp.timeZone,
-      })
-      .returning({ id: pingTargets.id });
-    if (!target) throw new Error("target not written");
-    for (const address of cp.emails) {
+      .values(
+        points.slice(i, i + CHUNK).map((cp) => ({
+          campaignId: campaign.id,
+          partyId: cp.partyId,
+          partyIso2: cp.iso2,
+          partyNameEn: cp.nameEn,
+          partyNameFr: cp.nameFr,
+          contactPointId: cp.contactPointId,
+          institution: cp.institution,
+          type: cp.type,
+          timeZone: cp.timeZone,
+        })),
+      )
+      .returning({ id: pingTargets.id, contactPointId: pingTargets.contactPointId });
+    for (const r of rows) if (r.contactPointId) targetOf.set(r.contactPointId, r.id);
+  }
+  const recipients = points.flatMap((cp) =>
+    cp.emails.map((address) => {
       const id = randomUUID();
       const token = randomToken();
-      await tx.insert(pingRecipients).values({
-        id,
+      const targetId = targetOf.get(cp.contactPointId);
+      if (!targetId) throw new Error("target not written");
+      return { id, targetId, address, token, languages: cp.languages };
+    }),
+  );
+  for (let i = 0; i < recipients.length; i += CHUNK) {
+    await tx.insert(pingRecipients).values(
+      recipients.slice(i, i + CHUNK).map((r) => ({
+        id: r.id,
         campaignId: campaign.id,
-        targetId: target.id,
-        address,
-        tokenHash: sha256(token),
-        tokenSealed: seal(ctx.keyring, Buffer.from(token, "utf8"), id),
+        targetId: r.targetId,
+        address: r.address,
+        tokenHash: sha256(r.token),
+        tokenSealed: seal(ctx.keyring, Buffer.from(r.token, "utf8"), r.id),
         expiresAt,
-      });
-      if (mail) await queueMessage(tx, id, address, token, cp.languages, expiresAt, at, 0);
-    }
+      })),
+    );
+  }
+  if (mail) {
+    await enqueueEmails(
+      tx,
+      recipients.map((r) => pingMessage(r.id, r.address, r.token, r.languages, expiresAt, 0)),
+      at,
+    );
   }
   // The Parties' officers and admins see it in Vigil at once (in-app: the e-mail is the mailbox's).
   for (const partyId of new Set(points.map((p) => p.partyId))) {
@@ -226,22 +247,20 @@ async function fire(ctx: AppContext, tx: Tx, campaign: CampaignRow, at: Date): P
   await publishProgress(tx, campaign.id, at);
 }
 
-async function queueMessage(
-  tx: Tx,
+/** The outbox row of one ping message (the first, or reminder n) to one address. */
+function pingMessage(
   recipientId: string,
   address: string,
   token: string,
   languages: readonly string[],
   expiresAt: Date,
-  at: Date,
   reminder: number,
-): Promise<void> {
+): { userId: null; payload: EmailPayload; key: string } {
   // A mailbox has no account and no language setting: French when it is the contact point's first.
   const locale = languages[0] === "fr" ? "fr" : "en";
-  await enqueueEmail(
-    tx,
-    null,
-    {
+  return {
+    userId: null,
+    payload: {
       to: address,
       locale,
       kind: "ping.acknowledge",
@@ -249,9 +268,8 @@ async function queueMessage(
       link: `/ping/${token}`,
       secretLink: true,
     },
-    pingMessageKey(recipientId, reminder),
-    at,
-  );
+    key: pingMessageKey(recipientId, reminder),
+  };
 }
 
 /**
@@ -309,14 +327,16 @@ async function remind(ctx: AppContext, tx: Tx, campaign: CampaignRow, n: number,
     );
   const languagesOf = new Map((await pingableContactPoints(tx)).map((cp) => [cp.contactPointId, cp.languages]));
   if (emailOn(ctx).email) {
-    for (const r of recipients) {
-      if (!r.tokenSealed) continue;
+    const targetOf = new Map(silent.map((t) => [t.id, t]));
+    const messages = recipients.flatMap((r) => {
+      if (!r.tokenSealed) return [];
       // Drivers return bytea as a Uint8Array or a Buffer.
       const token = open(ctx.keyring, Buffer.from(r.tokenSealed), r.id).toString("utf8");
-      const target = silent.find((t) => t.id === r.targetId);
+      const target = targetOf.get(r.targetId);
       const languages = (target?.contactPointId && languagesOf.get(target.contactPointId)) || [];
-      await queueMessage(tx, r.id, r.address, token, languages, r.expiresAt, at, n);
-    }
+      return [pingMessage(r.id, r.address, token, languages, r.expiresAt, n)];
+    });
+    await enqueueEmails(tx, messages, at);
   }
   for (const partyId of new Set(silent.map((t) => t.partyId))) {
     await notify(

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNotNull, isNull, lt, not, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, lt, not, or, type SQL, sql } from "drizzle-orm";
 import {
   ALLOWED_PARENTS,
   type DraftBody,
@@ -467,28 +467,36 @@ export async function listRequests(ctx: AppContext, user: Principal, q: ListQuer
       .orderBy(desc(requests.emergency), desc(sql`coalesce(${requests.sentAt}, ${requests.createdAt})`))
       .limit(q.limit)
       .offset(q.offset);
-    const [total] = await tx
-      .select({ n: count() })
+    // The total and the four counts in one pass over the Party's own rows (both of its indexes),
+    // not five: at a million requests a Party has thousands in each box, and each row read goes
+    // through the row-level security checks.
+    const n = (cond: SQL) => sql<number>`(count(*) filter (where ${cond}))::int`;
+    const [counted] = await tx
+      .select({
+        total: n(and(...where) as SQL),
+        inbox: n(inbox),
+        outbox: n(outbox),
+        drafts: n(drafts),
+        overdue: n(and(or(inbox, outbox), overdueNow) as SQL),
+      })
       .from(requests)
-      .where(and(...where));
-    const countOf = async (cond: SQL) =>
-      (
-        await tx
-          .select({ n: count() })
-          .from(requests)
-          .where(hidden ? and(cond, not(hidden)) : cond)
-      )[0]?.n ?? 0;
+      .where(
+        and(
+          or(eq(requests.requestedPartyId, partyId), eq(requests.senderPartyId, partyId)),
+          ...(hidden ? [not(hidden)] : []),
+        ),
+      );
     const ps = await partiesById(tx, [
       ...new Set(rows.flatMap((r) => [r.senderPartyId, ...(r.requestedPartyId ? [r.requestedPartyId] : [])])),
     ]);
     return {
       items: rows.map((r) => summaryOf(r, partyId, ps, now)),
-      total: total?.n ?? 0,
+      total: counted?.total ?? 0,
       counts: {
-        inbox: await countOf(inbox),
-        outbox: await countOf(outbox),
-        drafts: await countOf(drafts),
-        overdue: await countOf(and(or(inbox, outbox), overdueNow, ...(hidden ? [not(hidden)] : [])) as SQL),
+        inbox: counted?.inbox ?? 0,
+        outbox: counted?.outbox ?? 0,
+        drafts: counted?.drafts ?? 0,
+        overdue: counted?.overdue ?? 0,
       },
     };
   }, actorOf(user));

@@ -42,17 +42,24 @@ export const TEMPLATE_LABELS: Record<string, string> = {
 };
 
 /** "en, fr" → "English, French", for readers who do not know the codes. */
+// Made once: building an Intl formatter costs far more than using it, and a release of 10,000
+// contact points asks for tens of thousands of names and dates.
+const LANGUAGE_NAMES = new Intl.DisplayNames(["en"], { type: "language" });
+const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
 export function languageNames(codes: readonly string[]): string {
-  const names = new Intl.DisplayNames(["en"], { type: "language" });
-  return codes.map((c) => names.of(c) ?? c).join(", ");
+  return codes.map((c) => LANGUAGE_NAMES.of(c) ?? c).join(", ");
 }
 
 /** "2024-12-16T09:00:00.000Z" → "16 December 2024" (UTC, so every reader sees the same date). */
 export function formatDate(iso: string | null): string {
   if (!iso) return "not published";
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(iso),
-  );
+  return DATE_FORMAT.format(new Date(iso));
 }
 
 /** "Version 2024-12 of 16 December 2024", or "Working copy" for an unpublished document. */

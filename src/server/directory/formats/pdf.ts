@@ -222,6 +222,9 @@ export async function directoryToPdf(doc: DirectoryDocument): Promise<Buffer> {
   pdf.moveDown(0.5);
 
   for (const party of doc.parties) {
+    // Laying out 10,000 contact points takes seconds of CPU: let the server answer other requests
+    // between two Parties rather than stall them all until the file is done.
+    await new Promise((resolve) => setImmediate(resolve));
     const heading = [...partyHeading(party), ...legalProfileLines(party)];
     const blocks = party.contactPoints.map((cp, i) => contactPointLines(cp, i + 1));
     const first = blocks[0] ?? [{ text: "No contact point designated.", size: 9, indent: INDENT, gapBefore: 4 }];
