@@ -162,17 +162,22 @@ function RegistrationRow({
   onChanged: (m: MeetingDetail) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [busy, setBusy] = useState(false);
+  // The change asked for shows at once and until the server answers (then its answer, or back on failure).
+  const [pending, setPending] = useState<AttendanceInput | null>(null);
+  const busy = pending !== null;
   const change = async (body: AttendanceInput) => {
-    setBusy(true);
+    setPending(body);
     try {
       onChanged(await meetingsApi.updateRegistration(meetingId, r.id, body));
     } catch (e) {
       notifyError(t, t("meetings.registrations.changeFailed", { name: r.name }), errorMessage(t, e, i18n.language));
     } finally {
-      setBusy(false);
+      setPending(null);
     }
   };
+  const status = pending?.status ?? r.status;
+  const mode = pending?.mode ?? r.mode;
+  const attended = pending?.attended ?? (status === "registered" && r.attended);
   const represents = r.kind === "organisation" ? (r.organisation ?? "") : r.country ? countries.name(r.country) : "";
   return (
     <Table.Tr data-testid="registration" data-name={r.name} data-attended={String(r.attended)}>
@@ -196,7 +201,7 @@ function RegistrationRow({
         <NativeSelect
           size="xs"
           aria-label={t("meetings.registrations.statusOf", { name: r.name })}
-          value={r.status}
+          value={status}
           disabled={busy}
           onChange={(e) => void change({ status: e.currentTarget.value as RegistrationStatus })}
           data={REGISTRATION_STATUSES.map((s) => ({ value: s, label: t(STATUS_KEYS[s]) }))}
@@ -206,7 +211,7 @@ function RegistrationRow({
         <NativeSelect
           size="xs"
           aria-label={t("meetings.registrations.modeOf", { name: r.name })}
-          value={r.mode}
+          value={mode}
           disabled={busy}
           onChange={(e) => void change({ mode: e.currentTarget.value as AttendanceMode })}
           data={ATTENDANCE_MODES.map((m) => ({ value: m, label: t(MODE_KEYS[m]) }))}
@@ -215,10 +220,10 @@ function RegistrationRow({
       <Table.Td>
         <Checkbox
           aria-label={t("meetings.registrations.attendedOf", { name: r.name })}
-          checked={r.attended}
+          checked={attended}
           // Only a registered delegate can attend (the schema's and the server's rule).
-          disabled={busy || r.status !== "registered"}
-          title={r.status !== "registered" ? t("meetings.validation.attended") : undefined}
+          disabled={busy || status !== "registered"}
+          title={status !== "registered" ? t("meetings.validation.attended") : undefined}
           onChange={(e) => void change({ attended: e.currentTarget.checked })}
         />
       </Table.Td>
