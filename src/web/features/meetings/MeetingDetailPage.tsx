@@ -88,6 +88,15 @@ export function MeetingDetailPage() {
             ) : null}
           </Stack>
         </Paper>
+        {/* Above the table: a meeting has a hundred invitations, the form would sit far below them. */}
+        <Paper withBorder radius="md" p="md" component="section" aria-labelledby="meeting-add-title">
+          <RegistrationForm
+            meetingId={meeting.id}
+            countries={countries}
+            onAdded={setShown}
+            titleId="meeting-add-title"
+          />
+        </Paper>
         <Paper withBorder radius="md" p="md" component="section" aria-labelledby="meeting-delegates-title">
           <Stack gap="sm">
             <Title order={2} size="h5" id="meeting-delegates-title">
@@ -102,14 +111,6 @@ export function MeetingDetailPage() {
               <Registrations meeting={meeting} countries={countries} onChanged={setShown} />
             )}
           </Stack>
-        </Paper>
-        <Paper withBorder radius="md" p="md" component="section" aria-labelledby="meeting-add-title">
-          <RegistrationForm
-            meetingId={meeting.id}
-            countries={countries}
-            onAdded={setShown}
-            titleId="meeting-add-title"
-          />
         </Paper>
       </Stack>
     </>
@@ -127,7 +128,7 @@ function Registrations({
 }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <Table.ScrollContainer minWidth={980}>
       <Table verticalSpacing="xs" data-testid="registrations">
         <Table.Thead>
           <Table.Tr>
@@ -193,13 +194,19 @@ function RegistrationRow({
       </Table.Td>
       <Table.Td>{represents}</Table.Td>
       <Table.Td>
-        <Badge variant="light" color={r.kind === "party" ? "blue" : r.kind === "observer" ? "grape" : "teal"}>
+        <Badge
+          variant="light"
+          tt="none"
+          maw="none"
+          color={r.kind === "party" ? "blue" : r.kind === "observer" ? "grape" : "teal"}
+        >
           {t(KIND_KEYS[r.kind])}
         </Badge>
       </Table.Td>
       <Table.Td>
         <NativeSelect
           size="xs"
+          miw={130}
           aria-label={t("meetings.registrations.statusOf", { name: r.name })}
           value={status}
           disabled={busy}
@@ -210,6 +217,7 @@ function RegistrationRow({
       <Table.Td>
         <NativeSelect
           size="xs"
+          miw={130}
           aria-label={t("meetings.registrations.modeOf", { name: r.name })}
           value={mode}
           disabled={busy}
