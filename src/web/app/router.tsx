@@ -6,9 +6,11 @@ import { InvitationPage } from "../features/accounts";
 import { AdminPage } from "../features/admin/AdminPage";
 import { SignInPage } from "../features/auth/SignInPage";
 import { AuthoritiesPage } from "../features/authorities/AuthoritiesPage";
+import { CapacityBuildingPage } from "../features/capacity-building/CapacityBuildingPage";
 import { DataProtectionPage } from "../features/data-protection/DataProtectionPage";
 import { DirectoryPage } from "../features/directory/DirectoryPage";
 import { MAILBOX_PATH, MailboxPage } from "../features/mailbox";
+import { MeetingsPage } from "../features/meetings/MeetingsPage";
 import { AckPage } from "../features/pings/AckPage";
 import { PingsPage } from "../features/pings/PingsPage";
 import { RequestsPage } from "../features/requests/RequestsPage";
@@ -26,6 +28,8 @@ const PAGES: Record<SectionId, ComponentType> = {
   pings: PingsPage,
   authorities: AuthoritiesPage,
   statistics: StatisticsPage,
+  meetings: MeetingsPage,
+  capacityBuilding: CapacityBuildingPage,
   dataProtection: DataProtectionPage,
   admin: AdminPage,
 };

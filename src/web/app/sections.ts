@@ -4,13 +4,24 @@ import {
   IconBuildingBank,
   IconChartBar,
   IconInbox,
+  IconPresentation,
+  IconSchool,
   IconSettings,
   IconShieldLock,
   type TablerIcon,
 } from "@tabler/icons-react";
 import type { TranslationKey } from "../i18n/keys";
 
-export type SectionId = "directory" | "requests" | "pings" | "authorities" | "statistics" | "dataProtection" | "admin";
+export type SectionId =
+  | "directory"
+  | "requests"
+  | "pings"
+  | "authorities"
+  | "statistics"
+  | "meetings"
+  | "capacityBuilding"
+  | "dataProtection"
+  | "admin";
 
 export type Section = {
   id: SectionId;
@@ -57,6 +68,21 @@ export const SECTIONS: readonly Section[] = [
     labelKey: "nav.statistics",
     icon: IconChartBar,
     permissions: ["stats.read"],
+  },
+  // Beside the statistics, where the plenary report is made from them: the Secretariat's.
+  {
+    id: "meetings",
+    path: "/meetings",
+    labelKey: "nav.meetings",
+    icon: IconPresentation,
+    permissions: ["plenary.manage"],
+  },
+  {
+    id: "capacityBuilding",
+    path: "/capacity-building",
+    labelKey: "nav.capacityBuilding",
+    icon: IconSchool,
+    permissions: ["plenary.manage"],
   },
   {
     id: "dataProtection",

@@ -7,6 +7,8 @@ import apiTokensEn from "./apiTokens.en.json";
 import apiTokensFr from "./apiTokens.fr.json";
 import authoritiesEn from "./authorities.en.json";
 import authoritiesFr from "./authorities.fr.json";
+import capacityEn from "./capacity.en.json";
+import capacityFr from "./capacity.fr.json";
 import dataProtectionEn from "./dataProtection.en.json";
 import dataProtectionFr from "./dataProtection.fr.json";
 import adminEn from "./directory-admin.en.json";
@@ -17,6 +19,8 @@ import mailStatusEn from "./mail-status.en.json";
 import mailStatusFr from "./mail-status.fr.json";
 import mailboxEn from "./mailbox.en.json";
 import mailboxFr from "./mailbox.fr.json";
+import meetingsEn from "./meetings.en.json";
+import meetingsFr from "./meetings.fr.json";
 import pingsEn from "./pings.en.json";
 import pingsFr from "./pings.fr.json";
 import plenaryEn from "./plenary.en.json";
@@ -84,7 +88,7 @@ void i18n.use(initReactI18next).init({
   // API tokens panel under "apiTokens", the user's own settings page under "settings", the state of
   // e-mail under "mailStatus", requests between contact points under "requests", the retention
   // periods under "retention", security keys and re-authentication under "security", incidents
-  // and transfers (Art. 14) under "dataProtection", ping tests under "pingTests", the statistics' figures and the plenary report under "plenary". The French requests, retention, security and
+  // and transfers (Art. 14) under "dataProtection", ping tests under "pingTests", the statistics' figures and the plenary report under "plenary", annual meetings under "meetings" and capacity building under "capacity". The French requests, retention, security and
   // data protection catalogues must have every key of the English ones:
   // `satisfies` makes a missing one fail the type check.
   resources: {
@@ -106,6 +110,8 @@ void i18n.use(initReactI18next).init({
         // The authorities directory's own catalogue, beside the section's title and description in en.json.
         authorities: { ...en.authorities, ...authoritiesEn },
         plenary: plenaryEn,
+        meetings: meetingsEn,
+        capacity: capacityEn,
       },
     },
     fr: {
@@ -125,6 +131,8 @@ void i18n.use(initReactI18next).init({
         pingTests: pingsFr satisfies typeof pingsEn,
         authorities: { ...fr.authorities, ...(authoritiesFr satisfies typeof authoritiesEn) },
         plenary: plenaryFr satisfies typeof plenaryEn,
+        meetings: meetingsFr satisfies typeof meetingsEn,
+        capacity: capacityFr satisfies typeof capacityEn,
       },
     },
   },

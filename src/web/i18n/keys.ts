@@ -1,11 +1,13 @@
 import type accountsEn from "./accounts.en.json";
 import type apiTokensEn from "./apiTokens.en.json";
 import type authoritiesEn from "./authorities.en.json";
+import type capacityEn from "./capacity.en.json";
 import type dataProtectionEn from "./dataProtection.en.json";
 import type adminEn from "./directory-admin.en.json";
 import type en from "./en.json";
 import type mailStatusEn from "./mail-status.en.json";
 import type mailboxEn from "./mailbox.en.json";
+import type meetingsEn from "./meetings.en.json";
 import type pingsEn from "./pings.en.json";
 import type requestsEn from "./requests.en.json";
 import type retentionEn from "./retention.en.json";
@@ -39,6 +41,8 @@ export type TranslationKey = WithoutPluralSuffix<
       accounts: typeof accountsEn;
       pingTests: typeof pingsEn;
       authorities: typeof authoritiesEn;
+      meetings: typeof meetingsEn;
+      capacity: typeof capacityEn;
     }
   >
 >;
