@@ -180,7 +180,9 @@ describe("annual meetings and capacity building", () => {
       .replace(/-\n/g, "-")
       .replace(/\s+/g, " ");
     expect(pdf).toContain(MEETING);
-    expect(pdf).toContain("Participation: 2 delegates (1 in person and 1 online), representing 2 countries");
+    expect(pdf).toContain(
+      "Participation: 2 delegates (1 in person and 1 online), representing 2 countries (1 Party and 1 Observer) and 0 international organisations",
+    );
     expect(pdf).toContain(ACTIVITY);
     expect(pdf).not.toContain("No annual meeting was held in the period.");
 

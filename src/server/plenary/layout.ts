@@ -4,6 +4,11 @@ import type { ActivityKind, Participation, PlenaryReport } from "../../shared/pl
 import { rowLine } from "../pings/export";
 import { countryName } from "./countries";
 
+/** "1 delegate", "94 delegates": English takes the singular for one only. */
+const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+/** French takes the singular for 0 and 1 ("0 observateur", "1 Partie"). */
+const nFr = (count: number, one: string, many: string) => `${count} ${count < 2 ? one : many}`;
+
 /*
  * The plenary report's words in English and French, laid out once as sections of paragraphs,
  * bullets and tables; pdf.ts and docx.ts print this layout and nothing else, so both files say
@@ -103,7 +108,7 @@ const W = {
     meetingAt: (place: string, day: string) => `${place}, ${day}`,
     meetingNone: "No annual meeting was held in the period.",
     participation: (p: Participation) =>
-      `Participation: ${p.delegates} delegates (${p.inPerson} in person and ${p.online} online), representing ${p.countries} countries (${p.parties} Parties and ${p.observers} Observers) and ${p.organisations} international organisations`,
+      `Participation: ${n(p.delegates, "delegate", "delegates")} (${p.inPerson} in person and ${p.online} online), representing ${n(p.countries, "country", "countries")} (${n(p.parties, "Party", "Parties")} and ${n(p.observers, "Observer", "Observers")}) and ${n(p.organisations, "international organisation", "international organisations")}`,
     invitations: (p: Participation) => `Invitations: ${p.invited}; registrations: ${p.registered}.`,
     capacity: "Capacity building activities",
     capacityNone: "No capacity-building activity was recorded in the period.",
@@ -144,7 +149,7 @@ const W = {
     meetingAt: (place: string, day: string) => `${place}, ${day}`,
     meetingNone: "Aucune réunion annuelle ne s'est tenue pendant la période.",
     participation: (p: Participation) =>
-      `Participation : ${p.delegates} délégués (${p.inPerson} en présentiel et ${p.online} en ligne), représentant ${p.countries} pays (${p.parties} Parties et ${p.observers} observateurs) et ${p.organisations} organisations internationales`,
+      `Participation : ${nFr(p.delegates, "délégué", "délégués")} (${p.inPerson} en présentiel et ${p.online} en ligne), représentant ${p.countries} pays (${nFr(p.parties, "Partie", "Parties")} et ${nFr(p.observers, "observateur", "observateurs")}) et ${nFr(p.organisations, "organisation internationale", "organisations internationales")}`,
     invitations: (p: Participation) => `Invitations : ${p.invited} ; inscriptions : ${p.registered}.`,
     capacity: "Activités de renforcement des capacités",
     capacityNone: "Aucune activité de renforcement des capacités n'a été enregistrée pendant la période.",
