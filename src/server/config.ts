@@ -38,6 +38,8 @@ const Env = z.object({
   VIGIL_CLOCK_CONTROL: Bool.optional(),
   /** Bearer token that lets a monitoring system read /metrics from anywhere; without it, loopback only. */
   VIGIL_METRICS_TOKEN: z.string().trim().min(16).optional(),
+  /** At SIGTERM: how long requests in flight, the outbox batch and running jobs may take before exit. */
+  VIGIL_SHUTDOWN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 export type RateLimitRule = { limit: number; windowMs: number };
@@ -67,6 +69,8 @@ export type Config = {
   clockControl: boolean;
   /** /metrics: with a token, whoever presents it; without, direct loopback callers only (ops/routes.ts). */
   metricsToken: string | undefined;
+  /** SIGTERM: the bound on a graceful stop, after which the process exits with code 1. */
+  shutdownSeconds: number;
 };
 
 /** Reads the configuration from the environment; a bad value stops start-up with its name. */
@@ -110,5 +114,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     encryptionKeys: e.VIGIL_ENCRYPTION_KEYS,
     clockControl: e.VIGIL_CLOCK_CONTROL ?? false,
     metricsToken: e.VIGIL_METRICS_TOKEN,
+    shutdownSeconds: e.VIGIL_SHUTDOWN_SECONDS,
   };
 }
