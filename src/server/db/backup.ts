@@ -48,7 +48,7 @@ const Header = z.object({
 });
 export type BackupHeader = z.infer<typeof Header>;
 
-type Query = <T>(text: string) => Promise<T[]>;
+export type Query = <T>(text: string) => Promise<T[]>;
 
 // The row text of a timestamp, a float or a bytea depends on session settings: fix them, so that
 // the same rows hash the same on the source and on the restored database.
@@ -70,15 +70,19 @@ export async function tableFingerprints(q: Query): Promise<Fingerprints> {
       where schemaname not in ('pg_catalog', 'information_schema') order by 1, 2`,
   );
   const out: Fingerprints = {};
-  for (const { s, t } of tables) {
-    const [row] = await q<{ rows: number; hash: string }>(
-      `select count(*)::int as rows,
-              coalesce(md5(string_agg(md5(x::text), '' order by md5(x::text))), '') as hash
-         from ${ident(s)}.${ident(t)} x`,
-    );
-    out[`${s}.${t}`] = row ?? { rows: 0, hash: "" };
-  }
+  for (const { s, t } of tables) out[`${s}.${t}`] = await fingerprintOf(q, `${ident(s)}.${ident(t)}`);
   return out;
+}
+
+/** One table's (or a part of it: `where`, SQL over the row `x`) row count and content hash. */
+export async function fingerprintOf(q: Query, table: string, where = "true"): Promise<{ rows: number; hash: string }> {
+  for (const s of STABLE_OUTPUT) await q(s);
+  const [row] = await q<{ rows: number; hash: string }>(
+    `select count(*)::int as rows,
+            coalesce(md5(string_agg(md5(x::text), '' order by md5(x::text))), '') as hash
+       from ${table} x where ${where}`,
+  );
+  return row ?? { rows: 0, hash: "" };
 }
 
 /** What the code knows: migration tags by their journal time (drizzle records `when` as created_at). */
