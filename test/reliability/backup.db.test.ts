@@ -192,7 +192,11 @@ describe(`backup and restore of ${kind === "pglite" ? "the embedded database" : 
     refused(file.replace("vigil.backup", "missing.backup"), /No such file/);
     expect(await isEmpty(target)).toBe(true);
     // The source is not empty: refused without --force.
-    refused(file, kind === "pglite" ? /already holds a database.*--force/ : /is not empty \(\d+ tables\).*--force/, source);
+    refused(
+      file,
+      kind === "pglite" ? /already holds a database.*--force/ : /is not empty \(\d+ tables\).*--force/,
+      source,
+    );
 
     // Restore into the empty target.
     const r = vigil(target, "restore", file);

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -235,7 +235,7 @@ async function backupPglite(target: { dataDir: string }, payloadFile: string, at
 }
 
 /** pg_dump / pg_restore of the newest Debian PostgreSQL, else from the PATH. */
-function pgTool(name: "pg_dump" | "pg_restore"): string {
+function pgTool(name: "pg_dump" | "pg_restore" | "psql"): string {
   const bin = findPostgresBin(name);
   return bin ? path.join(bin, name) : name;
 }
@@ -248,12 +248,9 @@ function splitPassword(url: string): { url: string; env: Record<string, string> 
   return { url: u.toString(), env: password ? { PGPASSWORD: password } : {} };
 }
 
-async function run(tool: string, args: string[], env: Record<string, string>, stdin?: fs.ReadStream): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(tool, args, {
-      env: { ...process.env, ...env },
-      stdio: [stdin ? "pipe" : "ignore", "ignore", "pipe"],
-    });
+/** Resolves when `child` exits 0; else a BackupError with its stderr. */
+function outcome(child: ChildProcess, name: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     let stderr = "";
     child.stderr?.on("data", (d) => {
       stderr += String(d);
@@ -261,17 +258,43 @@ async function run(tool: string, args: string[], env: Record<string, string>, st
     child.on("error", (err: NodeJS.ErrnoException) =>
       reject(
         err.code === "ENOENT"
-          ? new BackupError(`${path.basename(tool)} not found: install the Debian package postgresql-client.`)
+          ? new BackupError(`${name} not found: install the Debian package postgresql-client.`)
           : err,
       ),
     );
     child.on("exit", (code) =>
       code === 0
         ? resolve()
-        : reject(new BackupError(`${path.basename(tool)} failed (exit ${code}): ${stderr.trim().slice(0, 2000)}`)),
+        : reject(new BackupError(`${name} failed (exit ${code}): ${stderr.trim().slice(0, 2000)}`)),
     );
-    if (stdin && child.stdin) stdin.pipe(child.stdin);
   });
+}
+
+/**
+ * pg_restore turns the archive into SQL, psql runs it in ONE transaction after `prelude`, stopping
+ * at the first error: the database changes completely or not at all.
+ */
+async function restoreScript(
+  file: string,
+  offset: number,
+  prelude: string,
+  conn: { url: string; env: Record<string, string> },
+): Promise<void> {
+  const env = { ...process.env, ...conn.env };
+  const toSql = spawn(pgTool("pg_restore"), ["--no-owner", "--file=-"], { env, stdio: ["pipe", "pipe", "pipe"] });
+  const psql = spawn(
+    pgTool("psql"),
+    ["--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--single-transaction", `--dbname=${conn.url}`],
+    { env, stdio: ["pipe", "ignore", "pipe"] },
+  );
+  const done = Promise.all([outcome(toSql, "pg_restore"), outcome(psql, "psql")]);
+  // A process that stops reading (it failed) closes its pipe: its exit code and stderr say why.
+  toSql.stdin.on("error", () => {});
+  psql.stdin.on("error", () => {});
+  psql.stdin.write(prelude);
+  toSql.stdout.pipe(psql.stdin);
+  fs.createReadStream(file, { start: offset }).pipe(toSql.stdin);
+  await done;
 }
 
 async function backupPostgres(
@@ -293,11 +316,12 @@ async function backupPostgres(
     const migrations = await migrationLevel(q);
     const keys = await keyIds(q);
     const conn = splitPassword(url);
-    await run(
+    const dump = spawn(
       pgTool("pg_dump"),
       ["--format=custom", `--snapshot=${snap?.id}`, `--file=${payloadFile}`, `--dbname=${conn.url}`],
-      conn.env,
+      { env: { ...process.env, ...conn.env }, stdio: ["ignore", "ignore", "pipe"] },
     );
+    await outcome(dump, "pg_dump");
     await q("commit");
     return {
       format: 1,
@@ -430,21 +454,21 @@ async function restorePostgres(
       );
     // The grants in the dump name vigil_app, a server-wide role: it must exist first.
     await client.query(ENSURE_ROLE_SQL);
+    const [v] = (await client.query<{ n: number }>("select current_setting('server_version_num')::int as n")).rows;
+    // --force empties the database in the same transaction as the restore (pg_restore --clean
+    // cannot drop pg-boss's partitioned tables): a restore that fails leaves it as it was.
+    const prelude = opts.force
+      ? `do $$ declare s text; begin
+           for s in select nspname from pg_namespace
+             where nspname not in ('public', 'information_schema') and nspname not like 'pg\\_%'
+           loop execute format('drop schema %I cascade', s); end loop;
+         end $$;
+         drop schema public cascade;
+         create schema public authorization ${(v?.n ?? 0) >= 140000 ? "pg_database_owner" : "current_user"};
+         grant usage on schema public to public;\n`
+      : "";
     const conn = splitPassword(url);
-    // One transaction: a restore that fails leaves the database as it was. --clean (with --force)
-    // drops the objects the backup holds before re-creating them, in that same transaction.
-    await run(
-      pgTool("pg_restore"),
-      [
-        "--no-owner",
-        "--exit-on-error",
-        "--single-transaction",
-        ...(opts.force ? ["--clean", "--if-exists"] : []),
-        `--dbname=${conn.url}`,
-      ],
-      conn.env,
-      fs.createReadStream(file, { start: offset }),
-    );
+    await restoreScript(file, offset, prelude, conn);
     await client.query("begin isolation level repeatable read read only");
     const got = await tableFingerprints(async (text) => (await client.query(text)).rows);
     await client.query("commit");
