@@ -124,6 +124,10 @@ describe(`graceful shutdown (SIGTERM) on ${kind === "pglite" ? "embedded PGlite"
     const slowBody = JSON.stringify({ type: "legal_information", requestedParty: "RO", content: {} });
     const slow = rawRequest(server, officer, "POST", "/api/requests?t=slow", slowBody);
     slow.req.write(slowBody.slice(0, 20));
+    let slowDone = false;
+    void slow.done.then(() => {
+      slowDone = true;
+    });
     await waitFor("the slow request reaching the server", () => receivedTags(server.output()).has("slow"), server);
 
     // Concurrent work: 4 PDF exports of the release and 40 draft creations, all fired at once.
@@ -152,8 +156,15 @@ describe(`graceful shutdown (SIGTERM) on ${kind === "pglite" ? "embedded PGlite"
     const pid = server.pid;
     process.kill(pid, "SIGTERM");
     await waitFor("the shutdown to begin", () => server.output().includes('"msg":"stopping'), server);
-    // The process is still running (the slow request holds it) and takes no new connection.
-    expect(await refused(server.port)).toBe("ECONNREFUSED");
+    // The process is still running (the slow request holds it) and soon takes no new connection
+    // (Fastify runs its preClose hooks, ending the event streams, before it stops listening).
+    let door = await refused(server.port);
+    for (let i = 0; i < 200 && door === "connected"; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      door = await refused(server.port);
+    }
+    expect(door).toBe("ECONNREFUSED");
+    expect(slowDone).toBe(false);
     slow.req.end(slowBody.slice(20));
     const slowAnswer = await slow.done;
     const sseEnd = await sse.done;
