@@ -40,6 +40,8 @@ const Env = z.object({
   VIGIL_METRICS_TOKEN: z.string().trim().min(16).optional(),
   VIGIL_DEMO_HISTORY: Bool.optional(),
   VIGIL_EXERCISE_PURGE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+  /** At SIGTERM: how long requests in flight, the outbox batch and running jobs may take before exit. */
+  VIGIL_SHUTDOWN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 export type RateLimitRule = { limit: number; windowMs: number };
@@ -76,6 +78,8 @@ export type Config = {
   demoHistory: boolean;
   /** Training exercises are purged this many days after they close (0: at the next purge run). */
   exercisePurgeDays: number;
+  /** SIGTERM: the bound on a graceful stop, after which the process exits with code 1. */
+  shutdownSeconds: number;
 };
 
 /** Reads the configuration from the environment; a bad value stops start-up with its name. */
@@ -121,5 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.VIGIL_METRICS_TOKEN,
     demoHistory: demo && (e.VIGIL_DEMO_HISTORY ?? true),
     exercisePurgeDays: e.VIGIL_EXERCISE_PURGE_DAYS,
+    shutdownSeconds: e.VIGIL_SHUTDOWN_SECONDS,
   };
 }

@@ -14,8 +14,9 @@ import { JOBS } from "./jobs/catalogue";
 import { JobQueue } from "./jobs/queue";
 import { createLogger } from "./logger";
 import { configuredTransport } from "./notify/mail-transport";
-import { deliverDue } from "./notify/outbox";
+import { startOutboxWorker } from "./notify/outbox";
 import { sealPlaintextMessages } from "./requests/sealing";
+import { gracefulShutdown } from "./shutdown";
 import { loadKeyring } from "./vault/keyring";
 
 async function main(): Promise<void> {
@@ -61,33 +62,24 @@ async function main(): Promise<void> {
   // The app's monitor logs the result and keeps it for the Administration page ("Check again").
   if (mail?.kind === "smtp") void app.mailMonitor.check();
   else if (!mail) log.warn("e-mail is off: set VIGIL_SMTP_URL to send notifications by e-mail");
-  let delivering = false;
-  const deliver = async () => {
-    if (delivering) return;
-    delivering = true;
-    try {
-      await deliverDue(ctx, mail);
-    } catch (err) {
-      log.error({ err }, "outbox delivery failed");
-    } finally {
-      delivering = false;
-    }
-  };
-  const outboxTimer = setInterval(deliver, 2_000);
-  outboxTimer.unref();
+  const outboxWorker = startOutboxWorker(ctx, mail);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, "stopping: finishing requests in flight");
-    clearInterval(outboxTimer);
-    await app.close();
-    await ctx.jobs?.stop();
-    mail?.close();
-    await db.close();
-    process.exit(0);
-  };
+  // SIGTERM or SIGINT: stop listening and finish the requests in flight (Fastify closes idle
+  // keep-alive connections, answers 503 to new requests on busy ones; the SSE streams are ended
+  // in a preClose hook), let the outbox worker finish its batch and the running jobs end, then
+  // close the database. A second signal or VIGIL_SHUTDOWN_SECONDS exits at once with code 1.
+  const stop = gracefulShutdown({
+    timeoutMs: config.shutdownSeconds * 1000,
+    log,
+    exit: (code) => process.exit(code),
+    steps: [
+      { name: "http", run: () => app.close() },
+      { name: "outbox", run: () => outboxWorker.stop() },
+      { name: "jobs", run: async () => ctx.jobs?.stop() },
+      { name: "mail", run: async () => mail?.close() },
+      { name: "database", run: () => db.close() },
+    ],
+  });
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
 

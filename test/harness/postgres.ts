@@ -3,17 +3,10 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { findPostgresBin } from "../../src/server/db/postgres-bin";
 
-/** The newest Debian PostgreSQL server binaries on this machine, or null. */
-export function findPostgresBin(): string | null {
-  const root = "/usr/lib/postgresql";
-  if (!fs.existsSync(root)) return null;
-  const versions = fs
-    .readdirSync(root)
-    .filter((v) => fs.existsSync(path.join(root, v, "bin", "initdb")))
-    .sort((a, b) => Number(b) - Number(a));
-  return versions[0] ? path.join(root, versions[0], "bin") : null;
-}
+// Found where the backup commands find pg_dump (src/server/db/postgres-bin.ts).
+export { findPostgresBin };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

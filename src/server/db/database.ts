@@ -69,7 +69,7 @@ async function enterAppRole(tx: Tx, actor: Actor): Promise<void> {
 }
 
 /** Roles are server-wide objects, so they are created here rather than in a migration. */
-const ENSURE_ROLE_SQL = `
+export const ENSURE_ROLE_SQL = `
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN

@@ -132,16 +132,20 @@ function hookFor(key: string, hooks: readonly DeliveryHook[]): DeliveryHook | un
  * Delivers what is due. Sending happens outside any transaction (an SMTP server may be slow and
  * the embedded database has one connection); the outcome is recorded afterwards. A claimed batch
  * is sent over the transport's open connections at once, and its deliveries are recorded in one
- * transaction: a ping test's 10,000 messages cost a few hundred transactions, not 10,000.
+ * transaction: a ping test's 10,000 messages cost a few hundred transactions, not 10,000. `stopping()`
+ * is asked before each new batch: a worker that is shutting down finishes the batch it claimed
+ * (its rows would otherwise wait out their lease) and claims no more.
  */
 export async function deliverDue(
   ctx: AppContext,
   mail: MailTransport | null,
   limit = 100,
+  stopping: () => boolean = () => false,
 ): Promise<{ delivered: number; retried: number; failed: number }> {
   const result = { delivered: 0, retried: 0, failed: 0 };
   const concurrency = mail?.concurrency ?? 1;
   for (;;) {
+    if (stopping()) return result;
     const rows = await claim(ctx, limit);
     if (rows.length === 0) return result;
     const delivered: { row: Claimed; at: Date }[] = [];
@@ -249,4 +253,38 @@ export async function outboxDepth(
           extract(epoch from (${at}::timestamptz - min(next_attempt_at) filter (where status = 'pending' and next_attempt_at <= ${at}::timestamptz)))::float8 as "oldestDueSeconds"
         from outbox where status in ('pending', 'failed') group by channel, status`,
   );
+}
+
+/**
+ * The outbox worker of one instance: every `intervalMs`, what is due, one run at a time. `stop()`
+ * waits for the run in progress to finish its batch, so the database is closed only after.
+ */
+export function startOutboxWorker(
+  ctx: AppContext,
+  mail: MailTransport | null,
+  intervalMs = 2_000,
+): { stop: () => Promise<void> } {
+  let current: Promise<void> | null = null;
+  let stopped = false;
+  const tick = () => {
+    if (current || stopped) return;
+    // The batch size of deliverDue (100): a ping test's 10,000 messages go in a hundred claims.
+    current = deliverDue(ctx, mail, undefined, () => stopped)
+      .then(
+        () => {},
+        (err) => ctx.log.error({ err }, "outbox delivery failed"),
+      )
+      .finally(() => {
+        current = null;
+      });
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return {
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await current;
+    },
+  };
 }

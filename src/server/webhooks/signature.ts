@@ -12,7 +12,9 @@ export type VerifyResult = { ok: true } | { ok: false; reason: "bad_signature" |
 
 /**
  * What a receiving national system does (also used by Vigil's tests): check the signature in
- * constant time, refuse a timestamp outside the window, and refuse a delivery id seen before.
+ * constant time, refuse a timestamp outside the window, and never act twice on a delivery id.
+ * "replayed" is a delivery already acted upon: answer it 2xx and do nothing (delivery is at least
+ * once, so a retry after a lost answer carries the same id); refuse the other failures with 4xx.
  */
 export function verifyWebhook(input: {
   secret: string;
