@@ -5,7 +5,7 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
 import type { FastifySerializerCompiler } from "fastify/types/schema";
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, validatorCompiler } from "fastify-type-provider-zod";
 import type { z } from "zod";
@@ -114,10 +114,31 @@ const parsingSerializer: FastifySerializerCompiler<z.ZodType> =
   };
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const headers = securityHeaders(ctx.config.publicUrl);
+  const withSecurityHeaders = (url: string, reply: FastifyReply) => {
+    for (const [name, value] of headers) reply.header(name, value);
+    reply.removeHeader("x-powered-by");
+    if (!url.startsWith("/api/docs")) reply.header("content-security-policy", CSP);
+    if (url.startsWith("/api/")) reply.header("cache-control", "no-store");
+  };
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Errors Fastify meets before any route (a malformed percent-encoding, an over-long path
+    // segment) answer in the API's error shape too, without echoing the address.
+    frameworkErrors: (error, request, reply) => {
+      const [status, code, message]: [number, string, string] =
+        error.code === "FST_ERR_BAD_URL"
+          ? [400, "bad_url", "The address is not valid: it has a malformed percent-encoding."]
+          : error.code === "FST_ERR_MAX_PARAM_LENGTH"
+            ? [414, "uri_too_long", "A part of the address is too long."]
+            : [500, "internal", "Something went wrong on our side. It has been logged."];
+      if (status === 500) reply.log.error({ err: error }, "unhandled framework error");
+      const r = reply as unknown as FastifyReply;
+      withSecurityHeaders(request.raw.url ?? "/", r);
+      return r.code(status).send({ error: { code, message } });
+    },
   });
 
   app.setValidatorCompiler(validatorCompiler);
@@ -162,14 +183,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       .send({ error: { code: "internal", message: "Something went wrong on our side. It has been logged." } });
   });
 
-  const headers = securityHeaders(ctx.config.publicUrl);
-  // onSend runs for every answer: API, static files, the app's index, 404s, errors and 429s.
-  app.addHook("onSend", async (request, reply) => {
-    for (const [name, value] of headers) reply.header(name, value);
-    reply.removeHeader("x-powered-by");
-    if (!request.url.startsWith("/api/docs")) reply.header("content-security-policy", CSP);
-    if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
-  });
+  // onSend runs for every answer: API, static files, the app's index, 404s, errors and 429s;
+  // frameworkErrors above calls the same function (its answers skip the hooks).
+  app.addHook("onSend", async (request, reply) => withSecurityHeaders(request.url, reply));
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
