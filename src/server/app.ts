@@ -9,6 +9,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import type { FastifySerializerCompiler } from "fastify/types/schema";
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, validatorCompiler } from "fastify-type-provider-zod";
 import type { z } from "zod";
+import { StorableInput } from "../shared/storable-text";
 import { apiTokenRoutes } from "./api-tokens/routes";
 import { auditRoutes } from "./audit/routes";
 import { accountRoutes } from "./auth/accounts-routes";
@@ -17,6 +18,7 @@ import { authorityRoutes } from "./authorities/routes";
 import { capacityBuildingRoutes } from "./capacity-building/routes";
 import type { AppContext } from "./context";
 import { dataProtectionRoutes } from "./data-protection/routes";
+import { INVALID_INPUT_LOG, isInvalidDatabaseInput } from "./db/invalid-input";
 import { isDatabaseUnavailable } from "./db/unavailable";
 import { demoClockRoutes } from "./demo/clock-routes";
 import { directoryRoutes } from "./directory/routes";
@@ -141,7 +143,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
   });
 
-  app.setValidatorCompiler(validatorCompiler);
+  // Each part of every request (params, query, body) first passes StorableInput: text PostgreSQL
+  // cannot hold is a 400 naming the field, whatever the route's own schema says.
+  app.setValidatorCompiler<z.ZodType>((route) =>
+    validatorCompiler({ ...route, schema: StorableInput.pipe(route.schema) }),
+  );
   app.setSerializerCompiler(parsingSerializer);
 
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
@@ -176,6 +182,16 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         .code(503)
         .header("retry-after", "5")
         .send({ error: { code: "database_unavailable", message: "The database is unavailable. Try again shortly." } });
+    }
+    if (isInvalidDatabaseInput(error)) {
+      // A value no schema refused and PostgreSQL did: the request's fault, but a schema to tighten.
+      request.log.warn({ err: error }, INVALID_INPUT_LOG);
+      return reply.code(400).send({
+        error: {
+          code: "invalid_input",
+          message: "A value of the request is not valid here (too long, out of range, or not valid text).",
+        },
+      });
     }
     request.log.error({ err: error }, "unhandled error");
     return reply

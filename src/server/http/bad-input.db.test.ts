@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testContext } from "../../../test/harness/context";
@@ -88,5 +89,63 @@ describe("addresses Fastify refuses before any route", () => {
     const error = expectApiError(res, 414, "uri_too_long");
     expect(error.message.length).toBeLessThan(100);
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
+  });
+});
+
+describe("text PostgreSQL cannot store", () => {
+  it("NUL in a query or a path answers 400 naming the field (it reached PostgreSQL: 500)", async () => {
+    for (const [url, path] of [
+      ["/api/directory/search?q=a%00b", "querystring.q"],
+      ["/api/directory/compare?from=1.0.0&to=a%00", "querystring.to"],
+      ["/api/directory/releases/1.0%00/signature", "params.version"],
+    ] as const) {
+      const error = expectApiError(await officer.get(url), 400, "invalid_input");
+      expect(error.issues, url).toEqual([{ path, message: "Text may not contain the NUL character (U+0000)" }]);
+    }
+  });
+
+  it("NUL or a lone surrogate in a body, values or keys, answers 400 and writes nothing", async () => {
+    const fingerprint = await fingerprinter(ctx.db, { skipTables: ["audit_log"] });
+    const before = await fingerprint();
+    const nul = expectApiError(
+      await officer.post("/api/requests", {
+        type: "legal_information",
+        requestedParty: "RO",
+        content: { note: "a\u0000" },
+      }),
+      400,
+      "invalid_input",
+    );
+    expect(nul.issues).toEqual([
+      { path: "body.content.note", message: "Text may not contain the NUL character (U+0000)" },
+    ]);
+    // JSON.stringify writes the lone surrogate as the escape "\ud800"; jsonb refused it (500).
+    const lone = expectApiError(
+      await officer.post("/api/requests", {
+        type: "legal_information",
+        requestedParty: "RO",
+        content: { "k\uD800": 1 },
+      }),
+      400,
+      "invalid_input",
+    );
+    expect(lone.issues?.[0]?.message).toBe("Text must be valid Unicode (it has a lone surrogate) (in a key)");
+    expect(fingerprintDiff(before, await fingerprint())).toEqual([]);
+  });
+});
+
+describe("a value PostgreSQL refuses that no schema did", () => {
+  it("answers 400 invalid_input, not 500 (the error handler's backstop)", async () => {
+    const probe = await buildApp(ctx);
+    // A route of this test only: it sends the database what a schema should have refused.
+    probe.get("/api/test/uuid", async () => ctx.db.tx((tx) => tx.execute(sql`select ${"not-a-uuid"}::uuid`)));
+    probe.get("/api/test/divide", async () => ctx.db.tx((tx) => tx.execute(sql`select 1 / ${0}::int`)));
+    try {
+      expectApiError(await probe.inject({ method: "GET", url: "/api/test/uuid" }), 400, "invalid_input");
+      // Not every data exception is the request's fault: a division by zero is a bug, and a 500.
+      expectApiError(await probe.inject({ method: "GET", url: "/api/test/divide" }), 500, "internal");
+    } finally {
+      await probe.close();
+    }
   });
 });
