@@ -47,6 +47,12 @@ const FRAGMENTS = [
   "9".repeat(40),
   "2026-02-30T25:61:00Z",
   "0000-00-00",
+  "0000-01-01",
+  "0000-01-01T00:00:00Z",
+  "+275760-09-13T00:00:00.000Z",
+  "2026-11-21T05:40:00+99:99",
+  "2147483648",
+  "-9223372036854775809",
   "\u0000",
   "\uFEFF",
   "\uD800",
@@ -76,7 +82,7 @@ const deep = (depth: number, leaf: unknown): unknown => {
 /** Any JSON value at all, including the shapes that break naive code. */
 export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   nastyString,
-  fc.constantFrom(null, true, false, 0, -1, 1e308, -1e308, 2 ** 53 + 1, 0.1, -0, [], {}),
+  fc.constantFrom(null, true, false, 0, -1, 1e308, -1e308, 2 ** 53 + 1, 2 ** 31, -(2 ** 31) - 1, 1e21, 0.1, -0, [], {}),
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.constantFrom(200, 3_000).map((d) => deep(d, "deep")),
@@ -101,9 +107,24 @@ function stringFor(s: JsonSchema): fc.Arbitrary<string> {
     case "email":
       return fc.emailAddress();
     case "date-time":
-      return fc
-        .date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true })
-        .map((d) => d.toISOString());
+      return fc.oneof(
+        {
+          weight: 8,
+          arbitrary: fc
+            .date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true })
+            .map((d) => d.toISOString()),
+        },
+        // Well formed, at the edges of what JavaScript and PostgreSQL can hold.
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            "0000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.999Z",
+            "0001-01-01T00:00:00+14:00",
+            "1969-12-31T23:59:59.999999Z",
+          ),
+        },
+      );
     case "date":
       return fc
         .date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true })
@@ -119,7 +140,25 @@ function stringFor(s: JsonSchema): fc.Arbitrary<string> {
   }
   const min = s.minLength ?? 0;
   const max = Math.max(min, Math.min(s.maxLength ?? 30, 60));
-  return fc.string({ minLength: min, maxLength: max });
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.string({ minLength: min, maxLength: max }) },
+    { weight: 2, arbitrary: hostileWithin(min, s.maxLength ?? 100_000) },
+  );
+}
+
+/**
+ * Strings the schema lets through (their length fits) that code behind it may not expect: NUL
+ * bytes, lone surrogates, SQL and HTML, and the longest allowed, in one-, two- and four-byte
+ * characters (a column narrower than the schema, or a byte limit, meets it).
+ */
+function hostileWithin(min: number, max: number): fc.Arbitrary<string> {
+  const fitted = (v: string) => v.slice(0, max).padEnd(min, "x");
+  const longest = Math.min(max, 20_000);
+  return fc.oneof(
+    fc.constantFrom(...FRAGMENTS).map(fitted),
+    fc.string({ unit: "binary", minLength: 1, maxLength: 20 }).map((v) => fitted(`a${v}\u0000`)),
+    fc.constantFrom("x", "é", "𝕍").map((c) => fitted(c.repeat(Math.max(1, Math.floor(longest / c.length))))),
+  );
 }
 
 // Building an arbitrary from a regular expression is slow (an IPv6 pattern takes 0.2 s): once per pattern.
@@ -151,10 +190,21 @@ export function fromSchema(s: JsonSchema | undefined, depth = 0): fc.Arbitrary<u
       switch (t) {
         case "string":
           return stringFor(s);
-        case "integer":
-          return fc.integer({ min: s.minimum ?? -1_000, max: s.maximum ?? 100_000 });
+        case "integer": {
+          // fc.integer stays within 32 bits; the schema's own bounds are tried as they are.
+          const clamp = (n: number) => Math.max(-(2 ** 31), Math.min(2 ** 31 - 1, n));
+          const min = s.minimum ?? -1_000;
+          const max = s.maximum ?? 100_000;
+          return fc.oneof(
+            { weight: 4, arbitrary: fc.integer({ min: clamp(min), max: Math.max(clamp(min), clamp(max)) }) },
+            { weight: 1, arbitrary: fc.constantFrom(min, max) },
+          );
+        }
         case "number":
-          return fc.double({ min: s.minimum ?? -1_000, max: s.maximum ?? 100_000, noNaN: true });
+          return fc.oneof(
+            { weight: 4, arbitrary: fc.double({ min: s.minimum ?? -1_000, max: s.maximum ?? 100_000, noNaN: true }) },
+            { weight: 1, arbitrary: fc.constantFrom(s.minimum ?? -1e308, s.maximum ?? 1e308) },
+          );
         case "boolean":
           return fc.boolean();
         case "null":
