@@ -10,7 +10,7 @@ import { testDatabase } from "../../../test/harness/db";
 import { makeParty, makeUser } from "../../../test/harness/factories";
 import { type Fingerprint, fingerprintDiff, fingerprinter, nextTransactionId } from "../../../test/harness/fingerprint";
 import { signedIn } from "../../../test/harness/http";
-import { sendLegalQuestion } from "../../../test/harness/requests";
+import { legalQuestion, sendLegalQuestion } from "../../../test/harness/requests";
 import { ApiError } from "../../shared/errors";
 import { createApiToken } from "../api-tokens/api-tokens";
 import { buildApp } from "../app";
@@ -37,6 +37,7 @@ import {
   mutated,
   nastyString,
   nastyValue,
+  replaceOne,
 } from "./schema-arbitraries";
 
 /**
@@ -58,6 +59,8 @@ const SEED = Number(process.env.VIGIL_FUZZ_SEED ?? 20_261_121);
 const RUNS = Number(process.env.VIGIL_FUZZ_RUNS ?? 14);
 const ONLY = process.env.VIGIL_FUZZ_ONLY;
 /** A property stops early past this time (slow routes: PDF exports, password hashing). */
+/** Longer hunts (VIGIL_FUZZ_RUNS=50) need more than the default 10 minutes. */
+const TIMEOUT_MS = Number(process.env.VIGIL_FUZZ_TIMEOUT_S ?? 600) * 1000;
 /** Cases for a caller that every one of them refused (see below). */
 const PROBES = 3;
 const PROPERTY_MS = Number(process.env.VIGIL_FUZZ_PROPERTY_MS ?? 1_500);
@@ -114,6 +117,8 @@ type Case = {
   body: BodyChoice;
   headers: Record<string, string>;
   auth: AuthChoice;
+  /** Instead of a JSON body from the schema: a body the route once took, with one field replaced (or none). */
+  corpus: { index: number; bad: unknown; pick: number; keep: boolean } | null;
 };
 
 // --- Encoding what the arbitraries give into an HTTP request -------------------------------------
@@ -313,6 +318,10 @@ function caseArbitrary(op: Operation): fc.Arbitrary<Case> {
       { weight: 3, arbitrary: fc.constant({}) },
       { weight: 2, arbitrary: fc.dictionary(fc.constantFrom(...HEADER_NAMES), headerValue, { maxKeys: 3 }) },
     ),
+    corpus: fc.option(
+      fc.record({ index: fc.nat(), bad: nastyValue, pick: fc.nat(), keep: fc.nat(4).map((n) => n === 0) }),
+      { freq: 2 },
+    ),
     auth: fc.oneof(
       { weight: 8, arbitrary: fc.constant<AuthChoice>("keep") },
       { weight: 1, arbitrary: fc.constant<AuthChoice>("noCsrf") },
@@ -376,6 +385,16 @@ let fingerprint: () => Promise<Fingerprint>;
 const errorLog: string[] = [];
 const callerHeaders = {} as Record<CallerName, Record<string, string>>;
 let fixtures: Record<string, string>;
+/**
+ * Bodies each write route took (2xx), seeded with known good ones: refinements (a phone number in
+ * E.164, a date after another) refuse most generated bodies, and mutating one field of a good body
+ * reaches the code behind the schema.
+ */
+const corpus = new Map<string, unknown[]>();
+function remember(key: string, body: unknown): void {
+  const bodies = corpus.get(key) ?? [];
+  if (bodies.length < 20) corpus.set(key, [...bodies, structuredClone(body)]);
+}
 /** Ids seen in successful answers: path parameters that exist, beyond the fixtures. */
 const seen: string[] = [];
 const seenSet = new Set<string>();
@@ -455,32 +474,36 @@ beforeAll(async () => {
     meta,
   );
   const revocable = await createApiToken(ctx, users.admin, { name: "Revocable", scopes: ["directory:read"] }, meta);
+  const incidentInput = {
+    title: "Mis-sent e-mail (fictional)",
+    detectedAt: clock.now().toISOString(),
+    description: "A notification went to a wrong address.",
+    dataCategories: ["messages"],
+    affectedParties: ["CL"],
+    requestNumbers: [],
+    measures: "The recipient deleted it.",
+  };
   const incident = await recordIncident(
     ctx,
     users.secretariat,
-    {
-      title: "Mis-sent e-mail (fictional)",
-      detectedAt: clock.now().toISOString(),
-      description: "A notification went to a wrong address.",
-      dataCategories: ["messages"],
-      affectedParties: ["CL"],
-      requestNumbers: [],
-      measures: "The recipient deleted it.",
-    } as Parameters<typeof recordIncident>[2],
+    incidentInput as Parameters<typeof recordIncident>[2],
     meta,
   );
-  const ping = await createCampaign(
-    ctx,
-    users.secretariat,
-    {
-      title: "Fuzz ping",
-      selection: { parties: ["CL"], types: [], regions: [] },
-      schedule: { mode: "now" },
-      reminderMinutes: [],
-      buckets: [15, 60],
-    },
-    meta,
-  );
+  const pingInput = {
+    title: "Fuzz ping",
+    selection: { parties: ["CL"], types: [], regions: [] },
+    schedule: { mode: "now" as const },
+    reminderMinutes: [],
+    buckets: [15, 60],
+  };
+  const ping = await createCampaign(ctx, users.secretariat, pingInput, meta);
+  const draft = { type: "legal_information", requestedParty: "RO", content: { reference: "FUZZ-1" } };
+  remember("POST /api/requests", draft);
+  remember("PUT /api/requests/{id}/draft", draft);
+  remember("POST /api/requests/{id}/send", legalQuestion("RO"));
+  remember("POST /api/incidents", incidentInput);
+  remember("POST /api/pings", pingInput);
+  remember("POST /api/pings/preview", pingInput.selection);
   const spare = await makeUser(ctx, { email: "fuzz.spare@example.org", role: "officer", party: "CL" });
   const feed = await officer.post("/api/me/calendar/rotate");
   const ids = await ctx.db.tx(async (tx) => {
@@ -605,8 +628,15 @@ async function runCase(op: Operation, caller: CallerName, c: Case, propertySeed:
   const url = urlOf(op, c);
   let payload: string | Buffer | undefined;
   let contentType: string | null = null;
+  let jsonBody: unknown;
   if (c.body.kind === "json") {
-    payload = JSON.stringify(c.body.value) ?? "null";
+    const known = corpus.get(op.key);
+    jsonBody = c.body.value;
+    if (c.corpus && known?.length) {
+      jsonBody = structuredClone(known[c.corpus.index % known.length]);
+      if (!c.corpus.keep) jsonBody = replaceOne(jsonBody, c.corpus.bad, c.corpus.pick);
+    }
+    payload = JSON.stringify(jsonBody) ?? "null";
     contentType = c.body.contentType;
   } else if (c.body.kind === "raw") {
     payload = typeof c.body.payload === "string" ? c.body.payload : Buffer.from(c.body.payload);
@@ -629,6 +659,7 @@ async function runCase(op: Operation, caller: CallerName, c: Case, propertySeed:
   }
   stats.cases++;
   stats.byStatus.set(res.statusCode, (stats.byStatus.get(res.statusCode) ?? 0) + 1);
+  if (write && res.statusCode < 300 && c.body.kind === "json") remember(op.key, jsonBody);
   if (res.statusCode < 300 && String(res.headers["content-type"]).startsWith("application/json")) {
     try {
       harvest(JSON.parse(res.body));
@@ -675,60 +706,67 @@ function record(op: Operation, caller: CallerName, problem: string, detail: stri
   const first = !problemKinds.has(kind);
   problemKinds.add(kind);
   if (first && stats.problems.length < 60) {
+    // Printed at once too: a run cut short by its timeout still shows what it found.
+    console.log(`fuzz problem: ${op.key} as ${caller}: ${problem}\n  ${detail}`);
     stats.problems.push(`${op.key} as ${caller}: ${problem} (property seed ${propertySeed})\n  ${detail}`);
   }
 }
 
-it("every route answers fuzzed input with a 2xx, 3xx or a JSON 4xx, and a refused write changes nothing", async () => {
-  const started = Date.now();
-  const ops = operationsOf(app)
-    .filter((op) => !ONLY || op.key.includes(ONLY))
-    .sort((a, b) => order(a) - order(b) || a.key.localeCompare(b.key));
-  expect(ops.length).toBeGreaterThan(ONLY ? 0 : 100);
-  let properties = 0;
-  for (const op of ops) {
-    const callers = CALLERS_OF[op.key]?.callers ?? CALLERS;
-    const opStarted = Date.now();
-    const opCases = stats.cases;
-    const cases = caseArbitrary(op);
-    for (const caller of callers) {
-      const propertySeed = seedFor(`${op.key} ${caller}`);
-      properties++;
-      let sent = 0;
-      let refused = 0;
-      const details = await fc.check(
-        fc.asyncProperty(cases, async (c) => {
-          // A caller refused on its first cases (401/403: the guard answers before reading any
-          // input) would only meet the guard again: its runs go to the callers that get through.
-          if (sent >= PROBES && refused === sent) return;
-          const status = await runCase(op, caller, c, propertySeed);
-          sent++;
-          if (status === 401 || status === 403) refused++;
-        }),
-        {
-          seed: propertySeed,
-          numRuns: RUNS,
-          interruptAfterTimeLimit: PROPERTY_MS,
-          markInterruptAsFailure: false,
-        },
-      );
-      // An exception in the generators or the checks themselves must not pass for a clean run.
-      if (details.failed) record(op, caller, "the property itself failed", String(details.errorInstance), propertySeed);
+it(
+  "every route answers fuzzed input with a 2xx, 3xx or a JSON 4xx, and a refused write changes nothing",
+  async () => {
+    const started = Date.now();
+    const ops = operationsOf(app)
+      .filter((op) => !ONLY || op.key.includes(ONLY))
+      .sort((a, b) => order(a) - order(b) || a.key.localeCompare(b.key));
+    expect(ops.length).toBeGreaterThan(ONLY ? 0 : 100);
+    let properties = 0;
+    for (const op of ops) {
+      const callers = CALLERS_OF[op.key]?.callers ?? CALLERS;
+      const opStarted = Date.now();
+      const opCases = stats.cases;
+      const cases = caseArbitrary(op);
+      for (const caller of callers) {
+        const propertySeed = seedFor(`${op.key} ${caller}`);
+        properties++;
+        let sent = 0;
+        let refused = 0;
+        const details = await fc.check(
+          fc.asyncProperty(cases, async (c) => {
+            // A caller refused on its first cases (401/403: the guard answers before reading any
+            // input) would only meet the guard again: its runs go to the callers that get through.
+            if (sent >= PROBES && refused === sent) return;
+            const status = await runCase(op, caller, c, propertySeed);
+            sent++;
+            if (status === 401 || status === 403) refused++;
+          }),
+          {
+            seed: propertySeed,
+            numRuns: RUNS,
+            interruptAfterTimeLimit: PROPERTY_MS,
+            markInterruptAsFailure: false,
+          },
+        );
+        // An exception in the generators or the checks themselves must not pass for a clean run.
+        if (details.failed)
+          record(op, caller, "the property itself failed", String(details.errorInstance), propertySeed);
+      }
+      if (process.env.VIGIL_FUZZ_VERBOSE)
+        console.log(`${op.key}: ${stats.cases - opCases} cases, ${Date.now() - opStarted} ms`);
     }
-    if (process.env.VIGIL_FUZZ_VERBOSE)
-      console.log(`${op.key}: ${stats.cases - opCases} cases, ${Date.now() - opStarted} ms`);
-  }
-  const seconds = ((Date.now() - started) / 1000).toFixed(0);
-  const statuses = [...stats.byStatus].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`);
-  const serverErrors = [...stats.byStatus].filter(([s]) => s >= 500 && s !== 503).reduce((n, [, k]) => n + k, 0);
-  console.log(
-    `fuzz: ${stats.cases.toLocaleString("en")} cases over ${ops.length} routes (${properties} route × caller properties, ` +
-      `${stats.refusedWrites.toLocaleString("en")} refused writes checked against the database), ` +
-      `${serverErrors} server errors, ${problemKinds.size} kinds of problem, ${seconds} s on ${ctx.db.kind}, seed ${SEED}\n` +
-      `  statuses: ${statuses.join(" ")}`,
-  );
-  expect(
-    stats.problems.join("\n\n"),
-    `VIGIL_FUZZ_SEED=${SEED} reruns this sequence (add VIGIL_FUZZ_ONLY="<METHOD /path>" to narrow it)`,
-  ).toBe("");
-}, 600_000);
+    const seconds = ((Date.now() - started) / 1000).toFixed(0);
+    const statuses = [...stats.byStatus].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`);
+    const serverErrors = [...stats.byStatus].filter(([s]) => s >= 500 && s !== 503).reduce((n, [, k]) => n + k, 0);
+    console.log(
+      `fuzz: ${stats.cases.toLocaleString("en")} cases over ${ops.length} routes (${properties} route × caller properties, ` +
+        `${stats.refusedWrites.toLocaleString("en")} refused writes checked against the database), ` +
+        `${serverErrors} server errors, ${problemKinds.size} kinds of problem, ${seconds} s on ${ctx.db.kind}, seed ${SEED}\n` +
+        `  statuses: ${statuses.join(" ")}`,
+    );
+    expect(
+      stats.problems.join("\n\n"),
+      `VIGIL_FUZZ_SEED=${SEED} reruns this sequence (add VIGIL_FUZZ_ONLY="<METHOD /path>" to narrow it)`,
+    ).toBe("");
+  },
+  TIMEOUT_MS,
+);

@@ -237,7 +237,8 @@ export function mutated(s: JsonSchema | undefined): fc.Arbitrary<unknown> {
   return fc.tuple(fromSchema(s), nastyValue, fc.nat()).map(([value, bad, pick]) => replaceOne(value, bad, pick));
 }
 
-function replaceOne(value: unknown, bad: unknown, pick: number): unknown {
+/** `value` with one of its fields (at any depth, chosen by `pick`) replaced by `bad`; changes `value`. */
+export function replaceOne(value: unknown, bad: unknown, pick: number): unknown {
   const slots: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
   const walk = (v: unknown, d: number) => {
     if (d > 6 || !v || typeof v !== "object") return;
