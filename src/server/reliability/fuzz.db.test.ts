@@ -391,9 +391,11 @@ let fixtures: Record<string, string>;
  * reaches the code behind the schema.
  */
 const corpus = new Map<string, unknown[]>();
+// Not structuredClone: it overflows the stack on the 3,000-level bodies JSON copes with.
+const jsonCopy = (v: unknown): unknown => JSON.parse(JSON.stringify(v) ?? "null");
 function remember(key: string, body: unknown): void {
   const bodies = corpus.get(key) ?? [];
-  if (bodies.length < 20) corpus.set(key, [...bodies, structuredClone(body)]);
+  if (bodies.length < 20) corpus.set(key, [...bodies, jsonCopy(body)]);
 }
 /** Ids seen in successful answers: path parameters that exist, beyond the fixtures. */
 const seen: string[] = [];
@@ -633,7 +635,7 @@ async function runCase(op: Operation, caller: CallerName, c: Case, propertySeed:
     const known = corpus.get(op.key);
     jsonBody = c.body.value;
     if (c.corpus && known?.length) {
-      jsonBody = structuredClone(known[c.corpus.index % known.length]);
+      jsonBody = jsonCopy(known[c.corpus.index % known.length]);
       if (!c.corpus.keep) jsonBody = replaceOne(jsonBody, c.corpus.bad, c.corpus.pick);
     }
     payload = JSON.stringify(jsonBody) ?? "null";
@@ -659,7 +661,7 @@ async function runCase(op: Operation, caller: CallerName, c: Case, propertySeed:
   }
   stats.cases++;
   stats.byStatus.set(res.statusCode, (stats.byStatus.get(res.statusCode) ?? 0) + 1);
-  if (write && res.statusCode < 300 && c.body.kind === "json") remember(op.key, jsonBody);
+  if (write && op.body && res.statusCode < 300 && c.body.kind === "json") remember(op.key, jsonBody);
   if (res.statusCode < 300 && String(res.headers["content-type"]).startsWith("application/json")) {
     try {
       harvest(JSON.parse(res.body));
@@ -731,11 +733,15 @@ it(
         properties++;
         let sent = 0;
         let refused = 0;
+        const until = Date.now() + PROPERTY_MS;
         const details = await fc.check(
           fc.asyncProperty(cases, async (c) => {
             // A caller refused on its first cases (401/403: the guard answers before reading any
             // input) would only meet the guard again: its runs go to the callers that get through.
             if (sent >= PROBES && refused === sent) return;
+            // The time budget is checked between cases, not with fast-check's interruptAfterTimeLimit:
+            // that abandons a running case, whose request then writes during the next one's.
+            if (Date.now() > until) return;
             const status = await runCase(op, caller, c, propertySeed);
             sent++;
             if (status === 401 || status === 403) refused++;
@@ -743,8 +749,6 @@ it(
           {
             seed: propertySeed,
             numRuns: RUNS,
-            interruptAfterTimeLimit: PROPERTY_MS,
-            markInterruptAsFailure: false,
           },
         );
         // An exception in the generators or the checks themselves must not pass for a clean run.
