@@ -58,10 +58,15 @@ import {
 
 // Fixed by default so that a failure in CI reproduces; tuned to about 2.5 minutes per database on 2 cores.
 const SEED = Number(process.env.VIGIL_FUZZ_SEED ?? 20_261_121);
-const RUNS = Number(process.env.VIGIL_FUZZ_RUNS ?? 14);
+const RUNS = Number(process.env.VIGIL_FUZZ_RUNS ?? 20);
 const ONLY = process.env.VIGIL_FUZZ_ONLY;
 /** A property stops early past this time (slow routes: PDF exports, password hashing). */
 const PROPERTY_MS = Number(process.env.VIGIL_FUZZ_PROPERTY_MS ?? 1_500);
+/**
+ * The whole run's budget: each property gets its share of what is left, so a loaded machine runs
+ * fewer cases (the count is printed) rather than a longer test.
+ */
+const BUDGET_MS = Number(process.env.VIGIL_FUZZ_BUDGET_S ?? 150) * 1000;
 /** Cases for a caller that every one of them refused (see below). */
 const PROBES = 3;
 /** Longer hunts (VIGIL_FUZZ_RUNS=50) need more than the default 10 minutes. */
@@ -724,7 +729,9 @@ it(
       .filter((op) => !ONLY || op.key.includes(ONLY))
       .sort((a, b) => order(a) - order(b) || a.key.localeCompare(b.key));
     expect(ops.length).toBeGreaterThan(ONLY ? 0 : 100);
+    const total = ops.reduce((n, op) => n + (CALLERS_OF[op.key]?.callers ?? CALLERS).length, 0);
     let properties = 0;
+    const cut = new Set<string>();
     for (const op of ops) {
       const callers = CALLERS_OF[op.key]?.callers ?? CALLERS;
       const opStarted = Date.now();
@@ -735,7 +742,9 @@ it(
         properties++;
         let sent = 0;
         let refused = 0;
-        const until = Date.now() + PROPERTY_MS;
+        const left = Math.max(1, total - properties + 1);
+        const share = Math.max(50, (2 * (started + BUDGET_MS - Date.now())) / left);
+        const until = Date.now() + Math.min(PROPERTY_MS, share);
         const details = await fc.check(
           fc.asyncProperty(cases, async (c) => {
             // A caller refused on its first cases (401/403: the guard answers before reading any
@@ -743,7 +752,10 @@ it(
             if (sent >= PROBES && refused === sent) return;
             // The time budget is checked between cases, not with fast-check's interruptAfterTimeLimit:
             // that abandons a running case, whose request then writes during the next one's.
-            if (Date.now() > until) return;
+            if (Date.now() > until) {
+              cut.add(`${op.key} ${caller}`);
+              return;
+            }
             const status = await runCase(op, caller, c, propertySeed);
             sent++;
             if (status === 401 || status === 403) refused++;
@@ -766,7 +778,8 @@ it(
     console.log(
       `fuzz: ${stats.cases.toLocaleString("en")} cases over ${ops.length} routes (${properties} route × caller properties, ` +
         `${stats.refusedWrites.toLocaleString("en")} refused writes checked against the database), ` +
-        `${serverErrors} server errors, ${problemKinds.size} kinds of problem, ${seconds} s on ${ctx.db.kind}, seed ${SEED}\n` +
+        `${serverErrors} server errors, ${problemKinds.size} kinds of problem, ${seconds} s on ${ctx.db.kind}, seed ${SEED}; ` +
+        `${cut.size} properties cut short by the time budget\n` +
         `  statuses: ${statuses.join(" ")}`,
     );
     expect(
