@@ -5,10 +5,11 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
 import type { FastifySerializerCompiler } from "fastify/types/schema";
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, validatorCompiler } from "fastify-type-provider-zod";
 import type { z } from "zod";
+import { StorableInput } from "../shared/storable-text";
 import { apiTokenRoutes } from "./api-tokens/routes";
 import { auditRoutes } from "./audit/routes";
 import { accountRoutes } from "./auth/accounts-routes";
@@ -17,6 +18,7 @@ import { authorityRoutes } from "./authorities/routes";
 import { capacityBuildingRoutes } from "./capacity-building/routes";
 import type { AppContext } from "./context";
 import { dataProtectionRoutes } from "./data-protection/routes";
+import { INVALID_INPUT_LOG, isInvalidDatabaseInput } from "./db/invalid-input";
 import { isDatabaseUnavailable } from "./db/unavailable";
 import { demoClockRoutes } from "./demo/clock-routes";
 import { directoryRoutes } from "./directory/routes";
@@ -114,13 +116,38 @@ const parsingSerializer: FastifySerializerCompiler<z.ZodType> =
   };
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const headers = securityHeaders(ctx.config.publicUrl);
+  const withSecurityHeaders = (url: string, reply: FastifyReply) => {
+    for (const [name, value] of headers) reply.header(name, value);
+    reply.removeHeader("x-powered-by");
+    if (!url.startsWith("/api/docs")) reply.header("content-security-policy", CSP);
+    if (url.startsWith("/api/")) reply.header("cache-control", "no-store");
+  };
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Errors Fastify meets before any route (a malformed percent-encoding, an over-long path
+    // segment) answer in the API's error shape too, without echoing the address.
+    frameworkErrors: (error, request, reply) => {
+      const [status, code, message]: [number, string, string] =
+        error.code === "FST_ERR_BAD_URL"
+          ? [400, "bad_url", "The address is not valid: it has a malformed percent-encoding."]
+          : error.code === "FST_ERR_MAX_PARAM_LENGTH"
+            ? [414, "uri_too_long", "A part of the address is too long."]
+            : [500, "internal", "Something went wrong on our side. It has been logged."];
+      if (status === 500) reply.log.error({ err: error }, "unhandled framework error");
+      const r = reply as unknown as FastifyReply;
+      withSecurityHeaders(request.raw.url ?? "/", r);
+      return r.code(status).send({ error: { code, message } });
+    },
   });
 
-  app.setValidatorCompiler(validatorCompiler);
+  // Each part of every request (params, query, body) first passes StorableInput: text PostgreSQL
+  // cannot hold is a 400 naming the field, whatever the route's own schema says.
+  app.setValidatorCompiler<z.ZodType>((route) =>
+    validatorCompiler({ ...route, schema: StorableInput.pipe(route.schema) }),
+  );
   app.setSerializerCompiler(parsingSerializer);
 
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
@@ -156,20 +183,25 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         .header("retry-after", "5")
         .send({ error: { code: "database_unavailable", message: "The database is unavailable. Try again shortly." } });
     }
+    if (isInvalidDatabaseInput(error)) {
+      // A value no schema refused and PostgreSQL did: the request's fault, but a schema to tighten.
+      request.log.warn({ err: error }, INVALID_INPUT_LOG);
+      return reply.code(400).send({
+        error: {
+          code: "invalid_input",
+          message: "A value of the request is not valid here (too long, out of range, or not valid text).",
+        },
+      });
+    }
     request.log.error({ err: error }, "unhandled error");
     return reply
       .code(500)
       .send({ error: { code: "internal", message: "Something went wrong on our side. It has been logged." } });
   });
 
-  const headers = securityHeaders(ctx.config.publicUrl);
-  // onSend runs for every answer: API, static files, the app's index, 404s, errors and 429s.
-  app.addHook("onSend", async (request, reply) => {
-    for (const [name, value] of headers) reply.header(name, value);
-    reply.removeHeader("x-powered-by");
-    if (!request.url.startsWith("/api/docs")) reply.header("content-security-policy", CSP);
-    if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
-  });
+  // onSend runs for every answer: API, static files, the app's index, 404s, errors and 429s;
+  // frameworkErrors above calls the same function (its answers skip the hooks).
+  app.addHook("onSend", async (request, reply) => withSecurityHeaders(request.url, reply));
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACK_TARGET_MINUTES, ackTargetsOf, LegalProfileFields } from "./directory";
+import { ACK_TARGET_MINUTES, ackTargetsOf, IsoDate, isCalendarDate, LegalProfileFields } from "./directory";
 
 function issues(input: unknown) {
   const r = LegalProfileFields.safeParse(input);
@@ -75,5 +75,26 @@ describe("ackTargetsOf", () => {
       normal: 10,
       emergency: 10,
     });
+  });
+});
+
+describe("IsoDate", () => {
+  // The fuzz test found "7364-77-38" passing the pattern and failing in PostgreSQL (a 500).
+  it("takes only dates that exist, in years PostgreSQL has", () => {
+    for (const ok of ["2026-02-28", "2024-02-29", "0001-01-01", "9999-12-31"])
+      expect(IsoDate.safeParse(ok).success).toBe(true);
+    for (const bad of [
+      "2026-02-29",
+      "2026-02-30",
+      "2026-13-01",
+      "2026-00-10",
+      "2026-04-31",
+      "0000-01-01",
+      "7364-77-38",
+    ]) {
+      expect(isCalendarDate(bad), bad).toBe(false);
+      expect(IsoDate.safeParse(bad).error?.issues[0]?.message, bad).toBe("No such date");
+    }
+    expect(IsoDate.safeParse("2026-2-3").error?.issues.map((i) => i.message)).toEqual(["Date must be YYYY-MM-DD"]);
   });
 });

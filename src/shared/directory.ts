@@ -65,7 +65,16 @@ export const Iso2 = z
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, "Party code must be a two-letter ISO 3166 code");
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Date must be YYYY-MM-DD");
+/** "2026-02-28" is a date; "2026-02-30", "2026-13-01" and year 0000 (which PostgreSQL has not) are not. */
+export function isCalendarDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && d.getUTCFullYear() >= 1;
+}
+
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Date must be YYYY-MM-DD", abort: true })
+  .refine(isCalendarDate, "No such date");
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Time must be HH:MM");
 

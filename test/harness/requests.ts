@@ -7,7 +7,13 @@ import type { TestClient } from "./http";
 export async function sendLegalQuestion(from: TestClient, to: string, extra: { exercise?: boolean } = {}) {
   const draft = await from.post("/api/requests", { type: "legal_information", requestedParty: to, content: {} });
   if (draft.statusCode !== 201) throw new Error(`draft refused: ${draft.body}`);
-  const sent = await from.post(`/api/requests/${draft.data.id}/send`, {
+  const sent = await from.post(`/api/requests/${draft.data.id}/send`, { ...legalQuestion(to), ...extra });
+  return Object.assign(sent, { draftId: draft.data.id as string });
+}
+
+/** The complete form of a short legal question to Party `to` (the body of POST /api/requests/{id}/send). */
+export function legalQuestion(to: string) {
+  return {
     type: "legal_information",
     requestedParty: to,
     language: "en",
@@ -24,7 +30,5 @@ export async function sendLegalQuestion(from: TestClient, to: string, extra: { e
     confirmationContact: { name: "M. Example", phone: "+99 2 555 0101", email: "duty@example.org" },
     handlingConditions: { purpose: "Legal question for case TEST-LEGAL-1" },
     details: { subject: "Retention of connection logs", details: "How long do providers keep connection logs?" },
-    ...extra,
-  });
-  return Object.assign(sent, { draftId: draft.data.id as string });
+  };
 }
