@@ -57,11 +57,23 @@ export function demoSecret(banner: string, email: string): string {
   return m[1];
 }
 
-/** Signs a demo account in with its password and current TOTP code. */
+/** The 30-second TOTP step each secret last signed in with, in this test process. */
+const lastStep = new Map<string, number>();
+
+/**
+ * Signs a demo account in with its password and current TOTP code. Vigil refuses a code used
+ * once already (replay), and a restored database remembers the step used before the backup:
+ * like a person, this waits for the authenticator's next code rather than reuse one.
+ */
 export async function signInDemo(base: string, email: string, secret: string): Promise<ApiClient> {
+  const stepOf = (ms: number) => Math.floor(ms / 30_000);
+  if (lastStep.get(secret) === stepOf(Date.now())) {
+    await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 50));
+  }
   const c = new ApiClient(base);
   const first = await c.post("/api/auth/sign-in", { email, password: DEMO_PASSWORD });
   if (first.status !== 200) throw new Error(`sign-in of ${email}: ${first.status} ${JSON.stringify(first.data)}`);
+  lastStep.set(secret, stepOf(Date.now()));
   const second = await c.post("/api/auth/totp", { code: totpCodeAt(secret, new Date()) });
   if (second.status !== 200) throw new Error(`TOTP of ${email}: ${second.status} ${JSON.stringify(second.data)}`);
   return c;
