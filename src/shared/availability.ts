@@ -2,15 +2,28 @@ import type { OpeningHours } from "./directory";
 
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
+/** One formatter per zone: building one costs more than the rest of a search row (a few hundred zones exist). */
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+function clockOf(timeZone: string): Intl.DateTimeFormat {
+  let f = clocks.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      weekday: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    // Only zones that built a formatter get here; the bound keeps odd inputs from growing it.
+    if (clocks.size < 1000) clocks.set(timeZone, f);
+  }
+  return f;
+}
+
 /** Weekday (1 = Monday) and minutes since midnight at `at`, in the IANA time zone `timeZone`. */
 export function localClock(at: Date, timeZone: string): { weekday: number; minutes: number; hhmm: string } {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    weekday: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(at);
+  const parts = clockOf(timeZone).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   const hour = Number(get("hour"));
   const minute = Number(get("minute"));

@@ -84,8 +84,9 @@ async function snapshot(
   });
 }
 
+// The restore and its purge append to the audit chain (compared apart), which moves its head.
 const withoutAudit = (t: Fingerprints) =>
-  Object.fromEntries(Object.entries(t).filter(([n]) => n !== "public.audit_log"));
+  Object.fromEntries(Object.entries(t).filter(([n]) => n !== "public.audit_log" && n !== "public.audit_head"));
 
 async function emptyTarget(): Promise<Db> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vigil-restored-"));

@@ -14,7 +14,7 @@ import { users } from "../auth/tables";
 import { randomToken, sha256 } from "../auth/tokens";
 import type { UserRow } from "../auth/users";
 import type { AppContext, RequestMeta } from "../context";
-import type { Tx } from "../db/database";
+import type { Db, Tx } from "../db/database";
 import { parties } from "../directory/tables";
 import { badRequest, forbidden, type HttpError, notFound, unauthorized } from "../http/errors";
 import { apiTokens } from "./tables";
@@ -147,23 +147,22 @@ export async function revokeApiToken(ctx: AppContext, user: UserRow, id: string,
 
 export type TokenCheck = { ok: true; principal: ApiTokenPrincipal } | { ok: false; error: HttpError };
 
-/**
- * The caller behind a Bearer token, or why it is refused. Runs in the caller's transaction, which
- * must commit even on refusal: the use of a revoked or expired token is audited (a forgotten
- * system, or a stolen token). An unknown token is not: anyone could fill the trail with them.
- */
-export async function resolveApiToken(tx: Tx, token: string, at: Date, meta: RequestMeta): Promise<TokenCheck> {
-  const unknown = unauthorized("api_token_invalid", "This API token is not valid. Check the Authorization header.");
-  if (!TOKEN_FORMAT.test(token)) return { ok: false, error: unknown };
-  const [found] = await tx
+type FoundToken = { token: ApiTokenRow; iso2: string };
+
+/** The token with this value and its Party's code, if any (looked up by its hash). */
+export async function findApiToken(q: Db | Tx, token: string): Promise<FoundToken | undefined> {
+  if (!TOKEN_FORMAT.test(token)) return undefined;
+  const [found] = await q
     .select({ token: apiTokens, iso2: parties.iso2 })
     .from(apiTokens)
     .innerJoin(parties, eq(parties.id, apiTokens.partyId))
     .where(eq(apiTokens.tokenHash, sha256(token)))
     .limit(1);
-  if (!found) return { ok: false, error: unknown };
-  const { token: row, iso2 } = found;
-  const principal: ApiTokenPrincipal = {
+  return found;
+}
+
+function tokenPrincipal({ token: row, iso2 }: FoundToken): ApiTokenPrincipal {
+  return {
     kind: "api_token",
     id: row.id,
     role: "officer",
@@ -171,11 +170,41 @@ export async function resolveApiToken(tx: Tx, token: string, at: Date, meta: Req
     scopes: row.scopes as ApiTokenScope[],
     label: `API token ${row.prefix}… "${row.name}" (${row.id}) of ${iso2}`,
   };
-  const refusal = row.revokedAt
+}
+
+function refusalOf(row: ApiTokenRow, at: Date): HttpError | null {
+  return row.revokedAt
     ? unauthorized("api_token_revoked", `This API token was revoked on ${row.revokedAt.toISOString()}.`)
     : row.expiresAt && row.expiresAt <= at
       ? unauthorized("api_token_expired", `This API token expired on ${row.expiresAt.toISOString()}.`)
       : null;
+}
+
+const lastUseStale = (row: ApiTokenRow, at: Date) =>
+  !row.lastUsedAt || at.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS;
+
+/**
+ * The caller of a token found by `findApiToken` when that lookup is all the call needs: the token
+ * is valid and its last use was recorded less than a minute ago. Otherwise null, and the caller
+ * goes through `resolveApiToken`, which writes (the refusal's audit row, the time of last use).
+ */
+export function readyPrincipal(found: FoundToken | undefined, at: Date): ApiTokenPrincipal | null {
+  if (!found || refusalOf(found.token, at) || lastUseStale(found.token, at)) return null;
+  return tokenPrincipal(found);
+}
+
+/**
+ * The caller behind a Bearer token, or why it is refused. Runs in the caller's transaction, which
+ * must commit even on refusal: the use of a revoked or expired token is audited (a forgotten
+ * system, or a stolen token). An unknown token is not: anyone could fill the trail with them.
+ */
+export async function resolveApiToken(tx: Tx, token: string, at: Date, meta: RequestMeta): Promise<TokenCheck> {
+  const unknown = unauthorized("api_token_invalid", "This API token is not valid. Check the Authorization header.");
+  const found = await findApiToken(tx, token);
+  if (!found) return { ok: false, error: unknown };
+  const row = found.token;
+  const principal = tokenPrincipal(found);
+  const refusal = refusalOf(row, at);
   if (refusal) {
     await appendAudit(tx, at, auditWho(principal, meta), {
       action: "api_token.refused",
@@ -185,7 +214,7 @@ export async function resolveApiToken(tx: Tx, token: string, at: Date, meta: Req
     });
     return { ok: false, error: refusal };
   }
-  if (!row.lastUsedAt || at.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+  if (lastUseStale(row, at)) {
     // Conditional, so that concurrent calls of the same token write it once.
     await tx
       .update(apiTokens)

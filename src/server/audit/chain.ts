@@ -27,10 +27,12 @@ export type ChainedFields = {
   details: Record<string, unknown>;
 };
 
+/** The text a row's hash covers after the previous hash and a newline. */
+export function chainText(row: ChainedFields): string {
+  return canonicalJson({ ...row, at: row.at.toISOString() });
+}
+
+/** sha256(prevHash + "\n" + chainText(row)), hex; appendAudit computes the same in SQL. */
 export function chainHash(prevHash: string, row: ChainedFields): string {
-  return createHash("sha256")
-    .update(prevHash)
-    .update("\n")
-    .update(canonicalJson({ ...row, at: row.at.toISOString() }))
-    .digest("hex");
+  return createHash("sha256").update(prevHash).update("\n").update(chainText(row)).digest("hex");
 }

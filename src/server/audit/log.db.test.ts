@@ -1,9 +1,9 @@
-import { eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../../test/harness/db";
 import type { Database } from "../db/database";
 import { appendAudit, verifyAuditChain } from "./log";
-import { auditLog } from "./tables";
+import { auditHead, auditLog } from "./tables";
 
 let db: Database;
 beforeAll(async () => {
@@ -30,6 +30,10 @@ describe("audit chain", () => {
     );
     const report = await verifyAuditChain(db, 7);
     expect(report).toEqual({ ok: true, checked: 20 });
+    // The head holds the last row's link, which the next append continues.
+    const [last] = await db.tx((tx) => tx.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1));
+    const [head] = await db.tx((tx) => tx.select().from(auditHead));
+    expect(head).toEqual({ id: 1, prevHash: last?.prevHash, hash: last?.hash });
   });
 
   it("drops the audit row with the change it records when the transaction fails", async () => {
@@ -46,6 +50,9 @@ describe("audit chain", () => {
   it("is append-only for the application role", async () => {
     await expect(db.tx((tx) => tx.update(auditLog).set({ action: "x" }).where(eq(auditLog.id, 1)))).rejects.toThrow();
     await expect(db.tx((tx) => tx.delete(auditLog).where(eq(auditLog.id, 1)))).rejects.toThrow();
+    // Its head can only be moved by an append: not removed, not doubled.
+    await expect(db.tx((tx) => tx.delete(auditHead))).rejects.toThrow();
+    await expect(db.tx((tx) => tx.insert(auditHead).values({ id: 2, prevHash: "x", hash: "y" }))).rejects.toThrow();
   });
 
   it("reports a changed row as the first broken link", async () => {

@@ -1,6 +1,6 @@
-import { asc, desc, gt, sql } from "drizzle-orm";
-import type { Database, Tx } from "../db/database";
-import { type ChainedFields, chainHash, GENESIS_HASH } from "./chain";
+import { asc, gt, sql } from "drizzle-orm";
+import { type Database, queryRows, type Tx } from "../db/database";
+import { type ChainedFields, chainHash, chainText, GENESIS_HASH } from "./chain";
 import { auditLog } from "./tables";
 
 /** Who did it and from where; filled from the HTTP request or the CLI. */
@@ -21,12 +21,12 @@ export type AuditEvent = {
 
 /**
  * Appends one row to the audit chain inside the caller's transaction, so the record and the
- * change it describes commit or roll back together. The transaction-scoped advisory lock
- * orders concurrent appends: each row sees the hash of the one before it.
+ * change it describes commit or roll back together. One statement: it moves the chain's head
+ * (audit_head, whose row lock orders concurrent appends until commit) and inserts the row with
+ * the previous hash and the new one, computed by PostgreSQL over the same text as `chainHash`.
+ * Callers append last where they can: the lock is held from here to the commit.
  */
 export async function appendAudit(tx: Tx, at: Date, who: AuditContext, event: AuditEvent): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('vigil.audit_chain'))`);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   const fields: ChainedFields = {
     at,
     actorUserId: who.userId,
@@ -39,8 +39,25 @@ export async function appendAudit(tx: Tx, at: Date, who: AuditContext, event: Au
     userAgent: who.userAgent ?? null,
     details: event.details ?? {},
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.insert(auditLog).values({ ...fields, prevHash, hash: chainHash(prevHash, fields) });
+  const inserted = await queryRows<{ id: number }>(
+    tx,
+    sql`
+    with head as (
+      update audit_head
+         set prev_hash = hash,
+             hash = encode(sha256(convert_to(hash || chr(10) || ${chainText(fields)}, 'UTF8')), 'hex')
+       where id = 1
+       returning prev_hash, hash)
+    insert into audit_log (at, actor_user_id, actor_label, actor_party_id, action, target_type, target_id,
+                           ip, user_agent, details, prev_hash, hash)
+    select ${at.toISOString()}::timestamptz, ${fields.actorUserId}::uuid, ${fields.actorLabel},
+           ${fields.actorPartyId}::uuid, ${fields.action}, ${fields.targetType}, ${fields.targetId},
+           ${fields.ip}, ${fields.userAgent}, ${JSON.stringify(fields.details)}::jsonb, head.prev_hash, head.hash
+      from head
+    returning id`,
+  );
+  // No head row would insert nothing: an action without its record must not commit.
+  if (inserted.length !== 1) throw new Error("audit_head has no row: the audit chain cannot be appended to");
 }
 
 export type ChainReport =

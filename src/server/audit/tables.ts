@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Append-only audit trail. Each row carries the hash of the previous row, so a changed,
@@ -28,3 +28,15 @@ export const auditLog = pgTable(
     index("audit_log_target_idx").on(t.targetType, t.targetId),
   ],
 );
+
+/**
+ * The chain's last link, one row (id 1). Each append updates it and inserts the audit row in one
+ * statement: the row lock it takes orders concurrent appends and is held until commit, so the
+ * chain's order is the commit order. The application role may SELECT and UPDATE it only.
+ */
+export const auditHead = pgTable("audit_head", {
+  id: integer("id").primaryKey(),
+  /** The hash of the row before the last one: what the last row's `prev_hash` holds. */
+  prevHash: text("prev_hash").notNull(),
+  hash: text("hash").notNull(),
+});

@@ -1,8 +1,9 @@
 import { eq, lt } from "drizzle-orm";
 import type { SessionState } from "../../shared/auth";
-import type { Tx } from "../db/database";
-import { sessions } from "./tables";
+import type { Db, Tx } from "../db/database";
+import { sessions, users } from "./tables";
 import { randomToken, sha256 } from "./tokens";
+import type { UserRow } from "./users";
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -51,13 +52,32 @@ export async function findSession(tx: Tx, token: string): Promise<SessionRow | u
   return row;
 }
 
+/** The session with this token and its user (null if the account is gone), in one query. */
+export async function findSessionWithUser(
+  q: Db | Tx,
+  token: string,
+): Promise<{ session: SessionRow; user: UserRow | null } | undefined> {
+  const [row] = await q
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .leftJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.idHash, sha256(token)))
+    .limit(1);
+  return row;
+}
+
 export function isExpired(row: SessionRow, at: Date): boolean {
   return row.expiresAt <= at || row.absoluteExpiresAt <= at;
 }
 
+/** Whether `touchSession` would write: an active session last seen a minute ago or more. */
+export function needsTouch(row: SessionRow, at: Date): boolean {
+  return row.state === "active" && at.getTime() - row.lastSeenAt.getTime() >= 60_000;
+}
+
 /** Pushes the idle expiry forward; written at most once a minute to spare the database. */
 export async function touchSession(tx: Tx, row: SessionRow, at: Date, life: Lifetimes): Promise<SessionRow> {
-  if (row.state !== "active" || at.getTime() - row.lastSeenAt.getTime() < 60_000) return row;
+  if (!needsTouch(row, at)) return row;
   const expiresAt = new Date(Math.min(at.getTime() + life.idleMs, row.absoluteExpiresAt.getTime()));
   await tx.update(sessions).set({ lastSeenAt: at, expiresAt }).where(eq(sessions.idHash, row.idHash));
   return { ...row, lastSeenAt: at, expiresAt };

@@ -34,6 +34,12 @@ export interface Database {
   readonly kind: "pglite" | "postgres";
   /** Runs `fn` in one transaction, as the application role, with the actor set. */
   tx<T>(fn: (tx: Tx) => Promise<T>, actor?: Actor): Promise<T>;
+  /**
+   * Runs `fn` outside any transaction, as the owner: only for finding who calls (a session or an
+   * API token by its hash, read-only) before anyone is known, in one round trip instead of a
+   * transaction's four. Anything that writes goes through `tx`.
+   */
+  lookup<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   /** Runs `fn` as the owner (migrations, maintenance tools). Not for request handling. */
   ownerTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /**
@@ -205,7 +211,7 @@ async function listenPostgres(
 }
 
 /** The same transaction entry points over either driver. */
-function transactions(db: Db): Pick<Database, "tx" | "ownerTx"> {
+function transactions(db: Db): Pick<Database, "tx" | "ownerTx" | "lookup"> {
   return {
     tx: (fn, actor = SYSTEM_ACTOR) =>
       db.transaction(async (tx) => {
@@ -213,6 +219,8 @@ function transactions(db: Db): Pick<Database, "tx" | "ownerTx"> {
         return fn(tx);
       }),
     ownerTx: (fn) => db.transaction(fn),
+    // On PGlite a statement outside a transaction waits for the open one to end (one connection).
+    lookup: (fn) => fn(db),
   };
 }
 

@@ -1,14 +1,16 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ApiTokenScope } from "../../shared/api-tokens";
 import { REAUTH_REQUIRED, type SessionState } from "../../shared/auth";
-import { resolveApiToken } from "../api-tokens/api-tokens";
+import { findApiToken, readyPrincipal, resolveApiToken } from "../api-tokens/api-tokens";
 import { can, type Permission } from "../auth/policy";
 import type { ApiTokenPrincipal, Principal } from "../auth/principal";
 import {
   deleteSession,
   findSession,
+  findSessionWithUser,
   isExpired,
   isRecentlyAuthenticated,
+  needsTouch,
   type SessionRow,
   touchSession,
 } from "../auth/sessions";
@@ -77,15 +79,17 @@ async function authenticateToken(
 ): Promise<ApiTokenPrincipal> {
   // Who calls is not known yet: the token is looked up by its hash as the system (its Party's
   // rows are hidden from everyone else by row-level security); the use case then acts as it.
-  const checked = await ctx.db.tx(
-    (tx) => resolveApiToken(tx, token, ctx.clock.now(), requestMeta(request)),
-    SYSTEM_ACTOR,
-  );
-  if (!checked.ok) {
-    reply.header("www-authenticate", 'Bearer realm="vigil", error="invalid_token"');
-    throw checked.error;
+  // Most calls only read: one lookup. A refusal (audited) or a stale last use (recorded) writes.
+  const at = ctx.clock.now();
+  let principal = readyPrincipal(await ctx.db.lookup((db) => findApiToken(db, token)), at);
+  if (!principal) {
+    const checked = await ctx.db.tx((tx) => resolveApiToken(tx, token, at, requestMeta(request)), SYSTEM_ACTOR);
+    if (!checked.ok) {
+      reply.header("www-authenticate", 'Bearer realm="vigil", error="invalid_token"');
+      throw checked.error;
+    }
+    principal = checked.principal;
   }
-  const { principal } = checked;
   if (!principal.scopes.includes(scope) || (permission && !can(principal, permission))) {
     reply.header("www-authenticate", `Bearer realm="vigil", error="insufficient_scope", scope="${scope}"`);
     throw new HttpError(403, "insufficient_scope", `This API token lacks the scope ${scope} that this route needs.`);
@@ -118,17 +122,26 @@ export function guard(ctx: AppContext, opts: GuardOptions = {}) {
     }
     const at = ctx.clock.now();
     const life = { idleMs: ctx.config.sessionIdleMs, maxMs: ctx.config.sessionMaxMs };
-    const found = await ctx.db.tx(async (tx) => {
-      const session = await findSession(tx, token);
-      if (!session) return { error: unauthorized("unauthenticated", "Please sign in.") };
-      if (isExpired(session, at)) {
-        await deleteSession(tx, session.idHash);
-        return { error: unauthorized("session_expired", "Your session has expired. Please sign in again.") };
-      }
-      const user = await findUserById(tx, session.userId);
-      if (!user || user.disabledAt) return { error: unauthorized("unauthenticated", "Please sign in.") };
-      return { session: await touchSession(tx, session, at, life), user };
-    });
+    // Most calls only read: one lookup of the session and its user. An expired session (deleted)
+    // or one last seen a minute ago (its idle expiry pushed forward) goes through a transaction.
+    const seen = await ctx.db.lookup((db) => findSessionWithUser(db, token));
+    const ready =
+      seen?.user && !seen.user.disabledAt && !isExpired(seen.session, at) && !needsTouch(seen.session, at)
+        ? { session: seen.session, user: seen.user }
+        : null;
+    const found =
+      ready ??
+      (await ctx.db.tx(async (tx) => {
+        const session = await findSession(tx, token);
+        if (!session) return { error: unauthorized("unauthenticated", "Please sign in.") };
+        if (isExpired(session, at)) {
+          await deleteSession(tx, session.idHash);
+          return { error: unauthorized("session_expired", "Your session has expired. Please sign in again.") };
+        }
+        const user = await findUserById(tx, session.userId);
+        if (!user || user.disabledAt) return { error: unauthorized("unauthenticated", "Please sign in.") };
+        return { session: await touchSession(tx, session, at, life), user };
+      }));
     if ("error" in found) throw found.error;
     const { session, user } = found;
     if (!states.includes(session.state)) {

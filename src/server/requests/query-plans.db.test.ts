@@ -107,6 +107,16 @@ describe("query plans of the main reads of requests", () => {
     await noSeqScan(statements);
   });
 
+  it("the inbox's and the sent list's page is read in display order from an index, not sorted", async () => {
+    for (const box of ["inbox", "outbox"] as const) {
+      const [page] = await statementsOf((c) => listRequests(c, officer, { box, limit: 50, offset: 0, overdue: false }));
+      expect(page?.sql).toMatch(/order by/i);
+      const plan = await planOf(ctx.db, actorOf(officer), page as Recorded);
+      expect(plan, plan).toMatch(box === "inbox" ? /requests_inbox_order_idx/ : /requests_outbox_order_idx/);
+      expect(plan, plan).not.toMatch(/\bSort\b/);
+    }
+  });
+
   it("sent requests, drafts and the overdue filter read through indexes", async () => {
     for (const q of [
       { box: "outbox" as const, limit: 50, offset: 0, overdue: false },

@@ -349,14 +349,6 @@ export async function readRequest(
   const at = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
     const { row, side, purpose } = await requireVisible(tx, user, id, { at });
-    if (opts.audit !== false) {
-      await appendAudit(tx, at, auditWho(user, meta), {
-        action: "request.read",
-        targetType: "request",
-        targetId: row.id,
-        details: { number: row.number, side, ...purposeDetails(purpose) },
-      });
-    }
     const handlers = await handlersOf(tx, row.id);
     const assignable =
       overseesRequests(user) && row.state !== "draft"
@@ -371,7 +363,7 @@ export async function readRequest(
       .select({ id: requests.id, number: requests.number, type: requests.type, relation: requests.parentRelation })
       .from(requests)
       .where(and(eq(requests.parentId, row.id), isNotNull(requests.number)));
-    return {
+    const detail: RequestDetail = {
       ...summaryOf(row, user.partyId, ps, at),
       content: row.content,
       handlingConditions: row.handlingConditions ?? null,
@@ -416,6 +408,17 @@ export async function readRequest(
           ? { at: row.purgedAt.toISOString(), basis: row.purgeRule.basis, days: row.purgeRule.days }
           : null,
     };
+    // Recorded last: the append holds the audit chain's lock until the commit, and every read of
+    // every request takes it. Should anything above fail, the transaction records nothing either.
+    if (opts.audit !== false) {
+      await appendAudit(tx, at, auditWho(user, meta), {
+        action: "request.read",
+        targetType: "request",
+        targetId: row.id,
+        details: { number: row.number, side, ...purposeDetails(purpose) },
+      });
+    }
+    return detail;
   }, actorOf(user));
 }
 

@@ -106,6 +106,14 @@ export const requests = pgTable(
   (t) => [
     index("requests_inbox_idx").on(t.requestedPartyId, t.state, t.sentAt),
     index("requests_outbox_idx").on(t.senderPartyId, t.state, t.createdAt),
+    // Inbox and sent lists in the order they are shown (emergencies first, then the newest): the
+    // first page is read from the index, not sorted out of all the Party's rows.
+    index("requests_inbox_order_idx")
+      .on(t.requestedPartyId, t.emergency.desc().nullsFirst(), sql`(coalesce(${t.sentAt}, ${t.createdAt})) desc`)
+      .where(sql`state <> 'draft'`),
+    index("requests_outbox_order_idx")
+      .on(t.senderPartyId, t.emergency.desc().nullsFirst(), sql`(coalesce(${t.sentAt}, ${t.createdAt})) desc`)
+      .where(sql`state <> 'draft'`),
     index("requests_parent_idx").on(t.parentId),
     // The reminder job looks for sent requests past their acknowledgement deadline.
     index("requests_ack_due_idx").on(t.ackDueAt).where(sql`state = 'sent'`),

@@ -1,0 +1,208 @@
+/**
+ * `npm run bench:profile [endpoint…]`: where the server spends its CPU under load, one endpoint at
+ * a time. PostgreSQL (started here), the bench's generated network with PROFILE_REQUESTS requests
+ * (10,000), the server run with `--cpu-prof`, PROFILE_SECONDS (8) of load at 50 connections, then
+ * the profile's heaviest functions and files by self time. Not part of `npm run bench`: a tool to
+ * find what to make faster, its output is read, not recorded.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import pgClient from "pg";
+import pino from "pino";
+import { systemClock } from "../src/server/clock";
+import { loadConfig } from "../src/server/config";
+import { openDatabase } from "../src/server/db/database";
+import { newKeySpec, parseKeyring } from "../src/server/vault/keyring";
+import { freePort, startPostgres } from "../test/harness/postgres";
+import { generateDirectory, generateRequests, rawConnection } from "./generate";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const REQUESTS = Number(process.env.PROFILE_REQUESTS ?? 10_000);
+const SECONDS = Number(process.env.PROFILE_SECONDS ?? 8);
+const KEYS = newKeySpec("profile");
+const wanted = process.argv.slice(2);
+
+type CpuNode = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+};
+type CpuProfile = { nodes: CpuNode[]; samples: number[]; timeDeltas: number[] };
+
+/** Self time by function and by file, and inclusive time of Vigil's own functions, over the last `windowS` seconds of the profile (the load, not the start). */
+function summarise(file: string, windowS: number, top = 30): string {
+  const p = JSON.parse(fs.readFileSync(file, "utf8")) as CpuProfile;
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const times: number[] = [];
+  let t = 0;
+  for (const d of p.timeDeltas) {
+    t += d;
+    times.push(t);
+  }
+  const from = t - windowS * 1e6;
+  const where = (n: CpuNode) => {
+    const url = n.callFrame.url.replace(`file://${ROOT}/`, "").replace(/^node_modules\//, "nm/");
+    return url === "" ? "(native)" : url;
+  };
+  const label = (n: CpuNode) =>
+    `${n.callFrame.functionName || "(anonymous)"} ${where(n)}:${n.callFrame.lineNumber + 1}`;
+  const fn = new Map<string, number>();
+  const mod = new Map<string, number>();
+  const own = new Map<string, number>();
+  let total = 0;
+  const add = (m: Map<string, number>, k: string, us: number) => m.set(k, (m.get(k) ?? 0) + us);
+  p.samples.forEach((id, i) => {
+    if ((times[i] ?? 0) < from) return;
+    const us = p.timeDeltas[i] ?? 0;
+    const n = byId.get(id);
+    if (!n) return;
+    total += us;
+    add(fn, label(n), us);
+    const w = where(n);
+    add(
+      mod,
+      w.startsWith("nm/")
+        ? w
+            .split("/")
+            .slice(0, w.startsWith("nm/@") ? 3 : 2)
+            .join("/")
+        : w,
+      us,
+    );
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const c = byId.get(cur);
+      if (c && where(c).startsWith("src/")) {
+        const k = label(c);
+        if (!seen.has(k)) add(own, k, us);
+        seen.add(k);
+      }
+    }
+  });
+  const fmt = (m: Map<string, number>) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, v]) => `  ${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`)
+      .join("\n");
+  return `${(total / 1e6).toFixed(1)} s sampled during the load\n by function (self):\n${fmt(fn)}\n by file or package (self):\n${fmt(mod)}\n Vigil's functions (inclusive):\n${fmt(own)}`;
+}
+
+async function main(): Promise<void> {
+  const pg = await startPostgres();
+  const admin = new pgClient.Client({ connectionString: pg.url() });
+  await admin.connect();
+  await admin.query("create database vigil_profile");
+  await admin.end();
+  const url = pg.url("vigil_profile");
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "vigil-profile-"));
+  const children: ChildProcess[] = [];
+  try {
+    const db = await openDatabase({ kind: "postgres", url });
+    const ctx = {
+      db,
+      clock: systemClock,
+      config: loadConfig({ VIGIL_DATA: "/nonexistent", PORT: "0", VIGIL_DEMO: "0" }),
+      log: pino({ level: "silent" }),
+      keyring: parseKeyring(KEYS),
+    };
+    const fx = await generateDirectory(ctx);
+    const raw = await rawConnection(db);
+    await generateRequests(raw, ctx, 1, REQUESTS);
+    await raw.close();
+    await db.close();
+    const auth = { authorization: `Bearer ${fx.token}` };
+    type Target = { name: string; method: "GET" | "POST"; path: string; body?: string };
+    const all: Target[] = [
+      { name: "search", method: "GET", path: "/api/directory/search?q=police&limit=50" },
+      { name: "inbox", method: "GET", path: "/api/requests?box=inbox&limit=50" },
+      { name: "detail", method: "GET", path: "" },
+      {
+        name: "creation",
+        method: "POST",
+        path: "/api/requests",
+        body: JSON.stringify({ type: "legal_information", requestedParty: fx.partyB, content: {} }),
+      },
+    ];
+    const endpoints = all.filter((e) => wanted.length === 0 || wanted.includes(e.name));
+    for (const e of endpoints) {
+      const port = await freePort();
+      const dir = path.join(work, e.name);
+      const child = spawn(
+        process.execPath,
+        ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--import", "tsx", "src/server/main.ts"],
+        {
+          cwd: ROOT,
+          env: {
+            ...process.env,
+            LOG_LEVEL: "warn",
+            VIGIL_DEMO: "0",
+            VIGIL_ENCRYPTION_KEYS: KEYS,
+            DATABASE_URL: url,
+            PORT: String(port),
+            HOST: "127.0.0.1",
+            VIGIL_PUBLIC_URL: `http://127.0.0.1:${port}`,
+          },
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
+      children.push(child);
+      let out = "";
+      child.stdout?.on("data", (d) => {
+        out += String(d);
+      });
+      child.stderr?.on("data", (d) => {
+        out += String(d);
+      });
+      while (!out.includes("Vigil is running")) {
+        if (child.exitCode !== null) throw new Error(out);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const base = `http://127.0.0.1:${port}`;
+      let target = `${base}${e.path}`;
+      if (e.name === "detail") {
+        const page = (await (await fetch(`${base}/api/requests?box=inbox&limit=1`, { headers: auth })).json()) as {
+          items: { id: string }[];
+        };
+        target = `${base}/api/requests/${page.items[0]?.id}`;
+      }
+      // Warm up, then the measured load.
+      await autocannon({
+        url: target,
+        connections: 10,
+        amount: 200,
+        method: e.method,
+        headers: { ...auth, "content-type": "application/json" },
+        ...(e.body ? { body: e.body } : {}),
+      });
+      const r = await autocannon({
+        url: target,
+        connections: 50,
+        duration: SECONDS,
+        method: e.method,
+        headers: { ...auth, "content-type": "application/json" },
+        ...(e.body ? { body: e.body } : {}),
+      });
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+      const file = fs.readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+      console.log(
+        `\n=== ${e.name}: ${r.requests.average} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}`,
+      );
+      if (file) console.log(summarise(path.join(dir, file), SECONDS));
+    }
+  } finally {
+    for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+    await pg.stop();
+    if (!process.env.PROFILE_KEEP) fs.rmSync(work, { recursive: true, force: true });
+    else console.log(`profiles kept in ${work}`);
+  }
+}
+
+await main();

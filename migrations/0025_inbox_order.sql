@@ -1,0 +1,2 @@
+CREATE INDEX "requests_inbox_order_idx" ON "requests" USING btree ("requested_party_id","emergency" DESC NULLS FIRST,(coalesce("sent_at", "created_at")) desc) WHERE state <> 'draft';--> statement-breakpoint
+CREATE INDEX "requests_outbox_order_idx" ON "requests" USING btree ("sender_party_id","emergency" DESC NULLS FIRST,(coalesce("sent_at", "created_at")) desc) WHERE state <> 'draft';
