@@ -1,4 +1,4 @@
-import { desc } from "drizzle-orm";
+import { desc, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testContext } from "../../../test/harness/context";
@@ -9,6 +9,7 @@ import { auditLog } from "../audit/tables";
 import { ManualClock } from "../clock";
 import type { AppContext } from "../context";
 import { loadDemoNetwork } from "../demo/seed";
+import { directoryGeneration, searchCacheOf } from "./search-cache";
 
 let ctx: AppContext;
 let app: FastifyInstance;
@@ -147,5 +148,51 @@ describe("a Party's page", () => {
         })
       ).statusCode,
     ).toBe(403);
+  });
+});
+
+describe("the search cache", () => {
+  const cache = () => searchCacheOf(ctx.db);
+  const generation = () => ctx.db.tx((tx) => directoryGeneration(tx));
+
+  it("ranks a search once per directory generation, and the answer is the same", async () => {
+    const first = await officer.get("/api/directory/search?q=prosecution");
+    const size = cache().size;
+    const again = await officer.get("/api/directory/search?q=prosecution");
+    expect(again.data).toEqual(first.data);
+    expect(cache().size).toBe(size);
+    // Each search is still audited.
+    const rows = await ctx.db.tx((tx) => tx.select().from(auditLog).orderBy(desc(auditLog.id)).limit(2));
+    expect(rows.map((r) => r.action)).toEqual(["directory.search", "directory.search"]);
+  });
+
+  it("sees every change to the directory at once: an entry changed, then removed", async () => {
+    expect(await partiesFound("zebraunit")).toEqual([]);
+    const [cp] = await ctx.db
+      .ownerTx((tx) =>
+        tx.execute(sql`select cp.id from contact_points cp join parties p on p.id = cp.party_id
+                     where p.iso2 = 'MT' order by cp.is_primary desc limit 1`),
+      )
+      .then((r) => (r as unknown as { rows: { id: string }[] }).rows);
+    const before = await generation();
+    await ctx.db.ownerTx((tx) =>
+      tx.execute(sql`update contact_points set search_text = search_text || ' zebraunit'
+                     where id = ${cp?.id}::uuid`),
+    );
+    expect(await generation()).toBe(before + 1);
+    expect(await partiesFound("zebraunit")).toEqual(["MT"]);
+    await ctx.db.ownerTx((tx) => tx.execute(sql`delete from contact_points where id = ${cp?.id}::uuid`));
+    expect(await generation()).toBe(before + 2);
+    expect(await partiesFound("zebraunit")).toEqual([]);
+  });
+
+  it("moves with Parties and the search dictionary too, and only through those changes", async () => {
+    const before = await generation();
+    await ctx.db.ownerTx((tx) => tx.execute(sql`update parties set name_en = name_en where iso2 = 'MT'`));
+    await ctx.db.ownerTx((tx) => tx.execute(sql`insert into directory_search_words (word) values ('zebraunit')`));
+    expect(await generation()).toBe(before + 2);
+    await expect(
+      ctx.db.tx((tx) => tx.execute(sql`update directory_generation set n = 0 where id = 1`)),
+    ).rejects.toThrow();
   });
 });

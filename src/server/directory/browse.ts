@@ -19,6 +19,7 @@ import {
   partyFieldsOf,
   presentContactPoint,
 } from "./entries";
+import { directoryGeneration, type RankedRow, type SearchCache, searchCacheOf } from "./search-cache";
 import { contactPoints, parties } from "./tables";
 
 /** Reading the directory: lists, a Party's page and search. Each read is audited (never public). */
@@ -135,7 +136,13 @@ async function typoTolerantQuery(tx: Tx, words: string[]): Promise<string> {
  * word boundaries ("cotedivoire"). Filters narrow the result; "available now" is computed from
  * each entry's own clock.
  */
-export async function searchEntries(tx: Tx, query: SearchQuery, at: Date, sharedOnly: boolean): Promise<SearchHit[]> {
+export async function searchEntries(
+  tx: Tx,
+  query: SearchQuery,
+  at: Date,
+  sharedOnly: boolean,
+  cache?: SearchCache,
+): Promise<SearchHit[]> {
   // Folded words hold letters and digits only, so they are safe inside a tsquery.
   const words = foldSpaced(query.q ?? "")
     .split(" ")
@@ -157,12 +164,11 @@ export async function searchEntries(tx: Tx, query: SearchQuery, at: Date, shared
           order by score desc, p.name_en, cp.is_primary desc, cp.id
           limit ${limit}`,
     );
-  let rows: Record<string, unknown>[];
-  if (words.length === 0) rows = await run(sql`true`, sql`1.0`);
-  else {
+  const rank = async (): Promise<RankedRow[]> => {
+    if (words.length === 0) return run(sql`true`, sql`1.0`);
     const exact = words.map((w) => `${w}:*`).join(" & ");
     // Words as typed first; near words (the slower dictionary lookup) only when that finds nothing.
-    rows = await run(
+    let rows = await run(
       sql`cp.search_vector @@ to_tsquery('simple', ${exact})`,
       sql`ts_rank(cp.search_vector, to_tsquery('simple', ${exact}))`,
     );
@@ -176,7 +182,16 @@ export async function searchEntries(tx: Tx, query: SearchQuery, at: Date, shared
     if (rows.length === 0 && compact.length >= 3) {
       rows = await run(sql`cp.search_compact like ${`%${compact}%`}`, sql`1.0`);
     }
-  }
+    return rows;
+  };
+  // The generation first (see search-cache.ts), then the ranking: cached or made.
+  const rows = cache
+    ? await cache.get(
+        await directoryGeneration(tx),
+        JSON.stringify([words, compact, query.type, query.language, query.function, sharedOnly, limit]),
+        rank,
+      )
+    : await rank();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => String(r.id));
   const full = await tx.select(contactPointEntryColumns).from(contactPoints).where(sql`${contactPoints.id} in ${ids}`);
@@ -211,7 +226,7 @@ export async function search(
 ): Promise<SearchHit[]> {
   const at = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
-    const hits = await searchEntries(tx, query, at, readsSharedEntriesOnly(user));
+    const hits = await searchEntries(tx, query, at, readsSharedEntriesOnly(user), searchCacheOf(ctx.db));
     await appendAudit(tx, at, auditWho(user, meta), {
       action: "directory.search",
       targetType: "directory",

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   customType,
@@ -197,3 +198,13 @@ export const signingKeys = pgTable("signing_keys", {
 export const searchWords = pgTable("directory_search_words", { word: text("word").primaryKey() }, (t) => [
   index("directory_search_words_trgm").using("gin", sql`${t.word} gin_trgm_ops`),
 ]);
+
+/**
+ * One row (id 1) whose counter moves with every change to contact points, Parties or the search
+ * dictionary (statement triggers, migration 0026). Search results cached in an instance's memory
+ * are valid for one value: every instance reads it before using its cache.
+ */
+export const directoryGeneration = pgTable("directory_generation", {
+  id: integer("id").primaryKey(),
+  n: bigint("n", { mode: "number" }).notNull(),
+});
