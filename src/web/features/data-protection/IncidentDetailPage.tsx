@@ -16,13 +16,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
 import { type Incident, IncidentUpdateInput } from "../../../shared/incidents";
-import { ApiError } from "../../app/api";
 import { DetailFrame } from "../../app/DetailFrame";
 import { useActiveSession } from "../../app/session";
 import { ErrorAlert } from "../../app/ui";
 import { useApiQuery } from "../../app/useApiQuery";
+import { useSchemaForm } from "../../app/useSchemaForm";
 import { currentLocale } from "../../i18n";
-import { type FieldErrors, schemaErrors, serverErrors } from "../directory/issues";
 import { formatMoment } from "../requests/time";
 import { useParties } from "../requests/useParties";
 import { dataProtectionApi } from "./dataProtectionApi";
@@ -175,37 +174,23 @@ function UpdateForm({ incident, onDone }: { incident: Incident; onDone: (i: Inci
   const [note, setNote] = useState("");
   const [status, setStatus] = useState<"keep" | "open" | "closed">("keep");
   const [added, setAdded] = useState<string[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  // No summary: every error of the update sits beside its field.
+  const form = useSchemaForm({
+    schema: IncidentUpdateInput,
+    messages: DATA_PROTECTION_MESSAGES,
+    fields: ["note", "addParties"],
+  });
+  const { errors, failure, busy } = form;
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    const parsed = IncidentUpdateInput.safeParse({
-      note,
-      ...(status === "keep" ? {} : { status }),
-      addParties: added,
-    });
-    if (!parsed.success) {
-      setErrors(schemaErrors(t, parsed.error, DATA_PROTECTION_MESSAGES));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      onDone(await dataProtectionApi.updateIncident(incident.id, parsed.data));
+  const submit = form.handleSubmit(
+    () => ({ note, ...(status === "keep" ? {} : { status }), addParties: added }),
+    async (data) => {
+      onDone(await dataProtectionApi.updateIncident(incident.id, data));
       setNote("");
       setStatus("keep");
       setAdded([]);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 400 && e.issues.length > 0) {
-        setErrors(serverErrors(t, e.issues, [], DATA_PROTECTION_MESSAGES));
-      } else setFailure(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  );
 
   return (
     <form onSubmit={submit} noValidate data-testid="incident-update-form">
