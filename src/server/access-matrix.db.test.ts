@@ -5,8 +5,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { testContext } from "../../test/harness/context";
 import { testDatabase } from "../../test/harness/db";
 import { makeParty } from "../../test/harness/factories";
+import { routeFixtures } from "../../test/harness/fixtures";
 import { signedIn, TestClient } from "../../test/harness/http";
-import { sendLegalQuestion } from "../../test/harness/requests";
 import { createApiToken } from "./api-tokens/api-tokens";
 import { buildApp } from "./app";
 import type { UserRow } from "./auth/users";
@@ -14,16 +14,10 @@ import { ManualClock } from "./clock";
 import type { AppContext } from "./context";
 import { SYSTEM_ACTOR } from "./db/database";
 import { loadDemoNetwork } from "./demo/seed";
-import { requireParty } from "./directory/entries";
-import { contactPoints, directoryReleases } from "./directory/tables";
 import { SESSION_COOKIE } from "./http/guard";
-import { recordIncident } from "./incidents/incidents";
 import { createCampaign } from "./pings/campaigns";
 import { pingRecipients, pingTargets } from "./pings/tables";
-import { addAttachment } from "./requests/attachments";
-import { requestEvents } from "./requests/tables";
 import { open } from "./vault/keyring";
-import { webhooks } from "./webhooks/tables";
 
 /**
  * The access matrix (issue 6): every operation of the OpenAPI document, called by every kind of
@@ -469,31 +463,8 @@ beforeAll(async () => {
   auditor = (await signedIn(app, ctx, "matrix.auditorb@example.org", "auditor", "RO")).c;
   clients.anonymous = new TestClient(app);
 
-  const sent = await sendLegalQuestion(clients.officerA, "RO");
-  if (sent.statusCode !== 200) throw new Error(`send refused: ${sent.body}`);
-  const requestId = sent.draftId;
-  const attachment = await addAttachment(
-    ctx,
-    users.officerA,
-    requestId,
-    { filename: "logs.txt", body: Buffer.from("fictional logs\n") },
-    meta,
-  );
+  const fixtures = await routeFixtures(ctx, { client: clients.officerA, user: users.officerA }, users.secretariat);
   const token = await createApiToken(ctx, users.adminA, { name: "Case system", scopes: ["requests:read"] }, meta);
-  const incident = await recordIncident(
-    ctx,
-    users.secretariat,
-    {
-      title: "Mis-sent e-mail (fictional)",
-      detectedAt: clock.now().toISOString(),
-      description: "A notification went to a wrong address.",
-      dataCategories: ["messages"],
-      affectedParties: ["CL"],
-      requestNumbers: [],
-      measures: "The recipient deleted it.",
-    } as Parameters<typeof recordIncident>[2],
-    meta,
-  );
   // Two ping tests: one the Secretariat closes during the run, one whose contact point A answers.
   const pingOf = (title: string) =>
     createCampaign(
@@ -512,61 +483,33 @@ beforeAll(async () => {
   const answered = await pingOf("Matrix ping answered");
   const feed = await clients.officerA.post("/api/me/calendar/rotate");
   if (feed.statusCode !== 200) throw new Error(`calendar feed refused: ${feed.body}`);
-  const fixtures = await ctx.db.tx(async (tx) => {
-    const cl = await requireParty(tx, "CL");
-    const [hook] = await tx
-      .insert(webhooks)
-      .values({
-        partyId: cl.id,
-        url: "https://cases.cl.example.org/vigil",
-        events: ["request.received"],
-        secret: "whsec_test-only",
-        createdAt: clock.now(),
-      })
-      .returning({ id: webhooks.id });
-    const [point] = await tx
-      .select({ id: contactPoints.id })
-      .from(contactPoints)
-      .where(eq(contactPoints.partyId, cl.id));
-    const [release] = await tx.select({ version: directoryReleases.version }).from(directoryReleases).limit(1);
-    const [event] = await tx
-      .select({ id: requestEvents.id })
-      .from(requestEvents)
-      .where(eq(requestEvents.requestId, requestId))
-      .limit(1);
+  const pings = await ctx.db.tx(async (tx) => {
     const [target] = await tx.select().from(pingTargets).where(eq(pingTargets.campaignId, answered)).limit(1);
     const [recipient] = await tx.select().from(pingRecipients).where(eq(pingRecipients.campaignId, ping)).limit(1);
     // The link's token as the e-mail carries it (the database keeps it sealed, for reminders).
     const pingToken =
       recipient?.tokenSealed && open(ctx.keyring, Buffer.from(recipient.tokenSealed), recipient.id).toString("utf8");
-    return {
-      webhookId: hook?.id,
-      contactPointId: point?.id,
-      version: release?.version,
-      eventId: event?.id,
-      pingTargetId: target?.id,
-      pingToken,
-    };
+    return { pingTargetId: target?.id, pingToken };
   }, SYSTEM_ACTOR);
 
   const feedFile = String(feed.data.url).split("/calendar/")[1] as string;
   // Keyed by "<route prefix>|<param>" first, then by the parameter's name alone.
   params = {
-    "/api/requests|id": requestId,
-    "/api/data-protection/requests|id": requestId,
+    "/api/requests|id": fixtures.requestId,
+    "/api/data-protection/requests|id": fixtures.requestId,
     "/api/webhooks|id": fixtures.webhookId ?? randomUUID(),
     "/api/api-tokens|id": token.apiToken.id,
-    "/api/incidents|id": incident.id,
-    "/api/pings/targets|id": fixtures.pingTargetId ?? randomUUID(),
+    "/api/incidents|id": fixtures.incidentId,
+    "/api/pings/targets|id": pings.pingTargetId ?? randomUUID(),
     "/api/pings|id": ping,
     "/api/directory/contact-points|id": fixtures.contactPointId ?? randomUUID(),
-    attachmentId: attachment.id,
+    attachmentId: fixtures.attachmentId,
     eventId: fixtures.eventId ?? randomUUID(),
     iso2: "CL",
     version: fixtures.version ?? "1.0.0",
     type: "legal_information",
     file: feedFile,
-    token: fixtures.pingToken || "no-token",
+    token: pings.pingToken || "no-token",
   };
 });
 

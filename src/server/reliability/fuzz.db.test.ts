@@ -9,8 +9,9 @@ import { testContext } from "../../../test/harness/context";
 import { testDatabase } from "../../../test/harness/db";
 import { makeParty, makeUser } from "../../../test/harness/factories";
 import { type Fingerprint, fingerprintDiff, fingerprinter, nextTransactionId } from "../../../test/harness/fingerprint";
+import { routeFixtures } from "../../../test/harness/fixtures";
 import { signedIn } from "../../../test/harness/http";
-import { legalQuestion, sendLegalQuestion } from "../../../test/harness/requests";
+import { legalQuestion } from "../../../test/harness/requests";
 import { ApiError } from "../../shared/errors";
 import { createApiToken } from "../api-tokens/api-tokens";
 import { buildApp } from "../app";
@@ -20,15 +21,9 @@ import type { AppContext } from "../context";
 import { SYSTEM_ACTOR } from "../db/database";
 import { INVALID_INPUT_LOG } from "../db/invalid-input";
 import { loadDemoNetwork } from "../demo/seed";
-import { requireParty } from "../directory/entries";
-import { contactPoints, directoryReleases } from "../directory/tables";
 import { SESSION_COOKIE } from "../http/guard";
-import { recordIncident } from "../incidents/incidents";
 import { createCampaign } from "../pings/campaigns";
 import { pingTargets } from "../pings/tables";
-import { addAttachment } from "../requests/attachments";
-import { requestEvents } from "../requests/tables";
-import { webhooks } from "../webhooks/tables";
 import {
   encodeLoose,
   fromSchema,
@@ -473,31 +468,8 @@ beforeAll(async () => {
   // Fixtures the path parameters point at: a request from CL to RO with an attachment, a second
   // API token (the first is a caller: revoking it would silence that caller), a webhook, an
   // incident, a ping test, an account that is no caller (for the administration routes).
-  const sent = await sendLegalQuestion(officer, "RO");
-  if (sent.statusCode !== 200) throw new Error(`send refused: ${sent.body}`);
-  const attachment = await addAttachment(
-    ctx,
-    users.officer,
-    sent.draftId,
-    { filename: "logs.txt", body: Buffer.from("fictional logs\n") },
-    meta,
-  );
+  const fixed = await routeFixtures(ctx, { client: officer, user: users.officer }, users.secretariat);
   const revocable = await createApiToken(ctx, users.admin, { name: "Revocable", scopes: ["directory:read"] }, meta);
-  const incidentInput = {
-    title: "Mis-sent e-mail (fictional)",
-    detectedAt: clock.now().toISOString(),
-    description: "A notification went to a wrong address.",
-    dataCategories: ["messages"],
-    affectedParties: ["CL"],
-    requestNumbers: [],
-    measures: "The recipient deleted it.",
-  };
-  const incident = await recordIncident(
-    ctx,
-    users.secretariat,
-    incidentInput as Parameters<typeof recordIncident>[2],
-    meta,
-  );
   const pingInput = {
     title: "Fuzz ping",
     selection: { parties: ["CL"], types: [], regions: [] },
@@ -510,52 +482,31 @@ beforeAll(async () => {
   remember("POST /api/requests", draft);
   remember("PUT /api/requests/{id}/draft", draft);
   remember("POST /api/requests/{id}/send", legalQuestion("RO"));
-  remember("POST /api/incidents", incidentInput);
+  remember("POST /api/incidents", fixed.incidentInput);
   remember("POST /api/pings", pingInput);
   remember("POST /api/pings/preview", pingInput.selection);
   const spare = await makeUser(ctx, { email: "fuzz.spare@example.org", role: "officer", party: "CL" });
   const feed = await officer.post("/api/me/calendar/rotate");
-  const ids = await ctx.db.tx(async (tx) => {
-    const cl = await requireParty(tx, "CL");
-    const [hook] = await tx
-      .insert(webhooks)
-      .values({
-        partyId: cl.id,
-        url: "https://cases.cl.example.org/vigil",
-        events: ["request.received"],
-        secret: "whsec_test-only",
-        createdAt: clock.now(),
-      })
-      .returning({ id: webhooks.id });
-    const [point] = await tx
-      .select({ id: contactPoints.id })
-      .from(contactPoints)
-      .where(eq(contactPoints.partyId, cl.id));
-    const [release] = await tx.select({ version: directoryReleases.version }).from(directoryReleases).limit(1);
-    const [event] = await tx
-      .select({ id: requestEvents.id })
-      .from(requestEvents)
-      .where(eq(requestEvents.requestId, sent.draftId))
-      .limit(1);
-    const [target] = await tx.select().from(pingTargets).where(eq(pingTargets.campaignId, ping)).limit(1);
-    return { hook: hook?.id, point: point?.id, version: release?.version, event: event?.id, target: target?.id };
-  }, SYSTEM_ACTOR);
+  const [target] = await ctx.db.tx(
+    (tx) => tx.select().from(pingTargets).where(eq(pingTargets.campaignId, ping)).limit(1),
+    SYSTEM_ACTOR,
+  );
   // Keyed by "<route prefix>|<param>" first, then by the parameter's name alone.
   fixtures = {
-    "/api/requests|id": sent.draftId,
-    "/api/data-protection/requests|id": sent.draftId,
-    "/api/webhooks|id": ids.hook ?? randomUUID(),
+    "/api/requests|id": fixed.requestId,
+    "/api/data-protection/requests|id": fixed.requestId,
+    "/api/webhooks|id": fixed.webhookId ?? randomUUID(),
     "/api/api-tokens|id": revocable.apiToken.id,
-    "/api/incidents|id": incident.id,
-    "/api/pings/targets|id": ids.target ?? randomUUID(),
+    "/api/incidents|id": fixed.incidentId,
+    "/api/pings/targets|id": target?.id ?? randomUUID(),
     "/api/pings|id": ping,
     "/api/admin/users|id": spare.user.id,
-    "/api/directory/contact-points|id": ids.point ?? randomUUID(),
-    attachmentId: attachment.id,
-    eventId: ids.event ?? randomUUID(),
+    "/api/directory/contact-points|id": fixed.contactPointId ?? randomUUID(),
+    attachmentId: fixed.attachmentId,
+    eventId: fixed.eventId ?? randomUUID(),
     userId: users.officer.id,
     iso2: "CL",
-    version: ids.version ?? "1.0.0",
+    version: fixed.version ?? "1.0.0",
     type: "legal_information",
     role: "mla",
     file: String(feed.data?.url ?? "").split("/calendar/")[1] ?? "none.ics",

@@ -197,6 +197,27 @@ export type PurgeReport = {
   exercisesDeleted: number;
 };
 
+/** The counts of a report: all its fields but the numbers. */
+const COUNTS = ["purged", "messages", "attachments", "timelineSteps", "draftsDeleted", "exercisesDeleted"] as const;
+
+function emptyReport(): PurgeReport {
+  return {
+    purged: 0,
+    numbers: [],
+    messages: 0,
+    attachments: 0,
+    timelineSteps: 0,
+    draftsDeleted: 0,
+    exercisesDeleted: 0,
+  };
+}
+
+/** Adds the counts and the numbers of `more` to `into`. */
+function addReport(into: PurgeReport, more: Partial<PurgeReport>): void {
+  for (const key of COUNTS) into[key] += more[key] ?? 0;
+  into.numbers.push(...(more.numbers ?? []));
+}
+
 type Candidate = {
   id: string;
   number: string | null;
@@ -317,15 +338,7 @@ const SYSTEM_WHO: AuditContext = { userId: null, label: "system (retention purge
  */
 export async function purgeExpired(ctx: AppContext): Promise<PurgeReport> {
   const at = ctx.clock.now();
-  const total: PurgeReport = {
-    purged: 0,
-    numbers: [],
-    messages: 0,
-    attachments: 0,
-    timelineSteps: 0,
-    draftsDeleted: 0,
-    exercisesDeleted: 0,
-  };
+  const total = emptyReport();
   for (let first = true; ; first = false) {
     const batch = await ctx.db.tx(async (tx) => {
       const rules = await rulesOf(tx);
@@ -348,15 +361,7 @@ export async function purgeExpired(ctx: AppContext): Promise<PurgeReport> {
         : [];
       const ids = new Set(locked.map((l) => l.id));
       const candidates = found.filter((c) => ids.has(c.id));
-      const report: PurgeReport = {
-        purged: 0,
-        numbers: [],
-        messages: 0,
-        attachments: 0,
-        timelineSteps: 0,
-        draftsDeleted: 0,
-        exercisesDeleted: 0,
-      };
+      const report = emptyReport();
       // A draft never sent, and a training exercise, are in no statistic: each is deleted whole,
       // with its steps, messages, attachments and corrections (foreign keys cascade).
       const whole = candidates.filter((c) => c.state === "draft" || c.exercise);
@@ -372,24 +377,14 @@ export async function purgeExpired(ctx: AppContext): Promise<PurgeReport> {
       }
       for (const c of candidates.filter((x) => x.state !== "draft" && !x.exercise)) {
         const n = await purgeOne(tx, c, at);
-        report.purged += 1;
-        report.numbers.push(c.number ?? c.id);
-        report.messages += n.messages;
-        report.attachments += n.attachments;
-        report.timelineSteps += n.timelineSteps;
+        addReport(report, { purged: 1, numbers: [c.number ?? c.id], ...n });
       }
       if (first || candidates.length) {
         await appendAudit(tx, at, SYSTEM_WHO, { action: "retention.purged", ...PURGE_RUN, details: report });
       }
       return { report, found: found.length };
     }, SYSTEM_ACTOR);
-    total.purged += batch.report.purged;
-    total.numbers.push(...batch.report.numbers);
-    total.messages += batch.report.messages;
-    total.attachments += batch.report.attachments;
-    total.timelineSteps += batch.report.timelineSteps;
-    total.draftsDeleted += batch.report.draftsDeleted;
-    total.exercisesDeleted += batch.report.exercisesDeleted;
+    addReport(total, batch.report);
     // Stop when the last batch was not full, or when everything it found was locked elsewhere.
     const done = batch.report.purged + batch.report.draftsDeleted + batch.report.exercisesDeleted;
     if (batch.found < BATCH || done === 0) return total;

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCopy } from "@tabler/icons-react";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router-dom";
 import {
@@ -13,13 +13,13 @@ import {
   type PartyAuthorities,
   type RoleView,
 } from "../../../shared/authorities";
-import { ApiError } from "../../app/api";
-import { ErrorSummary } from "../../app/ErrorSummary";
+import { FormFrame } from "../../app/FormFrame";
 import { ErrorAlert, PageHeader, PageLoader } from "../../app/ui";
 import { useApiQuery } from "../../app/useApiQuery";
+import { useSchemaForm } from "../../app/useSchemaForm";
 import { currentLocale } from "../../i18n";
 import type { TranslationKey } from "../../i18n/keys";
-import { type FieldErrors, type KnownMessages, schemaErrors, serverErrors } from "../directory/issues";
+import type { KnownMessages } from "../directory/issues";
 import { authoritiesApi } from "./authoritiesApi";
 import { CHANNEL_KEYS, ROLE_KEYS } from "./labels";
 
@@ -44,6 +44,10 @@ type Draft = {
   notes: string;
 };
 const TEXT_FIELDS = ["name", "address", "phones", "emails", "languages", "notes"] as const;
+/** The form's fields, "mla.emails" and the like. */
+const FIELDS = AUTHORITY_ROLES.flatMap((r) => [...TEXT_FIELDS, "channels"].map((f) => `${r}.${f}`));
+/** "mla.emails.1" belongs to the field "mla.emails". */
+const fieldOf = (path: string) => path.split(".").slice(0, 2).join(".");
 
 function draftOf(f: AuthorityFields | null | undefined): Draft {
   return {
@@ -114,176 +118,145 @@ function SubmissionForm({ view }: { view: PartyAuthorities }) {
     extradition: draftOf(view.submission?.extradition),
     provisionalArrest: draftOf(view.submission?.provisionalArrest),
   }));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const summary = useRef<HTMLDivElement>(null);
+  const form = useSchemaForm({ schema: AuthoritySubmission, messages: AUTHORITY_MESSAGES, fields: FIELDS, fieldOf });
+  const { fieldErrors } = form;
   const name = locale === "fr" ? view.party.nameFr : view.party.nameEn;
 
-  // "mla.emails.1" belongs to the field "mla.emails".
-  const fieldOf = (path: string) => path.split(".").slice(0, 2).join(".");
-  const fieldErrors: FieldErrors = {};
-  for (const [path, message] of Object.entries(errors)) fieldErrors[fieldOf(path)] ??= message;
-  const known = new Set(AUTHORITY_ROLES.flatMap((r) => [...TEXT_FIELDS, "channels"].map((f) => `${r}.${f}`)));
-  const elsewhere = Object.entries(errors).filter(([path]) => !known.has(fieldOf(path)));
-  const showErrors = (found: FieldErrors) => {
-    setErrors(found);
-    requestAnimationFrame(() => summary.current?.focus());
-  };
   const set = (role: AuthorityRole, patch: Partial<Draft>) =>
     setDrafts((d) => ({ ...d, [role]: { ...d[role], ...patch } }));
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    const body = {
+  const submit = form.handleSubmit(
+    () => ({
       mla: inputOf(drafts.mla),
       extradition: inputOf(drafts.extradition),
       provisionalArrest: inputOf(drafts.provisionalArrest),
-    };
-    const parsed = AuthoritySubmission.safeParse(body);
-    if (!parsed.success) {
-      showErrors(schemaErrors(t, parsed.error, AUTHORITY_MESSAGES));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      await authoritiesApi.submit(view.party.iso2, parsed.data);
+    }),
+    async (data) => {
+      await authoritiesApi.submit(view.party.iso2, data);
       notifications.show({ color: "teal", message: t("authorities.form.saved") });
       navigate(`/authorities/parties/${view.party.iso2}`);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 400 && e.issues.length > 0) {
-        showErrors(serverErrors(t, e.issues, [], AUTHORITY_MESSAGES));
-      } else setFailure(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  );
 
   return (
     <>
       <PageHeader title={t("authorities.form.title", { party: name })} description={t("authorities.form.intro")} />
-      <form onSubmit={submit} noValidate data-testid="authorities-form">
-        <Stack gap="md" maw={900}>
-          {Object.keys(errors).length > 0 ? (
-            <ErrorSummary
-              ref={summary}
-              title={t("authorities.form.errors", { count: Object.keys(errors).length })}
-              hint={t("authorities.form.errorsHint")}
-              elsewhere={elsewhere}
-              testId="authorities-form-errors"
-            />
-          ) : null}
-          {failure ? <ErrorAlert error={failure} title={t("authorities.form.failed")} /> : null}
-          {view.roles.map((role) => {
-            const r = role.role;
-            const d = drafts[r];
-            const err = (f: string) => fieldErrors[`${r}.${f}`];
-            return (
-              <Paper key={r} withBorder radius="md" p={{ base: "md", sm: "lg" }} data-testid={`form-${r}`}>
-                <Stack gap="sm">
-                  <Group justify="space-between" wrap="wrap">
-                    <Title order={2} size="h4">
-                      {t(ROLE_KEYS[r])}
-                    </Title>
-                    {role.declaration ? (
-                      <Button
-                        variant="light"
-                        size="compact-sm"
-                        leftSection={<IconCopy size={14} aria-hidden />}
-                        onClick={() => set(r, declaredDraft(role))}
-                      >
-                        {t("authorities.form.copyDeclaration", { reference: role.declaration.reference })}
-                      </Button>
-                    ) : null}
-                  </Group>
-                  {r === "provisionalArrest" ? (
-                    <Text size="sm" c="dimmed">
-                      {t("authorities.form.provisionalArrestHelp")}
-                    </Text>
+      <FormFrame
+        form={form}
+        onSubmit={submit}
+        testId="authorities-form"
+        errorTitle={t("authorities.form.errors", { count: Object.keys(form.errors).length })}
+        errorHint={t("authorities.form.errorsHint")}
+        failureTitle={t("authorities.form.failed")}
+        maw={900}
+      >
+        {view.roles.map((role) => {
+          const r = role.role;
+          const d = drafts[r];
+          const err = (f: string) => fieldErrors[`${r}.${f}`];
+          return (
+            <Paper key={r} withBorder radius="md" p={{ base: "md", sm: "lg" }} data-testid={`form-${r}`}>
+              <Stack gap="sm">
+                <Group justify="space-between" wrap="wrap">
+                  <Title order={2} size="h4">
+                    {t(ROLE_KEYS[r])}
+                  </Title>
+                  {role.declaration ? (
+                    <Button
+                      variant="light"
+                      size="compact-sm"
+                      leftSection={<IconCopy size={14} aria-hidden />}
+                      onClick={() => set(r, declaredDraft(role))}
+                    >
+                      {t("authorities.form.copyDeclaration", { reference: role.declaration.reference })}
+                    </Button>
                   ) : null}
-                  <TextInput
-                    label={t("authorities.field.name")}
-                    value={d.name}
-                    onChange={(e) => set(r, { name: e.currentTarget.value })}
-                    error={err("name")}
-                    name={`${r}.name`}
-                  />
+                </Group>
+                {r === "provisionalArrest" ? (
+                  <Text size="sm" c="dimmed">
+                    {t("authorities.form.provisionalArrestHelp")}
+                  </Text>
+                ) : null}
+                <TextInput
+                  label={t("authorities.field.name")}
+                  value={d.name}
+                  onChange={(e) => set(r, { name: e.currentTarget.value })}
+                  error={err("name")}
+                  name={`${r}.name`}
+                />
+                <Textarea
+                  label={t("authorities.field.address")}
+                  value={d.address}
+                  onChange={(e) => set(r, { address: e.currentTarget.value })}
+                  error={err("address")}
+                  autosize
+                  minRows={2}
+                  name={`${r}.address`}
+                />
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <Textarea
-                    label={t("authorities.field.address")}
-                    value={d.address}
-                    onChange={(e) => set(r, { address: e.currentTarget.value })}
-                    error={err("address")}
+                    label={t("authorities.field.phones")}
+                    description={t("authorities.form.onePerLine")}
+                    value={d.phones}
+                    onChange={(e) => set(r, { phones: e.currentTarget.value })}
+                    error={err("phones")}
                     autosize
                     minRows={2}
-                    name={`${r}.address`}
+                    name={`${r}.phones`}
                   />
-                  <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                    <Textarea
-                      label={t("authorities.field.phones")}
-                      description={t("authorities.form.onePerLine")}
-                      value={d.phones}
-                      onChange={(e) => set(r, { phones: e.currentTarget.value })}
-                      error={err("phones")}
-                      autosize
-                      minRows={2}
-                      name={`${r}.phones`}
-                    />
-                    <Textarea
-                      label={t("authorities.field.emails")}
-                      description={t("authorities.form.onePerLine")}
-                      value={d.emails}
-                      onChange={(e) => set(r, { emails: e.currentTarget.value })}
-                      error={err("emails")}
-                      autosize
-                      minRows={2}
-                      name={`${r}.emails`}
-                    />
-                  </SimpleGrid>
-                  <TextInput
-                    label={t("authorities.field.languages")}
-                    description={t("authorities.form.languagesHelp")}
-                    value={d.languages}
-                    onChange={(e) => set(r, { languages: e.currentTarget.value })}
-                    error={err("languages")}
-                    name={`${r}.languages`}
-                  />
-                  <Checkbox.Group
-                    label={t("authorities.field.channels")}
-                    value={d.channels}
-                    onChange={(channels) => set(r, { channels })}
-                    error={err("channels")}
-                  >
-                    <Group gap="md" mt={4}>
-                      {AUTHORITY_CHANNELS.map((c) => (
-                        <Checkbox key={c} value={c} label={t(CHANNEL_KEYS[c])} name={`${r}.channels`} />
-                      ))}
-                    </Group>
-                  </Checkbox.Group>
                   <Textarea
-                    label={t("authorities.field.notes")}
-                    value={d.notes}
-                    onChange={(e) => set(r, { notes: e.currentTarget.value })}
-                    error={err("notes")}
+                    label={t("authorities.field.emails")}
+                    description={t("authorities.form.onePerLine")}
+                    value={d.emails}
+                    onChange={(e) => set(r, { emails: e.currentTarget.value })}
+                    error={err("emails")}
                     autosize
                     minRows={2}
-                    name={`${r}.notes`}
+                    name={`${r}.emails`}
                   />
-                </Stack>
-              </Paper>
-            );
-          })}
-          <Group>
-            <Button type="submit" loading={busy}>
-              {t("authorities.form.submit")}
-            </Button>
-            <Button variant="subtle" onClick={() => navigate(`/authorities/parties/${view.party.iso2}`)}>
-              {t("authorities.form.cancel")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+                </SimpleGrid>
+                <TextInput
+                  label={t("authorities.field.languages")}
+                  description={t("authorities.form.languagesHelp")}
+                  value={d.languages}
+                  onChange={(e) => set(r, { languages: e.currentTarget.value })}
+                  error={err("languages")}
+                  name={`${r}.languages`}
+                />
+                <Checkbox.Group
+                  label={t("authorities.field.channels")}
+                  value={d.channels}
+                  onChange={(channels) => set(r, { channels })}
+                  error={err("channels")}
+                >
+                  <Group gap="md" mt={4}>
+                    {AUTHORITY_CHANNELS.map((c) => (
+                      <Checkbox key={c} value={c} label={t(CHANNEL_KEYS[c])} name={`${r}.channels`} />
+                    ))}
+                  </Group>
+                </Checkbox.Group>
+                <Textarea
+                  label={t("authorities.field.notes")}
+                  value={d.notes}
+                  onChange={(e) => set(r, { notes: e.currentTarget.value })}
+                  error={err("notes")}
+                  autosize
+                  minRows={2}
+                  name={`${r}.notes`}
+                />
+              </Stack>
+            </Paper>
+          );
+        })}
+        <Group>
+          <Button type="submit" loading={form.busy}>
+            {t("authorities.form.submit")}
+          </Button>
+          <Button variant="subtle" onClick={() => navigate(`/authorities/parties/${view.party.iso2}`)}>
+            {t("authorities.form.cancel")}
+          </Button>
+        </Group>
+      </FormFrame>
     </>
   );
 }

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Badge,
   Button,
   Group,
@@ -13,18 +12,16 @@ import {
   Textarea,
   Title,
 } from "@mantine/core";
-import { IconArrowLeft } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router-dom";
+import { useParams } from "react-router-dom";
 import { type Incident, IncidentUpdateInput } from "../../../shared/incidents";
-import { ApiError } from "../../app/api";
-import { NotFoundPage } from "../../app/StatusPages";
+import { DetailFrame } from "../../app/DetailFrame";
 import { useActiveSession } from "../../app/session";
-import { ErrorAlert, PageHeader, PageLoader } from "../../app/ui";
+import { ErrorAlert } from "../../app/ui";
 import { useApiQuery } from "../../app/useApiQuery";
+import { useSchemaForm } from "../../app/useSchemaForm";
 import { currentLocale } from "../../i18n";
-import { type FieldErrors, schemaErrors, serverErrors } from "../directory/issues";
 import { formatMoment } from "../requests/time";
 import { useParties } from "../requests/useParties";
 import { dataProtectionApi } from "./dataProtectionApi";
@@ -54,130 +51,119 @@ export function IncidentDetailPage() {
   const at = (iso: string) => formatMoment(iso, locale, zone);
   const manages = session.permissions.includes("incidents.manage");
 
-  const back = (
-    <Anchor component={Link} to="/data-protection" size="sm" mb="xs" display="block">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={14} aria-hidden />
-        {t("dataProtection.detail.back")}
-      </Group>
-    </Anchor>
-  );
-  if (query.status === "error" && query.error instanceof ApiError && query.error.status === 404)
-    return <NotFoundPage />;
-  if (query.status === "error") {
-    return (
-      <>
-        {back}
-        <ErrorAlert error={query.error} title={t("dataProtection.detail.loadFailed")} onRetry={query.retry} />
-      </>
-    );
-  }
-  if (query.status === "loading") return <PageLoader label={t("dataProtection.detail.loading")} />;
-  const incident = shown && shown.id === id ? shown : query.data;
-
   return (
-    <>
-      {back}
-      <PageHeader
-        title={
-          incident.purgedAt ? t("dataProtection.detail.purgedTitle", { date: at(incident.detectedAt) }) : incident.title
-        }
-        description={t("dataProtection.detail.recorded", { name: incident.recordedBy, date: at(incident.recordedAt) })}
-      >
-        <Badge
-          size="lg"
-          color={incident.status === "open" ? "red" : "gray"}
-          variant="light"
-          data-testid="incident-status"
-        >
-          {t(STATUS_KEYS[incident.status])}
-        </Badge>
-      </PageHeader>
-      <Stack gap="md" maw={900}>
-        {incident.purgedAt ? (
-          <Alert color="gray" data-testid="incident-purged">
-            {t("dataProtection.detail.purged", { date: at(incident.purgedAt) })}
-          </Alert>
-        ) : null}
-        <Paper withBorder radius="md" p="md">
-          <Stack gap="md">
-            <Group gap="xl" align="flex-start">
-              <Block title={t("dataProtection.detail.detected")}>
-                <Text size="sm">{at(incident.detectedAt)}</Text>
-              </Block>
-              {incident.closedAt ? (
-                <Block title={t("dataProtection.incidents.columns.status")}>
-                  <Text size="sm">{t("dataProtection.detail.closedOn", { date: at(incident.closedAt) })}</Text>
+    <DetailFrame
+      query={query}
+      latest={shown && shown.id === id ? shown : null}
+      back={{ to: "/data-protection", label: t("dataProtection.detail.back") }}
+      loading={t("dataProtection.detail.loading")}
+      loadFailed={t("dataProtection.detail.loadFailed")}
+      header={(incident) => ({
+        title: incident.purgedAt
+          ? t("dataProtection.detail.purgedTitle", { date: at(incident.detectedAt) })
+          : incident.title,
+        description: t("dataProtection.detail.recorded", { name: incident.recordedBy, date: at(incident.recordedAt) }),
+        aside: (
+          <Badge
+            size="lg"
+            color={incident.status === "open" ? "red" : "gray"}
+            variant="light"
+            data-testid="incident-status"
+          >
+            {t(STATUS_KEYS[incident.status])}
+          </Badge>
+        ),
+      })}
+    >
+      {(incident) => (
+        <Stack gap="md" maw={900}>
+          {incident.purgedAt ? (
+            <Alert color="gray" data-testid="incident-purged">
+              {t("dataProtection.detail.purged", { date: at(incident.purgedAt) })}
+            </Alert>
+          ) : null}
+          <Paper withBorder radius="md" p="md">
+            <Stack gap="md">
+              <Group gap="xl" align="flex-start">
+                <Block title={t("dataProtection.detail.detected")}>
+                  <Text size="sm">{at(incident.detectedAt)}</Text>
                 </Block>
-              ) : null}
-            </Group>
-            <Block title={t("dataProtection.detail.affected")} testId="incident-parties">
-              <List size="sm">
-                {incident.affectedParties.map((p) => (
-                  <List.Item key={p.iso2}>
-                    {locale === "fr" ? p.nameFr : p.nameEn} (
-                    {t("dataProtection.detail.notified", { date: at(p.notifiedAt) })})
-                  </List.Item>
-                ))}
-              </List>
-            </Block>
-            <Block title={t("dataProtection.detail.categories")}>
-              <Group gap={6}>
-                {incident.dataCategories.map((c) => (
-                  <Badge key={c} variant="outline">
-                    {t(CATEGORY_KEYS[c])}
-                  </Badge>
-                ))}
+                {incident.closedAt ? (
+                  <Block title={t("dataProtection.incidents.columns.status")}>
+                    <Text size="sm">{t("dataProtection.detail.closedOn", { date: at(incident.closedAt) })}</Text>
+                  </Block>
+                ) : null}
               </Group>
-            </Block>
-            <Block title={t("dataProtection.detail.description")}>
-              <Text size="sm" style={{ whiteSpace: "pre-wrap" }} data-testid="incident-description">
-                {incident.purgedAt ? t("dataProtection.detail.removed") : incident.description}
-              </Text>
-            </Block>
-            <Block title={t("dataProtection.detail.measures")}>
-              <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-                {incident.purgedAt ? t("dataProtection.detail.removed") : incident.measures}
-              </Text>
-            </Block>
-            <Block title={t("dataProtection.detail.requests")} testId="incident-requests">
-              {incident.requestNumbers.length > 0 ? (
-                <Text size="sm">{incident.requestNumbers.join(", ")}</Text>
-              ) : (
-                <Text size="sm" c="dimmed">
-                  {t("dataProtection.detail.noRequests")}
+              <Block title={t("dataProtection.detail.affected")} testId="incident-parties">
+                <List size="sm">
+                  {incident.affectedParties.map((p) => (
+                    <List.Item key={p.iso2}>
+                      {locale === "fr" ? p.nameFr : p.nameEn} (
+                      {t("dataProtection.detail.notified", { date: at(p.notifiedAt) })})
+                    </List.Item>
+                  ))}
+                </List>
+              </Block>
+              <Block title={t("dataProtection.detail.categories")}>
+                <Group gap={6}>
+                  {incident.dataCategories.map((c) => (
+                    <Badge key={c} variant="outline">
+                      {t(CATEGORY_KEYS[c])}
+                    </Badge>
+                  ))}
+                </Group>
+              </Block>
+              <Block title={t("dataProtection.detail.description")}>
+                <Text size="sm" style={{ whiteSpace: "pre-wrap" }} data-testid="incident-description">
+                  {incident.purgedAt ? t("dataProtection.detail.removed") : incident.description}
                 </Text>
+              </Block>
+              <Block title={t("dataProtection.detail.measures")}>
+                <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+                  {incident.purgedAt ? t("dataProtection.detail.removed") : incident.measures}
+                </Text>
+              </Block>
+              <Block title={t("dataProtection.detail.requests")} testId="incident-requests">
+                {incident.requestNumbers.length > 0 ? (
+                  <Text size="sm">{incident.requestNumbers.join(", ")}</Text>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {t("dataProtection.detail.noRequests")}
+                  </Text>
+                )}
+              </Block>
+            </Stack>
+          </Paper>
+          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="incident-updates">
+            <Stack gap="sm">
+              <Title order={2} size="h5" id="incident-updates">
+                {t("dataProtection.detail.updates")}
+              </Title>
+              {incident.updates.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t("dataProtection.detail.noUpdates")}
+                </Text>
+              ) : (
+                incident.updates.map((u) => (
+                  <Stack key={u.id} gap={2} data-testid="incident-update">
+                    <Text size="xs" c="dimmed">
+                      {u.author}, {at(u.at)}
+                      {u.status
+                        ? ` · ${t("dataProtection.detail.statusSet", { status: t(STATUS_KEYS[u.status]) })}`
+                        : ""}
+                    </Text>
+                    <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+                      {incident.purgedAt ? t("dataProtection.detail.removed") : u.note}
+                    </Text>
+                  </Stack>
+                ))
               )}
-            </Block>
-          </Stack>
-        </Paper>
-        <Paper withBorder radius="md" p="md" component="section" aria-labelledby="incident-updates">
-          <Stack gap="sm">
-            <Title order={2} size="h5" id="incident-updates">
-              {t("dataProtection.detail.updates")}
-            </Title>
-            {incident.updates.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t("dataProtection.detail.noUpdates")}
-              </Text>
-            ) : (
-              incident.updates.map((u) => (
-                <Stack key={u.id} gap={2} data-testid="incident-update">
-                  <Text size="xs" c="dimmed">
-                    {u.author}, {at(u.at)}
-                    {u.status ? ` · ${t("dataProtection.detail.statusSet", { status: t(STATUS_KEYS[u.status]) })}` : ""}
-                  </Text>
-                  <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-                    {incident.purgedAt ? t("dataProtection.detail.removed") : u.note}
-                  </Text>
-                </Stack>
-              ))
-            )}
-            {manages && !incident.purgedAt ? <UpdateForm incident={incident} onDone={setShown} /> : null}
-          </Stack>
-        </Paper>
-      </Stack>
-    </>
+              {manages && !incident.purgedAt ? <UpdateForm incident={incident} onDone={setShown} /> : null}
+            </Stack>
+          </Paper>
+        </Stack>
+      )}
+    </DetailFrame>
   );
 }
 
@@ -188,37 +174,23 @@ function UpdateForm({ incident, onDone }: { incident: Incident; onDone: (i: Inci
   const [note, setNote] = useState("");
   const [status, setStatus] = useState<"keep" | "open" | "closed">("keep");
   const [added, setAdded] = useState<string[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  // No summary: every error of the update sits beside its field.
+  const form = useSchemaForm({
+    schema: IncidentUpdateInput,
+    messages: DATA_PROTECTION_MESSAGES,
+    fields: ["note", "addParties"],
+  });
+  const { errors, failure, busy } = form;
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    const parsed = IncidentUpdateInput.safeParse({
-      note,
-      ...(status === "keep" ? {} : { status }),
-      addParties: added,
-    });
-    if (!parsed.success) {
-      setErrors(schemaErrors(t, parsed.error, DATA_PROTECTION_MESSAGES));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      onDone(await dataProtectionApi.updateIncident(incident.id, parsed.data));
+  const submit = form.handleSubmit(
+    () => ({ note, ...(status === "keep" ? {} : { status }), addParties: added }),
+    async (data) => {
+      onDone(await dataProtectionApi.updateIncident(incident.id, data));
       setNote("");
       setStatus("keep");
       setAdded([]);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 400 && e.issues.length > 0) {
-        setErrors(serverErrors(t, e.issues, [], DATA_PROTECTION_MESSAGES));
-      } else setFailure(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  );
 
   return (
     <form onSubmit={submit} noValidate data-testid="incident-update-form">

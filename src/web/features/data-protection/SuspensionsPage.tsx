@@ -3,12 +3,12 @@ import { IconPlayerPause } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LiftInput, SuspendInput, type Suspension } from "../../../shared/transfers";
-import { ApiError } from "../../app/api";
 import { useActiveSession } from "../../app/session";
 import { ErrorAlert, PageHeader, PageLoader } from "../../app/ui";
 import { useApiQuery } from "../../app/useApiQuery";
+import { useSchemaForm } from "../../app/useSchemaForm";
 import { currentLocale } from "../../i18n";
-import { type FieldErrors, schemaErrors, serverErrors } from "../directory/issues";
+import { schemaErrors } from "../directory/issues";
 import { formatMoment } from "../requests/time";
 import { useParties } from "../requests/useParties";
 import { dataProtectionApi } from "./dataProtectionApi";
@@ -190,31 +190,21 @@ function SuspendForm({
   const [from, setFrom] = useState<string | null>(fixedFrom);
   const [to, setTo] = useState<string | null>(null);
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  // No summary: every error sits beside its field.
+  const form = useSchemaForm({
+    schema: SuspendInput,
+    messages: DATA_PROTECTION_MESSAGES,
+    fields: ["fromParty", "toParty", "reason"],
+  });
+  const { errors, failure, busy } = form;
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    const parsed = SuspendInput.safeParse({ fromParty: from ?? "", toParty: to ?? "", reason });
-    if (!parsed.success) {
-      setErrors(schemaErrors(t, parsed.error, DATA_PROTECTION_MESSAGES));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      await dataProtectionApi.suspend(parsed.data);
+  const submit = form.handleSubmit(
+    () => ({ fromParty: from ?? "", toParty: to ?? "", reason }),
+    async (data) => {
+      await dataProtectionApi.suspend(data);
       onDone();
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 400 && e.issues.length > 0) {
-        setErrors(serverErrors(t, e.issues, [], DATA_PROTECTION_MESSAGES));
-      } else setFailure(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  );
 
   return (
     <Paper withBorder radius="md" p="md">

@@ -1,8 +1,7 @@
-import { Anchor, Badge, Checkbox, Group, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
-import { IconArrowLeft } from "@tabler/icons-react";
+import { Badge, Checkbox, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router-dom";
+import { useParams } from "react-router-dom";
 import {
   ATTENDANCE_MODES,
   type AttendanceInput,
@@ -12,11 +11,10 @@ import {
   type Registration,
   type RegistrationStatus,
 } from "../../../shared/plenary";
-import { ApiError } from "../../app/api";
+import { DetailFrame } from "../../app/DetailFrame";
 import { errorMessage } from "../../app/errors";
 import { notifyError } from "../../app/notify";
-import { NotFoundPage } from "../../app/StatusPages";
-import { ErrorAlert, PageHeader, PageLoader } from "../../app/ui";
+import { ErrorAlert } from "../../app/ui";
 import { useApiQuery } from "../../app/useApiQuery";
 import { currentLocale } from "../../i18n";
 import { type Countries, useCountries } from "./countries";
@@ -34,86 +32,74 @@ export function MeetingDetailPage() {
   const [shown, setShown] = useState<MeetingDetail | null>(null);
   const query = useApiQuery(`meeting-${id}`, (signal) => meetingsApi.get(id, signal));
 
-  const back = (
-    <Anchor component={Link} to="/meetings" size="sm" mb="xs" display="block">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={14} aria-hidden />
-        {t("meetings.detail.back")}
-      </Group>
-    </Anchor>
-  );
-  if (query.status === "error" && query.error instanceof ApiError && query.error.status === 404)
-    return <NotFoundPage />;
-  if (query.status === "error") {
-    return (
-      <>
-        {back}
-        <ErrorAlert error={query.error} title={t("meetings.detail.loadFailed")} onRetry={query.retry} />
-      </>
-    );
-  }
-  if (query.status === "loading") return <PageLoader label={t("meetings.detail.loading")} />;
-  const meeting = shown && shown.id === id ? shown : query.data;
-  const p = meeting.participation;
-
   return (
-    <>
-      {back}
-      <PageHeader
-        title={meeting.title}
-        description={t("meetings.detail.when", {
+    <DetailFrame
+      query={query}
+      latest={shown && shown.id === id ? shown : null}
+      back={{ to: "/meetings", label: t("meetings.detail.back") }}
+      loading={t("meetings.detail.loading")}
+      loadFailed={t("meetings.detail.loadFailed")}
+      header={(meeting) => ({
+        title: meeting.title,
+        description: t("meetings.detail.when", {
           place: meeting.place,
           date: daysLabel(meeting.startsOn, meeting.endsOn, locale),
-        })}
-      />
-      <Stack gap="md">
-        <Paper withBorder radius="md" p="md" component="section" aria-labelledby="meeting-participation-title">
-          <Stack gap={4}>
-            <Title order={2} size="h5" id="meeting-participation-title">
-              {t("meetings.detail.participation")}
-            </Title>
-            <Text data-testid="participation" aria-live="polite">
-              {participationLine(t, p)}
-            </Text>
-            <Text size="sm" c="dimmed" data-testid="invitations">
-              {t("meetings.participation.invitations", { invited: p.invited, registered: p.registered })}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {t("meetings.detail.participationHelp")}
-            </Text>
-            {meeting.notes ? (
-              <Text size="sm" style={{ whiteSpace: "pre-wrap" }} mt="xs">
-                {meeting.notes}
+        }),
+      })}
+    >
+      {(meeting) => (
+        <Stack gap="md">
+          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="meeting-participation-title">
+            <Stack gap={4}>
+              <Title order={2} size="h5" id="meeting-participation-title">
+                {t("meetings.detail.participation")}
+              </Title>
+              <Text data-testid="participation" aria-live="polite">
+                {participationLine(t, meeting.participation)}
               </Text>
-            ) : null}
-          </Stack>
-        </Paper>
-        {/* Above the table: a meeting has a hundred invitations, the form would sit far below them. */}
-        <Paper withBorder radius="md" p="md" component="section" aria-labelledby="meeting-add-title">
-          <RegistrationForm
-            meetingId={meeting.id}
-            countries={countries}
-            onAdded={setShown}
-            titleId="meeting-add-title"
-          />
-        </Paper>
-        <Paper withBorder radius="md" p="md" component="section" aria-labelledby="meeting-delegates-title">
-          <Stack gap="sm">
-            <Title order={2} size="h5" id="meeting-delegates-title">
-              {t("meetings.registrations.title")}
-            </Title>
-            {countries.error ? <ErrorAlert error={countries.error} onRetry={countries.retry} /> : null}
-            {meeting.registrations.length === 0 ? (
-              <Text size="sm" c="dimmed" data-testid="registrations-empty">
-                {t("meetings.registrations.empty")}
+              <Text size="sm" c="dimmed" data-testid="invitations">
+                {t("meetings.participation.invitations", {
+                  invited: meeting.participation.invited,
+                  registered: meeting.participation.registered,
+                })}
               </Text>
-            ) : (
-              <Registrations meeting={meeting} countries={countries} onChanged={setShown} />
-            )}
-          </Stack>
-        </Paper>
-      </Stack>
-    </>
+              <Text size="xs" c="dimmed">
+                {t("meetings.detail.participationHelp")}
+              </Text>
+              {meeting.notes ? (
+                <Text size="sm" style={{ whiteSpace: "pre-wrap" }} mt="xs">
+                  {meeting.notes}
+                </Text>
+              ) : null}
+            </Stack>
+          </Paper>
+          {/* Above the table: a meeting has a hundred invitations, the form would sit far below them. */}
+          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="meeting-add-title">
+            <RegistrationForm
+              meetingId={meeting.id}
+              countries={countries}
+              onAdded={setShown}
+              titleId="meeting-add-title"
+            />
+          </Paper>
+          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="meeting-delegates-title">
+            <Stack gap="sm">
+              <Title order={2} size="h5" id="meeting-delegates-title">
+                {t("meetings.registrations.title")}
+              </Title>
+              {countries.error ? <ErrorAlert error={countries.error} onRetry={countries.retry} /> : null}
+              {meeting.registrations.length === 0 ? (
+                <Text size="sm" c="dimmed" data-testid="registrations-empty">
+                  {t("meetings.registrations.empty")}
+                </Text>
+              ) : (
+                <Registrations meeting={meeting} countries={countries} onChanged={setShown} />
+              )}
+            </Stack>
+          </Paper>
+        </Stack>
+      )}
+    </DetailFrame>
   );
 }
 

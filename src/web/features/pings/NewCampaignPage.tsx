@@ -1,5 +1,5 @@
-import { Alert, Button, Group, MultiSelect, Paper, Radio, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
-import { useEffect, useRef, useState } from "react";
+import { Alert, Button, Group, MultiSelect, Radio, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { CONTACT_POINT_TYPES } from "../../../shared/directory";
@@ -11,10 +11,9 @@ import {
   type PingSelection,
 } from "../../../shared/pings";
 import { REGIONS } from "../../../shared/regions";
-import { ApiError } from "../../app/api";
-import { ErrorSummary } from "../../app/ErrorSummary";
-import { ErrorAlert, PageHeader } from "../../app/ui";
-import { type FieldErrors, schemaErrors, serverErrors } from "../directory/issues";
+import { FormFrame } from "../../app/FormFrame";
+import { ErrorAlert } from "../../app/ui";
+import { useSchemaForm } from "../../app/useSchemaForm";
 import { TYPE_KEYS } from "../directory/labels";
 import { useParties } from "../requests/useParties";
 import { PING_MESSAGES, REGION_KEYS } from "./labels";
@@ -51,10 +50,8 @@ export function NewCampaignPage() {
   const [reminders, setReminders] = useState(DEFAULT_REMINDER_MINUTES.join(", "));
   const [buckets, setBuckets] = useState(DEFAULT_BUCKETS_MINUTES.join(", "));
   const [preview, setPreview] = useState<PingPreview | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const summary = useRef<HTMLDivElement>(null);
+  const form = useSchemaForm({ schema: PingCampaignInput, messages: PING_MESSAGES, fields: FIELDS, fieldOf });
+  const { errors, fieldErrors } = form;
 
   // The count a selection reaches, asked again whenever it changes.
   useEffect(() => {
@@ -68,197 +65,162 @@ export function NewCampaignPage() {
     };
   }, [selection]);
 
-  const fieldErrors: FieldErrors = {};
-  for (const [path, message] of Object.entries(errors)) fieldErrors[fieldOf(path)] ??= message;
   const scheduleError = Object.entries(errors).find(([p]) => p.startsWith("schedule"))?.[1];
-  const elsewhere = Object.entries(errors).filter(([path]) => !FIELDS.includes(fieldOf(path)));
-  const showErrors = (found: FieldErrors) => {
-    setErrors(found);
-    requestAnimationFrame(() => summary.current?.focus());
-  };
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    const reminderList = minutesOf(reminders);
-    const bucketList = minutesOf(buckets);
-    if (!reminderList || !bucketList) {
-      showErrors({
-        ...(reminderList ? {} : { reminderMinutes: t("pingTests.validation.minutes") }),
-        ...(bucketList ? {} : { buckets: t("pingTests.validation.minutes") }),
-      });
-      return;
-    }
-    const schedule =
-      mode === "now"
-        ? { mode }
-        : mode === "at"
-          ? { mode, at: instantOf(at) }
-          : { mode, from: instantOf(from), to: instantOf(to) };
-    const parsed = PingCampaignInput.safeParse({
-      title,
-      selection,
-      schedule,
-      reminderMinutes: reminderList,
-      buckets: bucketList,
-    });
-    if (!parsed.success) {
-      showErrors(schemaErrors(t, parsed.error, PING_MESSAGES));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const created = await pingsApi.create(parsed.data);
+  const submit = form.handleSubmit(
+    () => {
+      const reminderList = minutesOf(reminders);
+      const bucketList = minutesOf(buckets);
+      if (!reminderList || !bucketList) {
+        form.showErrors({
+          ...(reminderList ? {} : { reminderMinutes: t("pingTests.validation.minutes") }),
+          ...(bucketList ? {} : { buckets: t("pingTests.validation.minutes") }),
+        });
+        return null;
+      }
+      const schedule =
+        mode === "now"
+          ? { mode }
+          : mode === "at"
+            ? { mode, at: instantOf(at) }
+            : { mode, from: instantOf(from), to: instantOf(to) };
+      return { title, selection, schedule, reminderMinutes: reminderList, buckets: bucketList };
+    },
+    async (data) => {
+      const created = await pingsApi.create(data);
       navigate(`/pings/${created.id}`);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 400 && e.issues.length > 0) {
-        showErrors(serverErrors(t, e.issues, [], PING_MESSAGES));
-      } else setFailure(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  );
 
   return (
-    <>
-      <PageHeader title={t("pingTests.form.title")} description={t("pingTests.form.intro")} />
-      <Paper withBorder radius="md" p={{ base: "md", sm: "lg" }} maw={820}>
-        <form onSubmit={submit} noValidate data-testid="ping-form">
-          <Stack gap="md">
-            {Object.keys(errors).length > 0 ? (
-              <ErrorSummary
-                ref={summary}
-                title={t("pingTests.form.errorTitle")}
-                hint={t("pingTests.form.errorHint")}
-                elsewhere={elsewhere}
-                testId="ping-form-errors"
-              />
-            ) : null}
-            {failure ? <ErrorAlert error={failure} /> : null}
-            <TextInput
-              label={t("pingTests.form.pingTitle")}
-              value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-              error={fieldErrors.title}
-              required
-              name="title"
-            />
-            <MultiSelect
-              label={t("pingTests.form.parties")}
-              description={t("pingTests.form.partiesHelp")}
-              data={parties.options}
-              filter={parties.filter}
-              value={selection.parties}
-              onChange={(v) => setSelection((s) => ({ ...s, parties: v }))}
-              searchable
-              name="parties"
-            />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <MultiSelect
-                label={t("pingTests.form.types")}
-                description={t("pingTests.form.typesHelp")}
-                data={CONTACT_POINT_TYPES.map((c) => ({ value: c, label: t(TYPE_KEYS[c]) }))}
-                value={selection.types}
-                onChange={(v) => setSelection((s) => ({ ...s, types: v as PingSelection["types"] }))}
-                name="types"
-              />
-              <MultiSelect
-                label={t("pingTests.form.regions")}
-                description={t("pingTests.form.regionsHelp")}
-                data={REGIONS.map((r) => ({ value: r, label: t(REGION_KEYS[r]) }))}
-                value={selection.regions}
-                onChange={(v) => setSelection((s) => ({ ...s, regions: v as PingSelection["regions"] }))}
-                name="regions"
-              />
-            </SimpleGrid>
-            {preview ? (
-              <Alert
-                color={preview.contactPoints === 0 || fieldErrors.selection ? "red" : "blue"}
-                variant="light"
-                data-testid="ping-preview"
-                role="status"
-              >
-                <Text size="sm">
-                  {preview.contactPoints === 0 ? t("pingTests.form.previewNone") : t("pingTests.form.preview", preview)}
-                </Text>
-                {preview.withoutEmail > 0 ? (
-                  <Text size="sm">{t("pingTests.form.previewWithoutEmail", { count: preview.withoutEmail })}</Text>
-                ) : null}
-              </Alert>
-            ) : null}
-            <Radio.Group
-              label={t("pingTests.form.when")}
-              value={mode}
-              onChange={(v) => setMode(v as typeof mode)}
-              error={scheduleError}
-            >
-              <Stack gap={6} mt={6}>
-                <Radio value="now" label={t("pingTests.form.now")} />
-                <Radio value="at" label={t("pingTests.form.at")} />
-                <Radio value="window" label={t("pingTests.form.window")} description={t("pingTests.form.windowHelp")} />
-              </Stack>
-            </Radio.Group>
-            {mode === "at" ? (
-              <TextInput
-                type="datetime-local"
-                label={t("pingTests.form.atTime")}
-                value={at}
-                onChange={(e) => setAt(e.currentTarget.value)}
-                required
-                name="at"
-              />
-            ) : null}
-            {mode === "window" ? (
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput
-                  type="datetime-local"
-                  label={t("pingTests.form.from")}
-                  value={from}
-                  onChange={(e) => setFrom(e.currentTarget.value)}
-                  required
-                  name="from"
-                />
-                <TextInput
-                  type="datetime-local"
-                  label={t("pingTests.form.to")}
-                  value={to}
-                  onChange={(e) => setTo(e.currentTarget.value)}
-                  required
-                  name="to"
-                />
-              </SimpleGrid>
-            ) : null}
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label={t("pingTests.form.reminders")}
-                description={t("pingTests.form.remindersHelp")}
-                value={reminders}
-                onChange={(e) => setReminders(e.currentTarget.value)}
-                error={fieldErrors.reminderMinutes}
-                name="reminderMinutes"
-              />
-              <TextInput
-                label={t("pingTests.form.buckets")}
-                description={t("pingTests.form.bucketsHelp")}
-                value={buckets}
-                onChange={(e) => setBuckets(e.currentTarget.value)}
-                error={fieldErrors.buckets}
-                name="buckets"
-              />
-            </SimpleGrid>
-            <Group justify="flex-end">
-              <Button component={Link} to="/pings" variant="default">
-                {t("pingTests.form.cancel")}
-              </Button>
-              <Button type="submit" loading={busy}>
-                {t("pingTests.form.submit")}
-              </Button>
-            </Group>
-            {parties.error ? <ErrorAlert error={parties.error} onRetry={parties.retry} /> : null}
-          </Stack>
-        </form>
-      </Paper>
-    </>
+    <FormFrame
+      form={form}
+      onSubmit={submit}
+      testId="ping-form"
+      errorTitle={t("pingTests.form.errorTitle")}
+      errorHint={t("pingTests.form.errorHint")}
+      page={{ title: t("pingTests.form.title"), description: t("pingTests.form.intro") }}
+    >
+      <TextInput
+        label={t("pingTests.form.pingTitle")}
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        error={fieldErrors.title}
+        required
+        name="title"
+      />
+      <MultiSelect
+        label={t("pingTests.form.parties")}
+        description={t("pingTests.form.partiesHelp")}
+        data={parties.options}
+        filter={parties.filter}
+        value={selection.parties}
+        onChange={(v) => setSelection((s) => ({ ...s, parties: v }))}
+        searchable
+        name="parties"
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <MultiSelect
+          label={t("pingTests.form.types")}
+          description={t("pingTests.form.typesHelp")}
+          data={CONTACT_POINT_TYPES.map((c) => ({ value: c, label: t(TYPE_KEYS[c]) }))}
+          value={selection.types}
+          onChange={(v) => setSelection((s) => ({ ...s, types: v as PingSelection["types"] }))}
+          name="types"
+        />
+        <MultiSelect
+          label={t("pingTests.form.regions")}
+          description={t("pingTests.form.regionsHelp")}
+          data={REGIONS.map((r) => ({ value: r, label: t(REGION_KEYS[r]) }))}
+          value={selection.regions}
+          onChange={(v) => setSelection((s) => ({ ...s, regions: v as PingSelection["regions"] }))}
+          name="regions"
+        />
+      </SimpleGrid>
+      {preview ? (
+        <Alert
+          color={preview.contactPoints === 0 || fieldErrors.selection ? "red" : "blue"}
+          variant="light"
+          data-testid="ping-preview"
+          role="status"
+        >
+          <Text size="sm">
+            {preview.contactPoints === 0 ? t("pingTests.form.previewNone") : t("pingTests.form.preview", preview)}
+          </Text>
+          {preview.withoutEmail > 0 ? (
+            <Text size="sm">{t("pingTests.form.previewWithoutEmail", { count: preview.withoutEmail })}</Text>
+          ) : null}
+        </Alert>
+      ) : null}
+      <Radio.Group
+        label={t("pingTests.form.when")}
+        value={mode}
+        onChange={(v) => setMode(v as typeof mode)}
+        error={scheduleError}
+      >
+        <Stack gap={6} mt={6}>
+          <Radio value="now" label={t("pingTests.form.now")} />
+          <Radio value="at" label={t("pingTests.form.at")} />
+          <Radio value="window" label={t("pingTests.form.window")} description={t("pingTests.form.windowHelp")} />
+        </Stack>
+      </Radio.Group>
+      {mode === "at" ? (
+        <TextInput
+          type="datetime-local"
+          label={t("pingTests.form.atTime")}
+          value={at}
+          onChange={(e) => setAt(e.currentTarget.value)}
+          required
+          name="at"
+        />
+      ) : null}
+      {mode === "window" ? (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            type="datetime-local"
+            label={t("pingTests.form.from")}
+            value={from}
+            onChange={(e) => setFrom(e.currentTarget.value)}
+            required
+            name="from"
+          />
+          <TextInput
+            type="datetime-local"
+            label={t("pingTests.form.to")}
+            value={to}
+            onChange={(e) => setTo(e.currentTarget.value)}
+            required
+            name="to"
+          />
+        </SimpleGrid>
+      ) : null}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t("pingTests.form.reminders")}
+          description={t("pingTests.form.remindersHelp")}
+          value={reminders}
+          onChange={(e) => setReminders(e.currentTarget.value)}
+          error={fieldErrors.reminderMinutes}
+          name="reminderMinutes"
+        />
+        <TextInput
+          label={t("pingTests.form.buckets")}
+          description={t("pingTests.form.bucketsHelp")}
+          value={buckets}
+          onChange={(e) => setBuckets(e.currentTarget.value)}
+          error={fieldErrors.buckets}
+          name="buckets"
+        />
+      </SimpleGrid>
+      <Group justify="flex-end">
+        <Button component={Link} to="/pings" variant="default">
+          {t("pingTests.form.cancel")}
+        </Button>
+        <Button type="submit" loading={form.busy}>
+          {t("pingTests.form.submit")}
+        </Button>
+      </Group>
+      {parties.error ? <ErrorAlert error={parties.error} onRetry={parties.retry} /> : null}
+    </FormFrame>
   );
 }
