@@ -79,7 +79,9 @@ describe("journey 5: the MLA and extradition directory", () => {
   it("shows a Party's data that differ from its declaration side by side, with the e-mail to the Treaty Office", async () => {
     const { page, errors } = await demo.signIn("officer.ro@example.org", DESKTOP);
     await page.getByRole("link", { name: "Authorities" }).first().click();
-    await page.getByRole("link", { name: "Romania" }).click();
+    // The directory page also links to Romania (its map and table): wait for the authorities page.
+    await page.waitForURL(/\/authorities$/);
+    await page.getByRole("link", { name: "Romania", exact: true }).click();
     const rows = page.getByTestId("discrepancy-row");
     await rows.first().waitFor();
     const name = rows.filter({ hasText: "Central authority for mutual assistance (Art. 27): Name" });

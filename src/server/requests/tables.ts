@@ -76,6 +76,13 @@ export const requests = pgTable(
     /** The form: a draft's as it stands, a sent request's as validated by RequestContent. */
     content: jsonb("content").$type<Record<string, unknown>>().notNull().default({}),
     handlingConditions: jsonb("handling_conditions").$type<HandlingConditions>(),
+    /**
+     * Whether the request is sensitive (SAP Art. 14(4)), as its own column: the row-level security
+     * policies and the list counts read it from the counting indexes, without the row.
+     */
+    sensitive: boolean("sensitive")
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce((handling_conditions->>'sensitive')::boolean, false)`),
     parentId: uuid("parent_id").references((): AnyPgColumn => requests.id, { onDelete: "set null" }),
     parentRelation: parentRelation("parent_relation"),
     createdAt: tstz("created_at").notNull(),
@@ -114,6 +121,32 @@ export const requests = pgTable(
     index("requests_outbox_order_idx")
       .on(t.senderPartyId, t.emergency.desc().nullsFirst(), sql`(coalesce(${t.sentAt}, ${t.createdAt})) desc`)
       .where(sql`state <> 'draft'`),
+    // The list counts (a box's total, the four tabs) of a Party with thousands of requests are
+    // read from these alone (index-only scans): every column the counts and the policies use.
+    index("requests_inbox_counts_idx")
+      .on(
+        t.requestedPartyId,
+        t.state,
+        t.type,
+        t.senderPartyId,
+        t.ackDueAt,
+        t.answerDueAt,
+        t.purgedAt,
+        t.sensitive,
+        t.id,
+      )
+      .where(sql`state <> 'draft'`),
+    index("requests_sender_counts_idx").on(
+      t.senderPartyId,
+      t.state,
+      t.type,
+      t.requestedPartyId,
+      t.ackDueAt,
+      t.answerDueAt,
+      t.purgedAt,
+      t.sensitive,
+      t.id,
+    ),
     index("requests_parent_idx").on(t.parentId),
     // The reminder job looks for sent requests past their acknowledgement deadline.
     index("requests_ack_due_idx").on(t.ackDueAt).where(sql`state = 'sent'`),
