@@ -1,5 +1,4 @@
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { type ExtractTablesWithRelations, type SQL, sql } from "drizzle-orm";
@@ -9,13 +8,14 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { projectPath } from "../paths";
 import { type FolderLock, lockDataFolder } from "./folder-lock";
 import * as schema from "./schema";
 
 /** The role the application acts as: not the tables' owner, so row-level security applies to it. */
 export const APP_ROLE = "vigil_app";
 
-export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../migrations");
+export const MIGRATIONS_FOLDER = projectPath("migrations");
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
