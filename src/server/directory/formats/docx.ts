@@ -16,7 +16,6 @@ import {
   VerticalMergeType,
   WidthType,
 } from "docx";
-import { XMLParser } from "fast-xml-parser";
 import { unzipSync } from "fflate";
 import {
   ContactPointFields,
@@ -27,6 +26,7 @@ import {
 } from "../../../shared/directory";
 import { ISO_639_1 } from "../../../shared/languages";
 import { foldSpaced } from "../../../shared/text";
+import { loadXmlParser } from "../../libs";
 import { decodeItem, decodeOpeningHours, encodeItem, encodeOpeningHours, MARK_247 } from "./cells";
 import { CONTACT_POINT_TYPE_LABELS, languageNames, versionLine } from "./labels";
 import { type ParsedContactPoint, type ParsedImport, type ParsedParty, sortErrors } from "./parsed-import";
@@ -200,14 +200,14 @@ export async function directoryToDocx(doc: DirectoryDocument): Promise<Buffer> {
 
 type XmlNode = Record<string, unknown>;
 
-const xml = new XMLParser({
+const XML_OPTIONS = {
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: "",
   trimValues: false, // w:t keeps its spaces (xml:space="preserve")
   parseTagValue: false, // "0100" stays text
   parseAttributeValue: false,
-});
+};
 
 function tagOf(node: XmlNode): string | null {
   for (const k of Object.keys(node)) if (k !== ":@") return k;
@@ -561,9 +561,10 @@ export async function parseLegacyDocxTable(
 ): Promise<ParsedImport> {
   const source = documentXml(buf);
   if (typeof source !== "string") return { parties: [], errors: [source] };
+  const { XMLParser } = await loadXmlParser();
   let tree: XmlNode[];
   try {
-    tree = xml.parse(source) as XmlNode[];
+    tree = new XMLParser(XML_OPTIONS).parse(source) as XmlNode[];
   } catch (err) {
     return {
       parties: [],
