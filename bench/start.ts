@@ -28,7 +28,7 @@ export function serverCommand(mode: "compiled" | "tsx" = "compiled"): string[] {
     cwd: ROOT,
     stdio: ["ignore", "inherit", "inherit"],
   });
-  return ["--enable-source-maps", "dist/server/main.js"];
+  return ["dist/server/main.js"];
 }
 
 export type StartedServer = { url: string; pid: number; child: ChildProcess; startedMs: number; output: () => string };

@@ -1,5 +1,5 @@
 // Compiles the server and the CLI with esbuild into dist/server/ (main.js, cli.js, with source
-// maps): one file each, node_modules left as imports. `npm start` runs the result, so a start does
+// maps that point at the sources): one file each, node_modules left as imports. `npm start` runs the result, so a start does
 // not transpile hundreds of TypeScript files (docs/decisions/0002-compiled-start.md). Tests keep
 // running the sources with tsx.
 //
@@ -61,7 +61,10 @@ if (!process.argv.includes("--if-stale") || stale()) {
     target: "node22",
     format: "esm",
     plugins: [nodeModulesExternal],
+    // `npm run vigil` runs with --enable-source-maps; `npm start` does not by default, as Node then
+    // holds the parsed map, ~20 MB (NODE_OPTIONS=--enable-source-maps npm start for mapped traces).
     sourcemap: true,
+    sourcesContent: false,
     // The bundle is for the server only: no test file, and nothing of the web client.
     logLevel: "warning",
   });
