@@ -3,13 +3,13 @@
  * here from Debian's binaries, as the tests do) and on embedded PGlite.
  *
  * For each database: 200 Parties, 10,000 contact points and N requests with messages, generated
- * with SQL (bench/generate.ts); the real server (src/server/main.ts) in a process of its own; load
- * from another process (bench/load.ts: autocannon, 50 connections on 127.0.0.1, bounded in count
- * and time) on directory search, inbox listing, request detail, request creation and the release
- * exports; the bare-Fastify ceiling (bench/ceiling.ts) at each endpoint's body size; the server's
- * peak memory; event latency (request sent → SSE received); a ping test to every contact point
- * handed to a real SMTP server; the embedded start. Writes bench/results/latest.json and
- * latest.md and prints the table.
+ * with SQL (bench/generate.ts); the real server (dist/server/main.js, compiled, as `npm start` runs
+ * it) in a process of its own; load from another process (bench/load.ts: autocannon, 50 connections
+ * on 127.0.0.1, bounded in count and time) on directory search, inbox listing, request detail,
+ * request creation and the release exports; the bare-Fastify ceiling (bench/ceiling.ts) at each
+ * endpoint's body size; the server's peak memory; event latency (request sent → SSE received); a
+ * ping test to every contact point handed to a real SMTP server; the embedded start. Writes
+ * bench/results/latest.json and latest.md and prints the table.
  *
  * Sizes (environment): BENCH_REQUESTS (1,000,000), BENCH_REQUESTS_SMALL (10,000),
  * BENCH_PGLITE_REQUESTS (largest PGlite size, default 100,000: see docs/operations.md, "Performance"), and per
@@ -32,6 +32,7 @@ import { SESSION_COOKIE } from "../src/server/http/guard";
 import { newKeySpec, parseKeyring } from "../src/server/vault/keyring";
 import { freePort, startPostgres } from "../test/harness/postgres";
 import { type BenchFixtures, generateDirectory, generateRequests, rawConnection } from "./generate";
+import { serveAFewRequests, serverCommand } from "./start";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const RESULTS = path.join(ROOT, "bench", "results");
@@ -91,11 +92,15 @@ process.on("exit", () => {
   for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
 });
 
+/** The compiled server, as `npm start` runs it (built here first if missing or stale). */
+let serverArgs: string[] | undefined;
+
 async function startVigil(env: Record<string, string>): Promise<Server> {
+  serverArgs ??= serverCommand();
   const port = await freePort();
   const t0 = performance.now();
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+  const child = spawn(process.execPath, serverArgs, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -564,7 +569,8 @@ async function measureEmbeddedStart(): Promise<{ firstStartMs: number; restartMs
     const first = await startVigil(env);
     await stopProcess(first.child);
     const again = await startVigil(env);
-    // A few pages' worth of work before reading the memory.
+    // A few pages' worth of work before reading the memory (the same as `npm run bench:start`).
+    await serveAFewRequests(again.url);
     for (let i = 0; i < 20; i++) await fetch(`${again.url}/api/directory/schema.json`).catch(() => {});
     await sleep(500);
     const rssMb = memoryOf(again.pid).rss;
@@ -693,7 +699,7 @@ function markdown(r: Report): string {
       );
   }
   lines.push(
-    `- Embedded (PGlite): first start on an empty folder (migrations, demo network) ${r.embedded.firstStartMs} ms; restart ${r.embedded.restartMs} ms (process spawn to "Vigil is running", tsx included); RSS once serving ${r.embedded.rssMb} MB.`,
+    `- Embedded (PGlite): first start on an empty folder (migrations, demo network) ${r.embedded.firstStartMs} ms; restart ${r.embedded.restartMs} ms (process spawn to "Vigil is running", the compiled server as \`npm start\` runs it); RSS once serving ${r.embedded.rssMb} MB.`,
   );
   const pgliteMax = Math.max(0, ...r.runs.filter((x) => x.database === "pglite").map((x) => x.requests));
   if (pgliteMax && pgliteMax < LARGE)

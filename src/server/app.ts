@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
@@ -30,6 +29,7 @@ import { MailMonitor } from "./notify/mail-status";
 import { mailStatusRoutes } from "./notify/mail-status-routes";
 import { notifyRoutes } from "./notify/routes";
 import { registerOps } from "./ops/routes";
+import { projectPath } from "./paths";
 import { pingRoutes } from "./pings/routes";
 import { plenaryRoutes } from "./plenary/routes";
 import { retentionRoutes } from "./requests/retention-routes";
@@ -45,7 +45,7 @@ declare module "fastify" {
   }
 }
 
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+export const WEB_DIST = projectPath("dist", "web");
 
 // Strict by default; the web client needs inline style attributes (Mantine) and data: images (QR codes).
 const CSP = [

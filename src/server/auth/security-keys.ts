@@ -1,9 +1,3 @@
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-} from "@simplewebauthn/server";
 import { and, asc, eq } from "drizzle-orm";
 import type {
   AddSecurityKeyBody,
@@ -17,6 +11,7 @@ import type { Config } from "../config";
 import type { AppContext, RequestMeta } from "../context";
 import type { Tx } from "../db/database";
 import { badRequest, conflict, HttpError, notFound } from "../http/errors";
+import { loadWebAuthn } from "../libs";
 import { type SessionRow, setWebauthnChallenge, takeWebauthnChallenge } from "./sessions";
 import { securityKeys } from "./tables";
 import type { UserRow } from "./users";
@@ -62,6 +57,7 @@ export async function registrationOptions(
   session: SessionRow,
   user: UserRow,
 ): Promise<WebAuthnOptions> {
+  const { generateRegistrationOptions } = await loadWebAuthn();
   return ctx.db.tx(async (tx) => {
     const existing = await keysOf(tx, user.id);
     if (existing.length >= MAX_SECURITY_KEYS) {
@@ -93,6 +89,7 @@ export async function addSecurityKey(
   body: AddSecurityKeyBody,
   meta: RequestMeta,
 ): Promise<SecurityKeyInfo> {
+  const { verifyRegistrationResponse } = await loadWebAuthn();
   return ctx.db.tx(async (tx) => {
     const at = ctx.clock.now();
     const challenge = await takeWebauthnChallenge(tx, session.idHash);
@@ -151,6 +148,7 @@ export async function removeSecurityKey(ctx: AppContext, user: UserRow, id: stri
 
 /** Options for navigator.credentials.get() with the user's keys (sign-in or re-authentication). */
 export async function authenticationOptions(ctx: AppContext, session: SessionRow): Promise<WebAuthnOptions> {
+  const { generateAuthenticationOptions } = await loadWebAuthn();
   return ctx.db.tx(async (tx) => {
     const keys = await keysOf(tx, session.userId);
     if (keys.length === 0) throw new HttpError(409, "no_security_key", "This account has no security key.");
@@ -185,6 +183,7 @@ export async function checkSecurityKey(
     .limit(1);
   if (!key) return false;
   const rp = relyingParty(ctx.config);
+  const { verifyAuthenticationResponse } = await loadWebAuthn();
   const result = await verifyAuthenticationResponse({
     response: response as AuthenticationResponse & Parameters<typeof verifyAuthenticationResponse>[0]["response"],
     expectedChallenge: challenge,

@@ -1,5 +1,5 @@
 import { generateSecret, generateSync, generateURI, verify } from "otplib";
-import QRCode from "qrcode";
+import { loadQrCode } from "../libs";
 
 const ISSUER = "Vigil";
 const PERIOD = 30;
@@ -12,7 +12,8 @@ export function totpUri(secret: string, accountEmail: string): string {
   return generateURI({ issuer: ISSUER, label: accountEmail, secret });
 }
 
-export function totpQrDataUrl(uri: string): Promise<string> {
+export async function totpQrDataUrl(uri: string): Promise<string> {
+  const QRCode = await loadQrCode();
   return QRCode.toDataURL(uri, { errorCorrectionLevel: "M", margin: 1, width: 240 });
 }
 

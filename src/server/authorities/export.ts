@@ -1,4 +1,3 @@
-import PDFDocument from "pdfkit";
 import {
   AUTHORITY_FIELDS,
   type AuthoritiesDocument,
@@ -8,6 +7,7 @@ import {
 } from "../../shared/authorities";
 import { csvDocument } from "../directory/formats/csv";
 import { A4, loadFonts, pdfBuffer } from "../directory/formats/pdf";
+import { loadPdfKit } from "../libs";
 
 /*
  * A release of the authorities directory as CSV (one row per Party and authority, each field with
@@ -70,6 +70,7 @@ const WIDTH = A4.width - 2 * MARGIN;
 
 export async function authoritiesPdf(doc: AuthoritiesDocument): Promise<Buffer> {
   const { regular, bold } = loadFonts();
+  const PDFDocument = await loadPdfKit();
   const pdf = new PDFDocument({
     size: "A4",
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },

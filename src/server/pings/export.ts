@@ -1,8 +1,8 @@
-import PDFDocument from "pdfkit";
 import type { Locale } from "../../shared/auth";
 import { bucketUnit, type PingReport, type PingReportRow } from "../../shared/pings";
 import { csvDocument } from "../directory/formats/csv";
 import { A4, loadFonts, pdfBuffer } from "../directory/formats/pdf";
+import { loadPdfKit } from "../libs";
 
 /*
  * The report for the plenary: CSV (the table, who did not answer, each contact point) and PDF
@@ -145,6 +145,7 @@ export async function reportPdf(report: PingReport, lang: Locale): Promise<Buffe
   const t = T[lang];
   const { regular, bold } = loadFonts();
   const fired = report.campaign.firedAt;
+  const PDFDocument = await loadPdfKit();
   const pdf = new PDFDocument({
     size: "A4",
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },

@@ -1,6 +1,7 @@
 import countries from "i18n-iso-countries";
-import en from "i18n-iso-countries/langs/en.json";
-import fr from "i18n-iso-countries/langs/fr.json";
+// The attribute Node requires of a JSON module: the compiled server (dist/server) imports it at run time.
+import en from "i18n-iso-countries/langs/en.json" with { type: "json" };
+import fr from "i18n-iso-countries/langs/fr.json" with { type: "json" };
 import type { Locale } from "../../shared/auth";
 
 countries.registerLocale(en);

@@ -1,7 +1,7 @@
-import PDFDocument from "pdfkit";
 import type { Locale } from "../../shared/auth";
 import type { PlenaryReport } from "../../shared/plenary";
 import { A4, loadFonts, pdfBuffer } from "../directory/formats/pdf";
+import { loadPdfKit } from "../libs";
 import { plenaryLayout } from "./layout";
 
 /**
@@ -17,6 +17,7 @@ const BLUE = "#1c4e80";
 export async function plenaryPdf(report: PlenaryReport, lang: Locale): Promise<Buffer> {
   const layout = plenaryLayout(report, lang);
   const { regular, bold } = loadFonts();
+  const PDFDocument = await loadPdfKit();
   const pdf = new PDFDocument({
     size: "A4",
     margins: MARGIN,

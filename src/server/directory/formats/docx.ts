@@ -1,22 +1,4 @@
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  VerticalMergeType,
-  WidthType,
-} from "docx";
-import { XMLParser } from "fast-xml-parser";
+import type { TableRow } from "docx";
 import { unzipSync } from "fflate";
 import {
   ContactPointFields,
@@ -27,6 +9,7 @@ import {
 } from "../../../shared/directory";
 import { ISO_639_1 } from "../../../shared/languages";
 import { foldSpaced } from "../../../shared/text";
+import { type Docx, loadDocx, loadXmlParser } from "../../libs";
 import { decodeItem, decodeOpeningHours, encodeItem, encodeOpeningHours, MARK_247 } from "./cells";
 import { CONTACT_POINT_TYPE_LABELS, languageNames, versionLine } from "./labels";
 import { type ParsedContactPoint, type ParsedImport, type ParsedParty, sortErrors } from "./parsed-import";
@@ -82,29 +65,30 @@ function contactPointColumns(cp: ReleaseContactPoint): string[][] {
   ];
 }
 
-function cell(lines: string[], width: number, opts: { bold?: boolean; merge?: "restart" | "continue" } = {}) {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
+function cell(d: Docx, lines: string[], width: number, opts: { bold?: boolean; merge?: "restart" | "continue" } = {}) {
+  return new d.TableCell({
+    width: { size: width, type: d.WidthType.DXA },
     ...(opts.merge
-      ? { verticalMerge: opts.merge === "restart" ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE }
+      ? { verticalMerge: opts.merge === "restart" ? d.VerticalMergeType.RESTART : d.VerticalMergeType.CONTINUE }
       : {}),
     children: (lines.length ? lines : [""]).map(
-      (line, i) => new Paragraph({ children: [new TextRun({ text: line, bold: opts.bold && i === 0 })] }),
+      (line, i) => new d.Paragraph({ children: [new d.TextRun({ text: line, bold: opts.bold && i === 0 })] }),
     ),
   });
 }
 
 export async function directoryToDocx(doc: DirectoryDocument): Promise<Buffer> {
+  const d = await loadDocx();
   const version = versionLine(doc);
-  const headerRow = new TableRow({
+  const headerRow = new d.TableRow({
     tableHeader: true, // Word repeats it at the top of every page
     cantSplit: true,
     children: DOCX_HEADERS.map(
       (h, i) =>
-        new TableCell({
-          width: { size: COLUMN_WIDTHS[i] ?? 0, type: WidthType.DXA },
-          shading: { type: ShadingType.CLEAR, color: "auto", fill: "D9E2F3" },
-          children: [new Paragraph({ children: [new TextRun({ text: h, bold: true })] })],
+        new d.TableCell({
+          width: { size: COLUMN_WIDTHS[i] ?? 0, type: d.WidthType.DXA },
+          shading: { type: d.ShadingType.CLEAR, color: "auto", fill: "D9E2F3" },
+          children: [new d.Paragraph({ children: [new d.TextRun({ text: h, bold: true })] })],
         }),
     ),
   });
@@ -115,11 +99,11 @@ export async function directoryToDocx(doc: DirectoryDocument): Promise<Buffer> {
     const partyLines = [party.nameEn, `${party.nameFr} (${party.iso2})`];
     if (cps.length === 0) {
       rows.push(
-        new TableRow({
+        new d.TableRow({
           cantSplit: true,
           children: [
-            cell(partyLines, COLUMN_WIDTHS[0] ?? 0, { bold: true }),
-            ...COLUMN_WIDTHS.slice(1).map((w) => cell([], w)),
+            cell(d, partyLines, COLUMN_WIDTHS[0] ?? 0, { bold: true }),
+            ...COLUMN_WIDTHS.slice(1).map((w) => cell(d, [], w)),
           ],
         }),
       );
@@ -128,17 +112,17 @@ export async function directoryToDocx(doc: DirectoryDocument): Promise<Buffer> {
     cps.forEach((cp, i) => {
       const merge = cps.length > 1 ? (i === 0 ? "restart" : "continue") : undefined;
       rows.push(
-        new TableRow({
+        new d.TableRow({
           cantSplit: true, // a contact point never straddles two pages
           children: [
-            cell(i === 0 ? partyLines : [], COLUMN_WIDTHS[0] ?? 0, { bold: true, ...(merge ? { merge } : {}) }),
-            ...contactPointColumns(cp).map((lines, c) => cell(lines, COLUMN_WIDTHS[c + 1] ?? 0, { bold: c === 0 })),
+            cell(d, i === 0 ? partyLines : [], COLUMN_WIDTHS[0] ?? 0, { bold: true, ...(merge ? { merge } : {}) }),
+            ...contactPointColumns(cp).map((lines, c) => cell(d, lines, COLUMN_WIDTHS[c + 1] ?? 0, { bold: c === 0 })),
           ],
         }),
       );
     });
   }
-  const document = new Document({
+  const document = new d.Document({
     creator: "Vigil",
     title: `24/7 Network directory – ${version}`,
     description: "Directory of the 24/7 Network of contact points, Article 35 of the Budapest Convention on Cybercrime",
@@ -147,67 +131,67 @@ export async function directoryToDocx(doc: DirectoryDocument): Promise<Buffer> {
       {
         properties: {
           page: {
-            size: { ...A4_PORTRAIT, orientation: PageOrientation.LANDSCAPE },
+            size: { ...A4_PORTRAIT, orientation: d.PageOrientation.LANDSCAPE },
             margin: { top: PAGE_MARGIN, bottom: PAGE_MARGIN, left: PAGE_MARGIN, right: PAGE_MARGIN },
           },
         },
         headers: {
-          default: new Header({
+          default: new d.Header({
             children: [
-              new Paragraph({
-                children: [new TextRun({ text: `24/7 Network directory · ${version} · Restricted`, size: 14 })],
+              new d.Paragraph({
+                children: [new d.TextRun({ text: `24/7 Network directory · ${version} · Restricted`, size: 14 })],
               }),
             ],
           }),
         },
         footers: {
-          default: new Footer({
+          default: new d.Footer({
             children: [
-              new Paragraph({
-                alignment: AlignmentType.RIGHT,
+              new d.Paragraph({
+                alignment: d.AlignmentType.RIGHT,
                 children: [
-                  new TextRun({ text: `${version} · page `, size: 14 }),
-                  new TextRun({ children: [PageNumber.CURRENT], size: 14 }),
-                  new TextRun({ text: " / ", size: 14 }),
-                  new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 14 }),
+                  new d.TextRun({ text: `${version} · page `, size: 14 }),
+                  new d.TextRun({ children: [d.PageNumber.CURRENT], size: 14 }),
+                  new d.TextRun({ text: " / ", size: 14 }),
+                  new d.TextRun({ children: [d.PageNumber.TOTAL_PAGES], size: 14 }),
                 ],
               }),
             ],
           }),
         },
         children: [
-          new Paragraph({
-            heading: HeadingLevel.HEADING_1,
-            children: [new TextRun(`Directory of the 24/7 Network of contact points – ${version}`)],
+          new d.Paragraph({
+            heading: d.HeadingLevel.HEADING_1,
+            children: [new d.TextRun(`Directory of the 24/7 Network of contact points – ${version}`)],
           }),
-          new Paragraph({
+          new d.Paragraph({
             children: [
-              new TextRun(
+              new d.TextRun(
                 "Article 35 of the Budapest Convention on Cybercrime. Restricted: for the members of the 24/7 Network only; do not publish or forward.",
               ),
             ],
           }),
-          ...(doc.notes ? [new Paragraph({ children: [new TextRun(doc.notes)] })] : []),
-          new Table({ width: { size: 15398, type: WidthType.DXA }, columnWidths: COLUMN_WIDTHS, rows }),
+          ...(doc.notes ? [new d.Paragraph({ children: [new d.TextRun(doc.notes)] })] : []),
+          new d.Table({ width: { size: 15398, type: d.WidthType.DXA }, columnWidths: COLUMN_WIDTHS, rows }),
         ],
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return d.Packer.toBuffer(document);
 }
 
 // Reading: the first table of a .docx ----------------------------------------------------------
 
 type XmlNode = Record<string, unknown>;
 
-const xml = new XMLParser({
+const XML_OPTIONS = {
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: "",
   trimValues: false, // w:t keeps its spaces (xml:space="preserve")
   parseTagValue: false, // "0100" stays text
   parseAttributeValue: false,
-});
+};
 
 function tagOf(node: XmlNode): string | null {
   for (const k of Object.keys(node)) if (k !== ":@") return k;
@@ -561,9 +545,10 @@ export async function parseLegacyDocxTable(
 ): Promise<ParsedImport> {
   const source = documentXml(buf);
   if (typeof source !== "string") return { parties: [], errors: [source] };
+  const { XMLParser } = await loadXmlParser();
   let tree: XmlNode[];
   try {
-    tree = xml.parse(source) as XmlNode[];
+    tree = new XMLParser(XML_OPTIONS).parse(source) as XmlNode[];
   } catch (err) {
     return {
       parties: [],

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
 import {
   ackTargetsOf,
   type DirectoryDocument,
   type ReleaseContactPoint,
   type ReleaseParty,
 } from "../../../shared/directory";
+import { loadPdfKit } from "../../libs";
 import { encodeOpeningHours } from "./cells";
 import {
   CONTACT_POINT_TYPE_LABELS,
@@ -156,6 +156,7 @@ function contactPointLines(cp: ReleaseContactPoint, n: number): Line[] {
 export async function directoryToPdf(doc: DirectoryDocument): Promise<Buffer> {
   const { regular, bold } = loadFonts();
   const version = versionLine(doc);
+  const PDFDocument = await loadPdfKit();
   const pdf = new PDFDocument({
     size: "A4",
     margins: MARGIN,

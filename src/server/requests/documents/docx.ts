@@ -1,20 +1,5 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  Packer,
-  PageNumber,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from "docx";
+import type { Paragraph, Table, TextRun } from "docx";
+import { type Docx, loadDocx } from "../../libs";
 import type { RequestDocumentInput } from "./input";
 import { type LayoutSection, type LayoutTable, requestLayout } from "./layout";
 
@@ -37,36 +22,36 @@ const RED = "B00020";
 /** Training exercises: a blue band, unlike the red of emergencies, so the two are never confused. */
 const EXERCISE_FILL = "1F4E9A";
 const TINT = "FDF3D8";
-const GRID = { style: BorderStyle.SINGLE, size: 4, color: "999999" } as const;
+const GRID = { style: "single", size: 4, color: "999999" } as const;
 const BORDERS = { top: GRID, bottom: GRID, left: GRID, right: GRID };
 /** Rows longer than this may break across pages; shorter ones are kept whole. */
 const SPLITTABLE = 1200;
 
 /** Lines as paragraphs: Word keeps the sender's line breaks, and an empty value still has a line. */
-function lines(text: string, run: { bold?: boolean; size?: number; color?: string } = {}): Paragraph[] {
-  return text.split("\n").map((line) => new Paragraph({ children: [new TextRun({ text: line, ...run })] }));
+function lines(d: Docx, text: string, run: { bold?: boolean; size?: number; color?: string } = {}): Paragraph[] {
+  return text.split("\n").map((line) => new d.Paragraph({ children: [new d.TextRun({ text: line, ...run })] }));
 }
 
-function rowsTable(section: LayoutSection): Table {
+function rowsTable(d: Docx, section: LayoutSection): Table {
   const prominent = section.prominent;
   const cell = (text: string, width: number, opts: { bold?: boolean; first?: boolean }) =>
-    new TableCell({
-      width: { size: width, type: WidthType.DXA },
+    new d.TableCell({
+      width: { size: width, type: d.WidthType.DXA },
       margins: { top: 40, bottom: 40, left: 100, right: 100 },
-      ...(prominent ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: TINT } } : {}),
+      ...(prominent ? { shading: { type: d.ShadingType.CLEAR, color: "auto", fill: TINT } } : {}),
       borders: {
         ...BORDERS,
         // The red rule down the left of the handling conditions, as in the PDF.
-        ...(prominent && opts.first ? { left: { style: BorderStyle.SINGLE, size: 24, color: RED } } : {}),
+        ...(prominent && opts.first ? { left: { style: d.BorderStyle.SINGLE, size: 24, color: RED } } : {}),
       },
-      children: lines(text, opts.bold ? { bold: true } : {}),
+      children: lines(d, text, opts.bold ? { bold: true } : {}),
     });
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+  return new d.Table({
+    width: { size: TEXT_WIDTH, type: d.WidthType.DXA },
     columnWidths: [LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH],
     rows: section.rows.map(
       (r) =>
-        new TableRow({
+        new d.TableRow({
           cantSplit: r.value.length < SPLITTABLE,
           children: [
             cell(r.label, LABEL_WIDTH, { bold: true, first: true }),
@@ -77,25 +62,25 @@ function rowsTable(section: LayoutSection): Table {
   });
 }
 
-function gridTable(t: LayoutTable): Table {
+function gridTable(d: Docx, t: LayoutTable): Table {
   const cell = (text: string, i: number, header: boolean) =>
-    new TableCell({
-      width: { size: COLUMN_WIDTHS[i] ?? 0, type: WidthType.DXA },
+    new d.TableCell({
+      width: { size: COLUMN_WIDTHS[i] ?? 0, type: d.WidthType.DXA },
       margins: { top: 40, bottom: 40, left: 80, right: 80 },
       borders: BORDERS,
-      ...(header ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: "D9E2F3" } } : {}),
-      children: lines(text, { size: 17, ...(header ? { bold: true } : {}) }),
+      ...(header ? { shading: { type: d.ShadingType.CLEAR, color: "auto", fill: "D9E2F3" } } : {}),
+      children: lines(d, text, { size: 17, ...(header ? { bold: true } : {}) }),
     });
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+  return new d.Table({
+    width: { size: TEXT_WIDTH, type: d.WidthType.DXA },
     columnWidths: COLUMN_WIDTHS,
     rows: [
-      new TableRow({
+      new d.TableRow({
         tableHeader: true, // Word repeats it at the top of every page
         cantSplit: true,
         children: t.columns.map((c, i) => cell(c, i, true)),
       }),
-      ...t.rows.map((cells) => new TableRow({ cantSplit: true, children: cells.map((c, i) => cell(c, i, false)) })),
+      ...t.rows.map((cells) => new d.TableRow({ cantSplit: true, children: cells.map((c, i) => cell(c, i, false)) })),
     ],
   });
 }
@@ -104,48 +89,49 @@ const PAGE = "\uE000"; // private-use characters: no text of the footer contains
 const PAGES = "\uE001";
 
 /** The footer line with Word's PAGE and NUMPAGES fields where the page numbers go. */
-function footerRuns(footer: (page: string, total: string) => string): TextRun[] {
+function footerRuns(d: Docx, footer: (page: string, total: string) => string): TextRun[] {
   return footer(PAGE, PAGES)
     .split(/(\uE000|\uE001)/)
     .filter((part) => part !== "")
     .map((part) =>
       part === PAGE
-        ? new TextRun({ children: [PageNumber.CURRENT], size: 14 })
+        ? new d.TextRun({ children: [d.PageNumber.CURRENT], size: 14 })
         : part === PAGES
-          ? new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 14 })
-          : new TextRun({ text: part, size: 14 }),
+          ? new d.TextRun({ children: [d.PageNumber.TOTAL_PAGES], size: 14 })
+          : new d.TextRun({ text: part, size: 14 }),
     );
 }
 
 export async function renderRequestDocx(input: RequestDocumentInput): Promise<Buffer> {
+  const d = await loadDocx();
   const layout = requestLayout(input);
   const mark = [layout.exercise, layout.banner, layout.draft].filter((m): m is string => m !== null);
   const banner = (text: string, fill: string) =>
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      shading: { type: ShadingType.CLEAR, color: "auto", fill },
+    new d.Paragraph({
+      alignment: d.AlignmentType.CENTER,
+      shading: { type: d.ShadingType.CLEAR, color: "auto", fill },
       spacing: { after: 120 },
-      children: [new TextRun({ text, bold: true, color: "FFFFFF", size: 26 })],
+      children: [new d.TextRun({ text, bold: true, color: "FFFFFF", size: 26 })],
     });
 
   const body: (Paragraph | Table)[] = [
     ...(layout.exercise ? [banner(layout.exercise, EXERCISE_FILL)] : []),
     ...(layout.banner ? [banner(layout.banner, RED)] : []),
     ...(layout.draft ? [banner(layout.draft, "666666")] : []),
-    new Paragraph({
-      heading: HeadingLevel.TITLE,
+    new d.Paragraph({
+      heading: d.HeadingLevel.TITLE,
       spacing: { after: 200 },
-      children: [new TextRun({ text: layout.title, bold: true, size: 30, color: "000000", font: "Arial" })],
+      children: [new d.TextRun({ text: layout.title, bold: true, size: 30, color: "000000", font: "Arial" })],
     }),
   ];
   for (const section of layout.sections) {
     body.push(
-      new Paragraph({
-        heading: HeadingLevel.HEADING_2,
+      new d.Paragraph({
+        heading: d.HeadingLevel.HEADING_2,
         keepNext: true, // a heading never ends a page alone
         spacing: { before: 240, after: 80 },
         children: [
-          new TextRun({
+          new d.TextRun({
             text: section.heading,
             bold: true,
             size: 22,
@@ -155,11 +141,11 @@ export async function renderRequestDocx(input: RequestDocumentInput): Promise<Bu
         ],
       }),
     );
-    if (section.rows.length) body.push(rowsTable(section));
-    if (section.table) body.push(gridTable(section.table));
+    if (section.rows.length) body.push(rowsTable(d, section));
+    if (section.table) body.push(gridTable(d, section.table));
   }
 
-  const document = new Document({
+  const document = new d.Document({
     creator: "Vigil",
     title: layout.info.title,
     subject: layout.info.subject,
@@ -182,10 +168,10 @@ export async function renderRequestDocx(input: RequestDocumentInput): Promise<Bu
         ...(mark.length
           ? {
               headers: {
-                default: new Header({
+                default: new d.Header({
                   children: [
-                    new Paragraph({
-                      children: [new TextRun({ text: mark.join(" · "), bold: true, color: RED, size: 16 })],
+                    new d.Paragraph({
+                      children: [new d.TextRun({ text: mark.join(" · "), bold: true, color: RED, size: 16 })],
                     }),
                   ],
                 }),
@@ -193,12 +179,12 @@ export async function renderRequestDocx(input: RequestDocumentInput): Promise<Bu
             }
           : {}),
         footers: {
-          default: new Footer({
+          default: new d.Footer({
             children: [
-              new Paragraph({
-                children: [new TextRun({ text: layout.confidentialityNote, size: 14, color: "555555" })],
+              new d.Paragraph({
+                children: [new d.TextRun({ text: layout.confidentialityNote, size: 14, color: "555555" })],
               }),
-              new Paragraph({ alignment: AlignmentType.RIGHT, children: footerRuns(layout.footer) }),
+              new d.Paragraph({ alignment: d.AlignmentType.RIGHT, children: footerRuns(d, layout.footer) }),
             ],
           }),
         },
@@ -206,5 +192,5 @@ export async function renderRequestDocx(input: RequestDocumentInput): Promise<Bu
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return d.Packer.toBuffer(document);
 }

@@ -1,5 +1,5 @@
-import PDFDocument from "pdfkit";
 import { A4, loadFonts, pdfBuffer } from "../../directory/formats/pdf";
+import { loadPdfKit } from "../../libs";
 import type { RequestDocumentInput } from "./input";
 import { type LayoutRow, type LayoutTable, type RequestLayout, requestLayout } from "./layout";
 
@@ -52,6 +52,7 @@ function columnWidths(t: PrintTable): number[] {
 
 export async function renderPdf(layout: PrintLayout): Promise<Buffer> {
   const { regular, bold } = loadFonts();
+  const PDFDocument = await loadPdfKit();
   const pdf = new PDFDocument({
     size: "A4",
     margins: MARGIN,
