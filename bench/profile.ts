@@ -3,7 +3,8 @@
  * a time. PostgreSQL (started here), the bench's generated network with PROFILE_REQUESTS requests
  * (10,000), the server run with `--cpu-prof`, PROFILE_SECONDS (8) of load at 50 connections, then
  * the profile's heaviest functions and files by self time. Not part of `npm run bench`: a tool to
- * find what to make faster, its output is read, not recorded.
+ * find what to make faster, its output is read, not recorded. With PROFILE_EXPLAIN=1 it first prints
+ * the plans, run and timed, of the statements of the inbox listing and of a request's detail.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -13,11 +14,16 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pgClient from "pg";
 import pino from "pino";
+import { resolveApiToken } from "../src/server/api-tokens/api-tokens";
+import { actorOf } from "../src/server/auth/principal";
 import { systemClock } from "../src/server/clock";
 import { loadConfig } from "../src/server/config";
+import type { AppContext } from "../src/server/context";
 import { openDatabase } from "../src/server/db/database";
+import { listRequests, readRequest } from "../src/server/requests/requests";
 import { newKeySpec, parseKeyring } from "../src/server/vault/keyring";
 import { freePort, startPostgres } from "../test/harness/postgres";
+import { planOf, type Recorded, recording } from "../test/harness/query-plans";
 import { generateDirectory, generateRequests, rawConnection } from "./generate";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -94,6 +100,29 @@ function summarise(file: string, windowS: number, top = 30): string {
   return `${(total / 1e6).toFixed(1)} s sampled during the load\n by function (self):\n${fmt(fn)}\n by file or package (self):\n${fmt(mod)}\n Vigil's functions (inclusive):\n${fmt(own)}`;
 }
 
+/**
+ * PROFILE_EXPLAIN=1: the plans, run and timed, of every statement the inbox listing and a request's
+ * detail send, as the benchmark's API token (the Party with the most requests received).
+ */
+async function explainMain(ctx: AppContext, token: string): Promise<void> {
+  const meta = { ip: null, userAgent: null };
+  const checked = await ctx.db.tx((tx) => resolveApiToken(tx, token, new Date(), meta));
+  if (!checked.ok) throw new Error(`the bench token does not resolve: ${checked.error.message}`);
+  const { principal } = checked;
+  const show = async (name: string, run: (c: AppContext) => Promise<unknown>) => {
+    const recorded: Recorded[] = [];
+    await run({ ...ctx, db: recording(ctx.db, recorded) });
+    for (const q of recorded.filter((r) => /^\s*(select|with)/i.test(r.sql))) {
+      console.log(`\n--- ${name}: ${q.sql.slice(0, 160).replace(/\s+/g, " ")}…`);
+      console.log(await planOf(ctx.db, actorOf(principal), q, { analyze: true }));
+    }
+  };
+  await show("inbox", (c) => listRequests(c, principal, { box: "inbox", limit: 50, offset: 0, overdue: false }));
+  const page = await listRequests(ctx, principal, { box: "inbox", limit: 1, offset: 0, overdue: false });
+  const id = page.items[0]?.id as string;
+  await show("detail", (c) => readRequest(c, principal, id, meta, { audit: false }));
+}
+
 async function main(): Promise<void> {
   const pg = await startPostgres();
   const admin = new pgClient.Client({ connectionString: pg.url() });
@@ -116,6 +145,7 @@ async function main(): Promise<void> {
     const raw = await rawConnection(db);
     await generateRequests(raw, ctx, 1, REQUESTS);
     await raw.close();
+    if (process.env.PROFILE_EXPLAIN) await explainMain(ctx, fx.token);
     await db.close();
     const auth = { authorization: `Bearer ${fx.token}` };
     type Target = { name: string; method: "GET" | "POST"; path: string; body?: string };

@@ -1,15 +1,15 @@
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testContext } from "../../../test/harness/context";
 import { testDatabase } from "../../../test/harness/db";
 import { signedIn } from "../../../test/harness/http";
+import { planOf, type Recorded, recording } from "../../../test/harness/query-plans";
 import { sendLegalQuestion } from "../../../test/harness/requests";
 import { buildApp } from "../app";
 import { actorOf } from "../auth/principal";
 import type { UserRow } from "../auth/users";
 import type { AppContext } from "../context";
-import { type Actor, type Database, queryRows, type Tx } from "../db/database";
 import { loadDemoNetwork } from "../demo/seed";
 import { listRequests, readRequest } from "./requests";
 
@@ -21,42 +21,6 @@ import { listRequests, readRequest } from "./requests";
  * scans priced out (`enable_seqscan = off`): a query no index can serve still shows "Seq Scan on
  * requests" then, whatever the table's size. On PGlite and on PostgreSQL.
  */
-
-type Recorded = { sql: string; params: unknown[] };
-
-/** A handle on the same database whose transactions record every statement they send. */
-function recording(db: Database, into: Recorded[]): Database {
-  return {
-    ...db,
-    tx: (fn, actor) =>
-      db.tx((tx) => {
-        // Each transaction has a session of its own: every statement, builder or raw, goes through it.
-        const session = (tx as unknown as { session: { prepareQuery: (q: Recorded, ...rest: unknown[]) => unknown } })
-          .session;
-        const prepare = session.prepareQuery.bind(session);
-        session.prepareQuery = (q, ...rest) => {
-          into.push({ sql: q.sql, params: q.params });
-          return prepare(q, ...rest);
-        };
-        return fn(tx);
-      }, actor),
-  };
-}
-
-/** "select … where a = $1" with its parameters, as a drizzle SQL object (to prefix EXPLAIN). */
-function withParams(q: Recorded): SQL {
-  const parts = q.sql.split(/\$(\d+)/);
-  const chunks: SQL[] = parts.map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${q.params[Number(part) - 1]}`));
-  return sql.join(chunks, sql.raw(""));
-}
-
-async function planOf(db: Database, actor: Actor, q: Recorded): Promise<string> {
-  return db.tx(async (tx: Tx) => {
-    await tx.execute(sql`set local enable_seqscan = off`);
-    const rows = await queryRows<Record<string, string>>(tx, sql`explain ${withParams(q)}`);
-    return rows.map((r) => Object.values(r)[0]).join("\n");
-  }, actor);
-}
 
 let ctx: AppContext;
 let app: FastifyInstance;
