@@ -77,8 +77,9 @@ async function authenticateToken(
   scope: ApiTokenScope,
   permission: Permission | undefined,
 ): Promise<ApiTokenPrincipal> {
-  // Who calls is not known yet: the token is looked up by its hash as the system (its Party's
-  // rows are hidden from everyone else by row-level security); the use case then acts as it.
+  // Who calls is not known yet: the token is looked up by its hash, outside row-level security
+  // (as the system would, its Party's rows being hidden from everyone else); the use case then
+  // acts as it.
   // Most calls only read: one lookup. A refusal (audited) or a stale last use (recorded) writes.
   const at = ctx.clock.now();
   let principal = readyPrincipal(await ctx.db.lookup((db) => findApiToken(db, token)), at);

@@ -86,9 +86,10 @@ const CALLERS_OF: Record<string, { callers: CallerName[]; why: string }> = {
 /**
  * Left out of the fingerprint, because a refused attempt rightly writes them: the audit trail
  * records refused sign-ins and denied access (that is its purpose), the rate limits count every
- * attempt, refused ones included, and the lockout counter counts wrong passwords and codes.
+ * attempt, refused ones included, and the lockout counter counts wrong passwords and codes. The
+ * audit chain's head (audit_head) moves with every audit row.
  */
-const SKIP_TABLES = ["audit_log", "rate_limits"] as const;
+const SKIP_TABLES = ["audit_log", "audit_head", "rate_limits"] as const;
 const SKIP_COLUMNS = ["users.failed_attempts", "users.locked_until"] as const;
 
 type Operation = {
