@@ -6,7 +6,7 @@
  * find what to make faster, its output is read, not recorded. With PROFILE_EXPLAIN=1 it first prints
  * the plans, run and timed, of the statements of the inbox listing and of a request's detail.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -25,6 +25,7 @@ import { newKeySpec, parseKeyring } from "../src/server/vault/keyring";
 import { freePort, startPostgres } from "../test/harness/postgres";
 import { planOf, type Recorded, recording } from "../test/harness/query-plans";
 import { generateDirectory, generateRequests, rawConnection } from "./generate";
+import { serverCommand, spawnVigil, stopChild } from "./start";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const REQUESTS = Number(process.env.PROFILE_REQUESTS ?? 10_000);
@@ -164,37 +165,14 @@ async function main(): Promise<void> {
     for (const e of endpoints) {
       const port = await freePort();
       const dir = path.join(work, e.name);
-      const child = spawn(
-        process.execPath,
-        ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--import", "tsx", "src/server/main.ts"],
-        {
-          cwd: ROOT,
-          env: {
-            ...process.env,
-            LOG_LEVEL: "warn",
-            VIGIL_DEMO: "0",
-            VIGIL_ENCRYPTION_KEYS: KEYS,
-            DATABASE_URL: url,
-            PORT: String(port),
-            HOST: "127.0.0.1",
-            VIGIL_PUBLIC_URL: `http://127.0.0.1:${port}`,
-          },
-          stdio: ["ignore", "pipe", "pipe"],
-        },
+      // The sources under tsx, so that the profile names Vigil's own files and lines.
+      const server = await spawnVigil(
+        ["--cpu-prof", `--cpu-prof-dir=${dir}`, ...serverCommand("tsx")],
+        { VIGIL_DEMO: "0", VIGIL_ENCRYPTION_KEYS: KEYS, DATABASE_URL: url },
+        port,
       );
-      children.push(child);
-      let out = "";
-      child.stdout?.on("data", (d) => {
-        out += String(d);
-      });
-      child.stderr?.on("data", (d) => {
-        out += String(d);
-      });
-      while (!out.includes("Vigil is running")) {
-        if (child.exitCode !== null) throw new Error(out);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      const base = `http://127.0.0.1:${port}`;
+      children.push(server.child);
+      const base = server.url;
       let target = `${base}${e.path}`;
       if (e.name === "detail") {
         const page = (await (await fetch(`${base}/api/requests?box=inbox&limit=1`, { headers: auth })).json()) as {
@@ -202,25 +180,19 @@ async function main(): Promise<void> {
         };
         target = `${base}/api/requests/${page.items[0]?.id}`;
       }
+      const load = (bound: { connections: number; amount?: number; duration?: number }) =>
+        autocannon({
+          url: target,
+          ...bound,
+          method: e.method,
+          headers: { ...auth, "content-type": "application/json" },
+          ...(e.body ? { body: e.body } : {}),
+        });
       // Warm up, then the measured load.
-      await autocannon({
-        url: target,
-        connections: 10,
-        amount: 200,
-        method: e.method,
-        headers: { ...auth, "content-type": "application/json" },
-        ...(e.body ? { body: e.body } : {}),
-      });
-      const r = await autocannon({
-        url: target,
-        connections: 50,
-        duration: SECONDS,
-        method: e.method,
-        headers: { ...auth, "content-type": "application/json" },
-        ...(e.body ? { body: e.body } : {}),
-      });
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
+      await load({ connections: 10, amount: 200 });
+      const r = await load({ connections: 50, duration: SECONDS });
+      // The profile is written as the process exits.
+      await stopChild(server.child);
       const file = fs.readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
       console.log(
         `\n=== ${e.name}: ${r.requests.average} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}`,

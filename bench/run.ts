@@ -32,7 +32,7 @@ import { SESSION_COOKIE } from "../src/server/http/guard";
 import { newKeySpec, parseKeyring } from "../src/server/vault/keyring";
 import { freePort, startPostgres } from "../test/harness/postgres";
 import { type BenchFixtures, generateDirectory, generateRequests, rawConnection } from "./generate";
-import { serveAFewRequests, serverCommand } from "./start";
+import { memoryOf, type StartedServer, serveAFewRequests, serverCommand, spawnVigil, stopChild } from "./start";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const RESULTS = path.join(ROOT, "bench", "results");
@@ -84,7 +84,7 @@ type RunResult = {
 // Processes
 // ---------------------------------------------------------------------------------------------
 
-type Server = { url: string; pid: number; child: ChildProcess; startedMs: number; output: () => string };
+type Server = StartedServer;
 
 // Whatever happens to this process, the servers it started stop with it.
 const children = new Set<ChildProcess>();
@@ -97,72 +97,16 @@ let serverArgs: string[] | undefined;
 
 async function startVigil(env: Record<string, string>): Promise<Server> {
   serverArgs ??= serverCommand();
-  const port = await freePort();
-  const t0 = performance.now();
-  let output = "";
-  const child = spawn(process.execPath, serverArgs, {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      LOG_LEVEL: "warn",
-      VIGIL_DEMO: "0",
-      VIGIL_ENCRYPTION_KEYS: KEYS,
-      ...env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      VIGIL_PUBLIC_URL: `http://127.0.0.1:${port}`,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.add(child);
-  child.stdout?.on("data", (d) => {
-    output += String(d);
-  });
-  child.stderr?.on("data", (d) => {
-    output += String(d);
-  });
-  const deadline = Date.now() + 180_000;
-  while (!output.includes("Vigil is running")) {
-    if (child.exitCode !== null) throw new Error(`Vigil exited with ${child.exitCode}:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`Vigil did not start in 180 s:\n${output}`);
-    await sleep(50);
-  }
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pid: child.pid as number,
-    child,
-    startedMs: Math.round(performance.now() - t0),
-    output: () => output,
-  };
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill("SIGTERM");
-  await new Promise<void>((resolve) => {
-    const t = setTimeout(() => {
-      child.kill("SIGKILL");
-      resolve();
-    }, 15_000);
-    child.once("exit", () => {
-      clearTimeout(t);
-      resolve();
-    });
-  });
+  const server = await spawnVigil(
+    serverArgs,
+    { VIGIL_DEMO: "0", VIGIL_ENCRYPTION_KEYS: KEYS, ...env },
+    await freePort(),
+  );
+  children.add(server.child);
+  return server;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Resident memory now and at its peak (VmHWM), in MB, of a process on Linux. */
-function memoryOf(pid: number): { rss: number; hwm: number } {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = (field: string) => Number(status.match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? 0);
-    return { rss: Math.round(kb("VmRSS") / 1024), hwm: Math.round(kb("VmHWM") / 1024) };
-  } catch {
-    return { rss: 0, hwm: 0 };
-  }
-}
 
 /**
  * Waits until the server answers /health at once again: a load run stops sending, but the server
@@ -345,7 +289,7 @@ async function measureEndpoints(server: Server, fx: BenchFixtures): Promise<Reco
       };
     }
   } finally {
-    await stopProcess(ceiling.child);
+    await stopChild(ceiling.child);
   }
   return results;
 }
@@ -555,7 +499,7 @@ async function benchDatabase(
         ...(ping ? { ping } : {}),
       });
     } finally {
-      await stopProcess(server.child);
+      await stopChild(server.child);
     }
   }
   return out;
@@ -567,14 +511,14 @@ async function measureEmbeddedStart(): Promise<{ firstStartMs: number; restartMs
   try {
     const env = { VIGIL_DATA: dir, VIGIL_DEMO: "1" };
     const first = await startVigil(env);
-    await stopProcess(first.child);
+    await stopChild(first.child);
     const again = await startVigil(env);
     // A few pages' worth of work before reading the memory (the same as `npm run bench:start`).
     await serveAFewRequests(again.url);
     for (let i = 0; i < 20; i++) await fetch(`${again.url}/api/directory/schema.json`).catch(() => {});
     await sleep(500);
     const rssMb = memoryOf(again.pid).rss;
-    await stopProcess(again.child);
+    await stopChild(again.child);
     return { firstStartMs: first.startedMs, restartMs: again.startedMs, rssMb };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
