@@ -15,6 +15,7 @@ import { createUser, type UserRow } from "../src/server/auth/users";
 import type { AppContext } from "../src/server/context";
 import { type Database, SYSTEM_ACTOR } from "../src/server/db/database";
 import { searchDocument } from "../src/server/directory/entries";
+import { renderReleaseFiles } from "../src/server/directory/release-files";
 import { publishRelease } from "../src/server/directory/releases";
 import { contactPoints, parties, searchWords } from "../src/server/directory/tables";
 import { createDraft, sendRequest } from "../src/server/requests/requests";
@@ -178,6 +179,9 @@ export async function generateDirectory(ctx: AppContext, nParties = 200, perPart
     meta,
   );
   const release = await publishRelease(ctx, secretariat.user, { version: "1.0.0", notes: "Benchmark" }, meta);
+  // The generator runs no job workers: it does what the publication's job does
+  // (directory.render-release), as it has done in production before anyone downloads the release.
+  await renderReleaseFiles(ctx, SYSTEM_ACTOR, release.id);
 
   const sendBody = {
     type: "legal_information",

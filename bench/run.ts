@@ -64,7 +64,7 @@ type EndpointResult = Load & {
   bytes: number;
   /** One request alone, before the load (median of three), ms. */
   singleMs: number;
-  /** The very first request after the server started, ms (an export's rendering, before its cache holds it). */
+  /** The very first request after the server started, ms (an export read from the database, before the memory holds it). */
   firstMs: number;
   ceilingRps: number;
   ratio: number;
@@ -567,13 +567,13 @@ function targetsOf(r: Omit<Report, "targets">): Report["targets"] {
     const exports = names.reduce((s, e) => s + (pgLarge.endpoints[e]?.singleMs ?? 0), 0);
     const firstExports = names.reduce((s, e) => s + (pgLarge.endpoints[e]?.firstMs ?? 0), 0);
     add(
-      "all exports of the 200-Party release, one after the other (as served: rendered once per instance)",
+      "all exports of the 200-Party release, one after the other (as served: from the instance's memory)",
       "< 2 s",
       `${Math.round(exports)} ms`,
       exports < 2000,
     );
     add(
-      "the same, the first time after a start (each file rendered then)",
+      "the same, the first time after a start (from the stored renderings)",
       "< 2 s",
       `${Math.round(firstExports)} ms`,
       firstExports < 2000,
@@ -620,7 +620,7 @@ function markdown(r: Report): string {
       .join(" | ")} |`,
   );
   lines.push(
-    `| first request after the start (export rendered: JSON / CSV / PDF) | ${r.runs
+    `| first request after the start (export from storage: JSON / CSV / PDF) | ${r.runs
       .map((x) => exportNames.map((e) => `${x.endpoints[e]?.firstMs ?? "–"} ms`).join(" / "))
       .join(" | ")} |`,
   );

@@ -1,4 +1,5 @@
-import { sql } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testContext } from "../../../test/harness/context";
@@ -8,8 +9,14 @@ import { DirectoryDocument } from "../../shared/directory";
 import { buildApp } from "../app";
 import { ManualClock } from "../clock";
 import type { AppContext } from "../context";
+import { SYSTEM_ACTOR } from "../db/database";
 import { loadDemoNetwork } from "../demo/seed";
+import { type JobDefinition, JobQueue } from "../jobs/queue";
+import { directoryToCsv } from "./formats/csv";
 import { verifyDetached } from "./formats/jws";
+import { renderReleaseJob } from "./jobs";
+import { releaseFile, renderReleaseFiles } from "./release-files";
+import { directoryReleaseFiles, directoryReleases } from "./tables";
 
 let ctx: AppContext;
 let app: FastifyInstance;
@@ -175,5 +182,103 @@ describe("rendered exports", () => {
     expect(stale.statusCode).toBe(403);
     expect(stale.data.error.code).toBe("reauth_required");
     expect(await exportedPdfs()).toBe(before + 2);
+  });
+});
+
+describe("stored renderings", () => {
+  // The exports need a recent sign-in; the tests above moved the clock past the officer's.
+  beforeAll(async () => {
+    ({ c: officer } = await signedIn(app, ctx, "officer2.es@example.org", "officer", "ES"));
+  });
+  const storedFiles = (releaseId: string) =>
+    ctx.db.tx((tx) =>
+      tx
+        .select()
+        .from(directoryReleaseFiles)
+        .where(eq(directoryReleaseFiles.releaseId, releaseId))
+        .orderBy(directoryReleaseFiles.format),
+    );
+
+  it("publishing enqueues the rendering job; the job stores every format once, and an export serves the stored bytes", async () => {
+    const queue = await JobQueue.start(ctx, [renderReleaseJob] as JobDefinition<unknown>[], {
+      pollingIntervalSeconds: 0.5,
+    });
+    ctx.jobs = queue;
+    try {
+      clock.advance(60_000);
+      const published = await secretariat.post("/api/directory/releases", { version: "2025-01", notes: "Stored" });
+      expect(published.statusCode).toBe(201);
+      const id: string = published.data.id;
+      await expect.poll(async () => (await storedFiles(id)).length, { timeout: 60_000, interval: 200 }).toBe(4);
+      const files = await storedFiles(id);
+      expect(files.map((f) => f.format)).toEqual(["csv", "docx", "pdf", "vcard"]);
+      for (const f of files) expect(f.sha256).toBe(createHash("sha256").update(f.body).digest("hex"));
+      const [release] = await ctx.db.tx((tx) =>
+        tx.select().from(directoryReleases).where(eq(directoryReleases.id, id)),
+      );
+      if (!release) throw new Error("release not found");
+      const csv = files.find((f) => f.format === "csv");
+      expect(Buffer.from(csv?.body ?? []).toString("utf8")).toBe(directoryToCsv(release.document));
+      const pdf = files.find((f) => f.format === "pdf");
+      const exported = await officer.get("/api/directory/releases/2025-01/export?format=pdf");
+      expect(exported.statusCode).toBe(200);
+      expect(exported.rawPayload.equals(Buffer.from(pdf?.body ?? []))).toBe(true);
+      // Idempotent: a second run (a retry, another instance) finds everything stored.
+      expect(await renderReleaseFiles(ctx, SYSTEM_ACTOR, id)).toEqual({ rendered: [] });
+      expect(await storedFiles(id)).toHaveLength(4);
+    } finally {
+      ctx.jobs = undefined;
+      await queue.stop();
+    }
+  });
+
+  it("serves a stored file without rendering it again, on an instance that has not held it in memory", async () => {
+    clock.advance(60_000);
+    const published = await secretariat.post("/api/directory/releases", { version: "2025-02", notes: "No job" });
+    const id: string = published.data.id;
+    expect(await storedFiles(id)).toEqual([]); // no job queue here: nothing rendered in advance
+    // What another instance stored: these bytes, not a fresh rendering, are what every export serves.
+    const marker = Buffer.from("stored by another instance\n", "utf8");
+    await ctx.db.tx((tx) =>
+      tx.insert(directoryReleaseFiles).values({
+        releaseId: id,
+        format: "vcard",
+        body: marker,
+        sha256: createHash("sha256").update(marker).digest("hex"),
+        renderedAt: clock.now(),
+      }),
+    );
+    expect((await releaseFile(ctx, SYSTEM_ACTOR, id, "vcard"))?.equals(marker)).toBe(true);
+    const exported = await officer.get("/api/directory/releases/2025-02/export?format=vcard");
+    expect(exported.statusCode).toBe(200);
+    expect(exported.rawPayload.equals(marker)).toBe(true);
+    // A format not stored yet is rendered on its first export and stored then.
+    const csv = await officer.get("/api/directory/releases/2025-02/export?format=csv");
+    expect(csv.statusCode).toBe(200);
+    const stored = await storedFiles(id);
+    expect(stored.map((f) => f.format)).toEqual(["csv", "vcard"]);
+    expect(Buffer.from(stored[0]?.body ?? []).equals(csv.rawPayload)).toBe(true);
+    // The JSON export is the signed body itself, never stored twice.
+    expect((await releaseFile(ctx, SYSTEM_ACTOR, id, "json"))?.toString("utf8")).toBe(
+      (await officer.get("/api/directory/releases/2025-02/export?format=json")).rawPayload.toString("utf8"),
+    );
+  });
+
+  it("refuses to change or delete a stored file (the application role may only add one)", async () => {
+    const [any] = await ctx.db.tx((tx) => tx.select().from(directoryReleaseFiles).limit(1));
+    if (!any) throw new Error("no stored file");
+    const attempt = (q: ReturnType<typeof sql>) =>
+      ctx.db
+        .tx((tx) => tx.execute(q))
+        .then(
+          () => "done",
+          (e: Error) => String((e.cause as Error | undefined)?.message ?? e.message),
+        );
+    expect(await attempt(sql`update directory_release_files set body = '\\x00' where format = ${any.format}`)).toMatch(
+      /permission denied/,
+    );
+    expect(await attempt(sql`delete from directory_release_files where format = ${any.format}`)).toMatch(
+      /permission denied/,
+    );
   });
 });

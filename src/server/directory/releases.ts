@@ -22,10 +22,8 @@ import { compareDocuments, developments } from "./diff";
 import { readDirectoryDocument } from "./entries";
 import { releaseFiles } from "./export-cache";
 import { canonicalJson } from "./formats/canonical-json";
-import { directoryToCsv } from "./formats/csv";
-import { directoryToDocx } from "./formats/docx";
-import { directoryToPdf } from "./formats/pdf";
-import { directoryToVcards } from "./formats/vcard";
+import { renderReleaseJob } from "./jobs";
+import { releaseFile } from "./release-files";
 import { currentSigningKey, signingKeyInfo, signRelease } from "./signing-keys";
 import { directoryReleases } from "./tables";
 
@@ -52,7 +50,7 @@ export async function publishRelease(
 ): Promise<ReleaseSummary> {
   if (!can(user, "directory.manage")) throw forbidden("Only the Secretariat publishes releases.");
   const at = ctx.clock.now();
-  const summary = await ctx.db.tx(async (tx) => {
+  return ctx.db.tx(async (tx) => {
     const [exists] = await tx
       .select({ id: directoryReleases.id })
       .from(directoryReleases)
@@ -80,16 +78,11 @@ export async function publishRelease(
       emailOn(ctx),
     );
     await emitWebhookEvent(tx, null, "directory.release_published", { version: row.version, sha256: row.sha256 }, at);
+    // Every Party downloads a new release soon after it is announced: its files are rendered and
+    // stored now, by a job, so that the first download is as quick as the hundredth.
+    await ctx.jobs?.enqueue(tx, renderReleaseJob, { releaseId: row.id }, { singletonKey: row.id });
     return summarise(tx, row);
   }, actorOf(user));
-  // Every Party downloads a new release soon after it is announced: render the heavy files now,
-  // in the background, so that the first download is served from the cache too.
-  void Promise.all(
-    (["pdf", "csv", "json"] as const).map((format) =>
-      releaseFiles.get(`directory:${summary.id}:${format}`, () => renderStored(ctx, user, summary.id, format)),
-    ),
-  ).catch((err) => ctx.log.warn({ err, version: summary.version }, "release exports not rendered in advance"));
-  return summary;
 }
 
 /**
@@ -244,8 +237,8 @@ export async function findReleaseMeta(tx: Tx, version: string): Promise<ReleaseM
 
 /**
  * One export of one release; every export is audited (who took which version, in which format),
- * also when the file comes from the cache of renderings (`export-cache.ts`). The release's
- * document is read and rendered only when this instance has not rendered that file yet.
+ * also when the file comes from this instance's memory (`export-cache.ts`) or from the stored
+ * renderings (`release-files.ts`).
  */
 export async function exportRelease(
   ctx: AppContext,
@@ -266,35 +259,17 @@ export async function exportRelease(
     });
     return row;
   }, actorOf(user));
-  const body = await releaseFiles.get(`directory:${release.id}:${format}`, () =>
-    renderStored(ctx, user, release.id, format),
-  );
+  const body = await releaseFiles.get(`directory:${release.id}:${format}`, async () => {
+    const file = await releaseFile(ctx, actorOf(user), release.id, format);
+    if (!file) throw notFound(`No release ${version}.`);
+    return file;
+  });
   return {
     body,
     contentType: CONTENT_TYPES[format],
     fileName: `vigil-directory-${release.version}.${EXTENSIONS[format]}`,
     release,
   };
-}
-
-/** Reads a release's document and renders one format of it (what the cache holds). */
-async function renderStored(
-  ctx: AppContext,
-  user: Principal,
-  id: string,
-  format: ExportFormat,
-): Promise<Buffer | string> {
-  const release = await ctx.db.tx(async (tx) => {
-    const [row] = await tx.select().from(directoryReleases).where(eq(directoryReleases.id, id));
-    return row;
-  }, actorOf(user));
-  if (!release) throw notFound("No such release.");
-  const doc = release.document;
-  if (format === "json") return release.body; // the signed bytes, unchanged
-  if (format === "csv") return directoryToCsv(doc);
-  if (format === "vcard") return directoryToVcards(doc);
-  if (format === "pdf") return directoryToPdf(doc);
-  return directoryToDocx(doc);
 }
 
 export async function signingKey(ctx: AppContext, user: Principal): Promise<SigningKeyInfo> {

@@ -10,6 +10,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -37,6 +38,7 @@ export const proposalStatus = pgEnum("directory_proposal_status", PROPOSAL_STATU
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
 export const parties = pgTable("parties", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -179,6 +181,30 @@ export const directoryReleases = pgTable("directory_releases", {
   jws: text("jws").notNull(),
   kid: text("kid").notNull(),
 });
+
+/**
+ * A release's rendered exports (CSV, vCard, PDF, DOCX), made once by a job right after it is
+ * published (directory/jobs.ts) and kept: a 200-Party PDF takes seconds to lay out, and every
+ * instance, after every restart, then serves the same stored bytes. The JSON export is the
+ * release's own `body`, not repeated here. Like the release, a stored file is never changed
+ * (the application role may only insert).
+ */
+export const directoryReleaseFiles = pgTable(
+  "directory_release_files",
+  {
+    releaseId: uuid("release_id")
+      .notNull()
+      .references(() => directoryReleases.id),
+    format: text("format").notNull(),
+    body: bytea("body").notNull(),
+    sha256: text("sha256").notNull(),
+    renderedAt: tstz("rendered_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.releaseId, t.format] }),
+    check("directory_release_files_format", sql`${t.format} in ('csv', 'vcard', 'pdf', 'docx')`),
+  ],
+);
 
 /** Ed25519 keys that sign releases. The newest unretired one signs; older ones stay to verify. */
 export const signingKeys = pgTable("signing_keys", {
