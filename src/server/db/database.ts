@@ -1,10 +1,16 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { type ExtractTablesWithRelations, type SQL, sql } from "drizzle-orm";
-import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import {
+  createTableRelationsHelpers,
+  type ExtractTablesWithRelations,
+  extractTablesRelationalConfig,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+import { drizzle as drizzlePg, NodePgSession, NodePgTransaction } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { type PgDatabase, PgDialect, type PgQueryResultHKT, type PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
@@ -159,6 +165,7 @@ async function openPostgres(opts: { url: string; migrationUrl?: string; poolSize
     kind: "postgres",
     jobStore: { kind: "postgres", url: opts.url },
     ...transactions(db),
+    tx: postgresTransactions(pool),
     listen: (channel, onPayload) => listenPostgres(opts.url, channel, onPayload, listeners),
     close: async () => {
       await Promise.all([...listeners].map((c) => c.end().catch(() => {})));
@@ -215,6 +222,46 @@ async function listenPostgres(
     if (client) {
       registry.delete(client);
       await client.end().catch(() => {});
+    }
+  };
+}
+
+/**
+ * Transactions on the PostgreSQL server, as Drizzle's own but with BEGIN and the actor's settings
+ * sent as one simple-protocol query: one round trip less on every transaction (a search makes six
+ * instead of seven). The settings are literals escaped by the driver, never spliced as given.
+ */
+function postgresTransactions(pool: pg.Pool): Database["tx"] {
+  const dialect = new PgDialect();
+  const tables = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
+  const relational = { fullSchema: schema, schema: tables.tables, tableNamesMap: tables.tableNamesMap };
+  return async (fn, actor = SYSTEM_ACTOR) => {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      const lit = (v: string | null) => client.escapeLiteral(v ?? "");
+      await client.query(
+        `begin; select set_config('role', ${lit(APP_ROLE)}, true), set_config('vigil.user_id', ${lit(actor.userId)}, true), ` +
+          `set_config('vigil.party_id', ${lit(actor.partyId)}, true), set_config('vigil.role', ${lit(actor.role)}, true)`,
+      );
+      const tx = new NodePgTransaction(
+        dialect,
+        new NodePgSession(client, dialect, relational),
+        relational,
+      ) as unknown as Tx;
+      try {
+        const result = await fn(tx);
+        await client.query("commit");
+        return result;
+      } catch (err) {
+        // A connection that cannot even roll back leaves the pool rather than serve the next request.
+        await client.query("rollback").catch((e: Error) => {
+          broken = e;
+        });
+        throw err;
+      }
+    } finally {
+      client.release(broken);
     }
   };
 }
