@@ -108,7 +108,7 @@ export function securityHeaders(publicUrl: string): [string, string][] {
  * Checking mode (VIGIL_CHECK_RESPONSES, on in the tests) also parses each answer: a failure, or
  * a JSON other than the projection's, is an error, so the suite proves the two agree.
  */
-const projectingSerializer =
+export const projectingSerializer =
   (checkResponses: boolean): FastifySerializerCompiler<z.ZodType> =>
   ({ schema, method, url }) => {
     const project = compileProjection(schema);
@@ -119,6 +119,11 @@ const projectingSerializer =
       }
       const json = JSON.stringify(projected.data);
       if (checkResponses) {
+        if (projected.reparsed) {
+          throw new Error(
+            `response of ${method} ${url}: projection differs from parsing: it refused what parsing accepts`,
+          );
+        }
         const parsed = schema.safeParse(data);
         if (!parsed.success) {
           throw new Error(`response of ${method} ${url} does not match its schema: ${parsed.error.message}`);

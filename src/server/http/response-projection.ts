@@ -76,10 +76,15 @@ const isUndefined = leaf(
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
- * The projection of `schema`: a function answering like `schema.safeParse(data)`. On success
- * its data serialises to the same JSON as the parsed data's; on failure the error is zod's own.
+ * What a projection answers: like `schema.safeParse(data)`. On success the data serialises to
+ * the same JSON as the parsed data's; on failure the error is zod's own. `reparsed` says the
+ * projection refused data that zod's parse accepted (and answered): a projection stricter than
+ * zod, which checking mode reports.
  */
-export function compileProjection(schema: z.ZodType): (data: unknown) => z.ZodSafeParseResult<unknown> {
+export type Projected = { success: true; data: unknown; reparsed?: true } | { success: false; error: z.ZodError };
+
+/** The projection of `schema`, compiled once. */
+export function compileProjection(schema: z.ZodType): (data: unknown) => Projected {
   const project = projector(schema);
   return (data) => {
     try {
@@ -87,9 +92,9 @@ export function compileProjection(schema: z.ZodType): (data: unknown) => z.ZodSa
     } catch (e) {
       if (e !== MISMATCH) throw e;
     }
-    // The cold path: zod says what is wrong and where (or, should the projection have been
-    // stricter than zod, answers the parsed data).
-    return schema.safeParse(data);
+    // The cold path: zod says what is wrong and where.
+    const r = schema.safeParse(data);
+    return r.success ? { success: true, data: r.data, reparsed: true } : { success: false, error: r.error };
   };
 }
 
