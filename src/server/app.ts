@@ -105,8 +105,9 @@ export function securityHeaders(publicUrl: string): [string, string][] {
  * unknown keys are dropped (a column never leaks by accident) and a wrong shape or type is an
  * error, as parsing did, but the leaves' checks and normalisations (formats, trim, E.164…) are
  * not re-run, which was most of the cost: a string too long or not a uuid now leaves unnoticed.
- * Checking mode (VIGIL_CHECK_RESPONSES, on in the tests) also parses each answer: a failure, or
- * a JSON other than the projection's, is an error, so the suite proves the two agree.
+ * Checking mode (VIGIL_CHECK_RESPONSES, on in the tests) also parses each answer: a failure, a
+ * JSON other than the projection's, or a projection that refused what parsing accepts (a full
+ * parse unseen) is an error, so the suite proves the two agree.
  */
 export const projectingSerializer =
   (checkResponses: boolean): FastifySerializerCompiler<z.ZodType> =>
