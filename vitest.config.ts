@@ -2,9 +2,11 @@ import { defineConfig } from "vitest/config";
 
 // Four projects: pure unit tests; the data-layer tests (*.db.test.ts) once on embedded PGlite
 // and once on a real PostgreSQL server; and browser journeys in Chromium. `npm test` runs all.
+// Every project runs the server in checking mode: each answer is also parsed by its response
+// schema and compared with its projection (app.ts), in process and in spawned servers alike.
 export default defineConfig({
   test: {
-    env: { TZ: "UTC" },
+    env: { TZ: "UTC", VIGIL_CHECK_RESPONSES: "1" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [

@@ -22,6 +22,7 @@ import { isDatabaseUnavailable } from "./db/unavailable";
 import { demoClockRoutes } from "./demo/clock-routes";
 import { directoryRoutes } from "./directory/routes";
 import { HttpError } from "./http/errors";
+import { compileProjection } from "./http/response-projection";
 import { incidentRoutes } from "./incidents/routes";
 import { meetingRoutes } from "./meetings/routes";
 import { EventHub } from "./notify/events";
@@ -100,20 +101,52 @@ export function securityHeaders(publicUrl: string): [string, string][] {
 }
 
 /**
- * Answers are parsed by their response schema before they leave: unknown keys are dropped (a
- * column never leaks by accident) and a shape error is a bug caught here. Parsing rather than
- * zod's encode, because the shared schemas normalise input (trim, E.164…) with one-way
- * transforms, which are idempotent on data that already passed them.
+ * Answers are projected by their response schema before they leave (http/response-projection.ts):
+ * unknown keys are dropped (a column never leaks by accident) and a wrong shape or type is an
+ * error, as parsing did, but the leaves' checks and normalisations (formats, trim, E.164…) are
+ * not re-run, which was most of the cost: a string too long or not a uuid now leaves unnoticed.
+ * Checking mode (VIGIL_CHECK_RESPONSES, on in the tests) also parses each answer: a failure, a
+ * JSON other than the projection's, or a projection that refused what parsing accepts (a full
+ * parse unseen) is an error, so the suite proves the two agree.
  */
-const parsingSerializer: FastifySerializerCompiler<z.ZodType> =
-  ({ schema, method, url }) =>
-  (data) => {
-    const result = schema.safeParse(data);
-    if (!result.success) {
-      throw new Error(`response of ${method} ${url} does not match its schema: ${result.error.message}`);
-    }
-    return JSON.stringify(result.data);
+export const projectingSerializer =
+  (checkResponses: boolean): FastifySerializerCompiler<z.ZodType> =>
+  ({ schema, method, url }) => {
+    const project = compileProjection(schema);
+    return (data) => {
+      const projected = project(data);
+      if (!projected.success) {
+        throw new Error(`response of ${method} ${url} does not match its schema: ${projected.error.message}`);
+      }
+      const json = JSON.stringify(projected.data);
+      if (checkResponses) {
+        if (projected.reparsed) {
+          throw new Error(
+            `response of ${method} ${url}: projection differs from parsing: it refused what parsing accepts`,
+          );
+        }
+        const parsed = schema.safeParse(data);
+        if (!parsed.success) {
+          throw new Error(`response of ${method} ${url} does not match its schema: ${parsed.error.message}`);
+        }
+        const expected = JSON.stringify(parsed.data);
+        if (json !== expected) {
+          throw new Error(
+            `response of ${method} ${url}: projection differs from parsing ${firstDifference(json, expected)}`,
+          );
+        }
+      }
+      return json;
+    };
   };
+
+/** Where two JSON texts part, with a little context: "at 1234: …"abc" vs …"abd"". */
+function firstDifference(actual: string, expected: string): string {
+  let i = 0;
+  while (i < actual.length && actual[i] === expected[i]) i++;
+  const from = Math.max(0, i - 60);
+  return `at ${i}: projected …${actual.slice(from, i + 60)} vs parsed …${expected.slice(from, i + 60)}`;
+}
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const headers = securityHeaders(ctx.config.publicUrl);
@@ -148,7 +181,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setValidatorCompiler<z.ZodType>((route) =>
     validatorCompiler({ ...route, schema: StorableInput.pipe(route.schema) }),
   );
-  app.setSerializerCompiler(parsingSerializer);
+  app.setSerializerCompiler(projectingSerializer(ctx.config.checkResponses));
 
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {

@@ -42,6 +42,8 @@ const Env = z.object({
   VIGIL_EXERCISE_PURGE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   /** At SIGTERM: how long requests in flight, the outbox batch and running jobs may take before exit. */
   VIGIL_SHUTDOWN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Every answer is also parsed by its schema and compared with its projection (the tests). */
+  VIGIL_CHECK_RESPONSES: Bool.optional(),
 });
 
 export type RateLimitRule = { limit: number; windowMs: number };
@@ -80,6 +82,12 @@ export type Config = {
   exercisePurgeDays: number;
   /** SIGTERM: the bound on a graceful stop, after which the process exits with code 1. */
   shutdownSeconds: number;
+  /**
+   * Checking mode: each answer is also parsed by its response schema, and a failure or a JSON
+   * different from the projection's is an error (app.ts). On for the test suite; costs the
+   * parse the projection saves.
+   */
+  checkResponses: boolean;
 };
 
 /** Reads the configuration from the environment; a bad value stops start-up with its name. */
@@ -126,5 +134,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoHistory: demo && (e.VIGIL_DEMO_HISTORY ?? true),
     exercisePurgeDays: e.VIGIL_EXERCISE_PURGE_DAYS,
     shutdownSeconds: e.VIGIL_SHUTDOWN_SECONDS,
+    checkResponses: e.VIGIL_CHECK_RESPONSES ?? false,
   };
 }

@@ -10,7 +10,12 @@ export function testContext(db: Database, clock: Clock = new ManualClock(new Dat
   return {
     db,
     clock,
-    config: loadConfig({ VIGIL_DATA: "/nonexistent", PORT: "0" }),
+    // Checking mode (vitest.config.ts sets it): every answer also parsed and compared with its projection.
+    config: loadConfig({
+      VIGIL_DATA: "/nonexistent",
+      PORT: "0",
+      VIGIL_CHECK_RESPONSES: process.env.VIGIL_CHECK_RESPONSES ?? "1",
+    }),
     log: pino({ level: process.env.VIGIL_TEST_LOG ?? "silent" }),
     keyring: parseKeyring(newKeySpec("test")),
   };
