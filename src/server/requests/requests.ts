@@ -284,7 +284,7 @@ export function actorFields(user: Principal) {
     : { userId: user.id, partyId: user.partyId, email: user.email };
 }
 
-function overdue(row: RequestRow, now: Date): boolean {
+function overdue(row: Pick<RequestRow, "purgedAt" | "state" | "ackDueAt" | "answerDueAt">, now: Date): boolean {
   // A purged request is history: it counts in the statistics, not in today's work.
   if (row.purgedAt) return false;
   if (row.state === "sent" && row.ackDueAt && row.ackDueAt < now) return true;
@@ -293,7 +293,40 @@ function overdue(row: RequestRow, now: Date): boolean {
 
 type PartyMap = Awaited<ReturnType<typeof partiesById>>;
 
-function summaryOf(row: RequestRow, viewerParty: string | null, ps: PartyMap, now: Date): RequestSummary {
+/**
+ * What a list shows of a request: not its content (kilobytes of JSON per row), only the reference
+ * the content may hold when the request has none of its own.
+ */
+const SUMMARY_COLUMNS = {
+  id: requests.id,
+  number: requests.number,
+  type: requests.type,
+  state: requests.state,
+  emergency: requests.emergency,
+  exercise: requests.exercise,
+  senderPartyId: requests.senderPartyId,
+  requestedPartyId: requests.requestedPartyId,
+  reference: requests.reference,
+  contentReference: sql<string | null>`${requests.content}->>'reference'`,
+  createdAt: requests.createdAt,
+  sentAt: requests.sentAt,
+  ackDueAt: requests.ackDueAt,
+  answerDueAt: requests.answerDueAt,
+  preservationExpiresOn: requests.preservationExpiresOn,
+  purgedAt: requests.purgedAt,
+  handlingConditions: requests.handlingConditions,
+};
+type SummaryRow = Pick<RequestRow, Exclude<keyof typeof SUMMARY_COLUMNS, "contentReference">> & {
+  contentReference: string | null;
+};
+
+/** A full row as the list's columns (for the request's own page). */
+const asSummaryRow = (row: RequestRow): SummaryRow => ({
+  ...row,
+  contentReference: typeof row.content.reference === "string" ? row.content.reference : null,
+});
+
+function summaryOf(row: SummaryRow, viewerParty: string | null, ps: PartyMap, now: Date): RequestSummary {
   const from = ps.get(row.senderPartyId);
   const to = row.requestedPartyId ? ps.get(row.requestedPartyId) : undefined;
   return {
@@ -304,7 +337,7 @@ function summaryOf(row: RequestRow, viewerParty: string | null, ps: PartyMap, no
     emergency: row.emergency,
     exercise: row.exercise,
     direction: row.senderPartyId === viewerParty ? "sent" : "received",
-    reference: row.reference ?? (typeof row.content.reference === "string" ? row.content.reference : ""),
+    reference: row.reference ?? row.contentReference ?? "",
     from: from ?? { iso2: "??", nameEn: "?", nameFr: "?" },
     to: to ?? null,
     createdAt: row.createdAt.toISOString(),
@@ -364,7 +397,7 @@ export async function readRequest(
       .from(requests)
       .where(and(eq(requests.parentId, row.id), isNotNull(requests.number)));
     const detail: RequestDetail = {
-      ...summaryOf(row, user.partyId, ps, at),
+      ...summaryOf(asSummaryRow(row), user.partyId, ps, at),
       content: row.content,
       handlingConditions: row.handlingConditions ?? null,
       contactPoint: cp ? briefOf(cp) : null,
@@ -463,7 +496,7 @@ export async function listRequests(ctx: AppContext, user: Principal, q: ListQuer
       );
     }
     const rows = await tx
-      .select()
+      .select(SUMMARY_COLUMNS)
       .from(requests)
       .where(and(...where))
       // Emergencies first among open ones, then the newest.
