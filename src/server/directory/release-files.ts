@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import type { ExportFormat } from "../../shared/directory";
+import type { DirectoryDocument, ExportFormat } from "../../shared/directory";
 import type { AppContext } from "../context";
 import type { Actor, Tx } from "../db/database";
 import { directoryToCsv } from "./formats/csv";
@@ -47,13 +47,20 @@ export async function renderReleaseFiles(
   actor: Actor,
   releaseId: string,
 ): Promise<{ rendered: RenderedFormat[] }> {
-  const rendered: RenderedFormat[] = [];
-  for (const format of RENDERED_FORMATS) {
-    if (await ctx.db.tx((tx) => storedFile(tx, releaseId, format), actor)) continue;
-    if (!(await renderAndStore(ctx, actor, releaseId, format))) break; // no such release
-    rendered.push(format);
-  }
-  return { rendered };
+  // Which formats are stored, without reading their megabytes; the document once for the rest.
+  const stored = await ctx.db.tx(
+    (tx) =>
+      tx
+        .select({ format: directoryReleaseFiles.format })
+        .from(directoryReleaseFiles)
+        .where(eq(directoryReleaseFiles.releaseId, releaseId)),
+    actor,
+  );
+  const missing = RENDERED_FORMATS.filter((f) => !stored.some((s) => s.format === f));
+  const document = missing.length ? await releaseDocument(ctx, actor, releaseId) : undefined;
+  if (!document) return { rendered: [] };
+  for (const format of missing) await store(ctx, actor, releaseId, format, await render(document, format));
+  return { rendered: missing };
 }
 
 async function storedFile(tx: Tx, releaseId: string, format: RenderedFormat): Promise<Buffer | undefined> {
@@ -61,15 +68,14 @@ async function storedFile(tx: Tx, releaseId: string, format: RenderedFormat): Pr
     .select({ body: directoryReleaseFiles.body })
     .from(directoryReleaseFiles)
     .where(and(eq(directoryReleaseFiles.releaseId, releaseId), eq(directoryReleaseFiles.format, format)));
-  return row && asBuffer(row.body);
+  return row?.body;
 }
 
-async function renderAndStore(
+async function releaseDocument(
   ctx: AppContext,
   actor: Actor,
   releaseId: string,
-  format: RenderedFormat,
-): Promise<Buffer | undefined> {
+): Promise<DirectoryDocument | undefined> {
   const [release] = await ctx.db.tx(
     (tx) =>
       tx
@@ -78,10 +84,29 @@ async function renderAndStore(
         .where(eq(directoryReleases.id, releaseId)),
     actor,
   );
-  if (!release) return undefined;
-  const body = await render(release.document, format);
+  return release?.document;
+}
+
+async function renderAndStore(
+  ctx: AppContext,
+  actor: Actor,
+  releaseId: string,
+  format: RenderedFormat,
+): Promise<Buffer | undefined> {
+  const document = await releaseDocument(ctx, actor, releaseId);
+  return document && store(ctx, actor, releaseId, format, await render(document, format));
+}
+
+/** Stores a rendering; if another instance stored that file meanwhile, its bytes are the answer. */
+function store(
+  ctx: AppContext,
+  actor: Actor,
+  releaseId: string,
+  format: RenderedFormat,
+  body: Buffer,
+): Promise<Buffer> {
   return ctx.db.tx(async (tx) => {
-    const [stored] = await tx
+    const [inserted] = await tx
       .insert(directoryReleaseFiles)
       .values({
         releaseId,
@@ -92,22 +117,14 @@ async function renderAndStore(
       })
       .onConflictDoNothing()
       .returning({ format: directoryReleaseFiles.format });
-    // Another instance stored it meanwhile: serve its bytes, so that every download is the same.
-    return stored ? body : storedFile(tx, releaseId, format);
+    // Every download is then the same bytes, whichever instance rendered first.
+    return inserted ? body : ((await storedFile(tx, releaseId, format)) ?? body);
   }, actor);
 }
 
-async function render(
-  doc: (typeof directoryReleases.$inferSelect)["document"],
-  format: RenderedFormat,
-): Promise<Buffer> {
+async function render(doc: DirectoryDocument, format: RenderedFormat): Promise<Buffer> {
   if (format === "csv") return Buffer.from(directoryToCsv(doc), "utf8");
   if (format === "vcard") return Buffer.from(directoryToVcards(doc), "utf8");
   if (format === "pdf") return directoryToPdf(doc);
   return directoryToDocx(doc);
-}
-
-/** node-postgres gives a Buffer for bytea, PGlite a Uint8Array: one type for the HTTP layer. */
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

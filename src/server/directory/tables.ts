@@ -28,6 +28,7 @@ import {
   PROPOSAL_KINDS,
   PROPOSAL_STATUSES,
 } from "../../shared/directory";
+import { bytea } from "../db/columns";
 
 export type { ChannelEntry, EmailEntry, OpeningHours, PhoneEntry };
 
@@ -38,7 +39,6 @@ export const proposalStatus = pgEnum("directory_proposal_status", PROPOSAL_STATU
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
-const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
 export const parties = pgTable("parties", {
   id: uuid("id").primaryKey().defaultRandom(),

@@ -4,7 +4,6 @@ import {
   bigint,
   boolean,
   check,
-  customType,
   date,
   index,
   integer,
@@ -28,6 +27,7 @@ import {
   type TimelineFacts,
 } from "../../shared/requests";
 import { users } from "../auth/tables";
+import { bytea } from "../db/columns";
 import { contactPoints, parties } from "../directory/tables";
 
 export const requestType = pgEnum("request_type", REQUEST_TYPES);
@@ -36,8 +36,6 @@ export const parentRelation = pgEnum("request_parent_relation", PARENT_RELATIONS
 export const timelineKind = pgEnum("request_event_kind", TIMELINE_KINDS);
 export const feedbackRating = pgEnum("request_feedback_rating", FEEDBACK_RATINGS);
 export const accessReason = pgEnum("request_access_reason", ACCESS_REASONS);
-
-const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 

@@ -1,0 +1,10 @@
+import { customType } from "drizzle-orm/pg-core";
+
+/**
+ * bytea, read back as a Buffer from either driver: node-postgres gives a Buffer, PGlite a
+ * Uint8Array (viewed here as a Buffer, not copied). Raw `execute` results bypass this mapping.
+ */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength)),
+});
