@@ -44,6 +44,8 @@ const Env = z.object({
   VIGIL_SHUTDOWN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Every answer is also parsed by its schema and compared with its projection (the tests). */
   VIGIL_CHECK_RESPONSES: Bool.optional(),
+  /** PostgreSQL: named prepared statements for repeated queries; off behind a pooler that cannot keep them. */
+  VIGIL_PG_PREPARED_STATEMENTS: Bool.optional(),
 });
 
 export type RateLimitRule = { limit: number; windowMs: number };
@@ -88,6 +90,11 @@ export type Config = {
    * parse the projection saves.
    */
   checkResponses: boolean;
+  /**
+   * PostgreSQL: each connection names the statements it runs again (db/prepared-statements.ts).
+   * On by default; off behind a transaction-mode pooler without prepared-statement support.
+   */
+  preparedStatements: boolean;
 };
 
 /** Reads the configuration from the environment; a bad value stops start-up with its name. */
@@ -135,5 +142,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exercisePurgeDays: e.VIGIL_EXERCISE_PURGE_DAYS,
     shutdownSeconds: e.VIGIL_SHUTDOWN_SECONDS,
     checkResponses: e.VIGIL_CHECK_RESPONSES ?? false,
+    preparedStatements: e.VIGIL_PG_PREPARED_STATEMENTS ?? true,
   };
 }

@@ -16,6 +16,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { projectPath } from "../paths";
 import { type FolderLock, lockDataFolder } from "./folder-lock";
+import { namePreparedStatements } from "./prepared-statements";
 import * as schema from "./schema";
 
 /** The role the application acts as: not the tables' owner, so row-level security applies to it. */
@@ -67,7 +68,7 @@ export type JobStore = { kind: "pglite"; client: PGlite } | { kind: "postgres"; 
 
 export type OpenOptions =
   | { kind: "pglite"; dataDir?: string; lock?: boolean; loadDataDir?: Blob }
-  | { kind: "postgres"; url: string; migrationUrl?: string; poolSize?: number };
+  | { kind: "postgres"; url: string; migrationUrl?: string; poolSize?: number; preparedStatements?: boolean };
 
 async function enterAppRole(tx: Tx, actor: Actor): Promise<void> {
   // set_config(..., true) is SET LOCAL: it ends with the transaction, so a pooled connection
@@ -140,7 +141,12 @@ async function openPglite(opts: { dataDir?: string; lock?: boolean; loadDataDir?
   }
 }
 
-async function openPostgres(opts: { url: string; migrationUrl?: string; poolSize?: number }): Promise<Database> {
+async function openPostgres(opts: {
+  url: string;
+  migrationUrl?: string;
+  poolSize?: number;
+  preparedStatements?: boolean;
+}): Promise<Database> {
   // Migrations run on their own connection, as the owner, under an advisory lock so that
   // several instances starting together apply them once.
   const owner = new pg.Client({ connectionString: opts.migrationUrl ?? opts.url });
@@ -158,7 +164,10 @@ async function openPostgres(opts: { url: string; migrationUrl?: string; poolSize
   pool.on("error", () => {});
   // Nor one dropped while a request holds it between two queries (the pool listens only to idle
   // ones): the next query fails, the request answers 503, and the broken client leaves the pool.
-  pool.on("connect", (client) => client.on("error", () => {}));
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+    if (opts.preparedStatements !== false) namePreparedStatements(client);
+  });
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   const listeners = new Set<pg.Client>();
   return {
@@ -282,12 +291,18 @@ function transactions(db: Db): Pick<Database, "tx" | "ownerTx" | "lookup"> {
 
 /** Opens the database the configuration names: PostgreSQL with DATABASE_URL, else the embedded one. */
 export function openConfiguredDatabase(
-  config: { databaseUrl?: string; migrationUrl?: string; dataDir: string },
+  config: { databaseUrl?: string; migrationUrl?: string; dataDir: string; preparedStatements?: boolean },
   poolSize?: number,
 ): Promise<Database> {
   return openDatabase(
     config.databaseUrl
-      ? { kind: "postgres", url: config.databaseUrl, migrationUrl: config.migrationUrl, poolSize }
+      ? {
+          kind: "postgres",
+          url: config.databaseUrl,
+          migrationUrl: config.migrationUrl,
+          poolSize,
+          preparedStatements: config.preparedStatements,
+        }
       : { kind: "pglite", dataDir: config.dataDir },
   );
 }
