@@ -159,7 +159,9 @@ async function openPostgres(opts: {
   } finally {
     await owner.end();
   }
-  const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+  // Pipelined: queries issued together (a request's detail reads its parts at once) are sent
+  // without waiting for each answer. Cursors and streams, which pipelining refuses, are not used.
+  const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, pipeline: true });
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
   // Nor one dropped while a request holds it between two queries (the pool listens only to idle
@@ -310,4 +312,26 @@ export function openConfiguredDatabase(
 /** Rows of a raw SQL query; both drivers answer with `{ rows }`. */
 export async function queryRows<T>(tx: Tx, query: SQL): Promise<T[]> {
   return ((await tx.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/**
+ * Statements of one transaction issued together (pipelined on PostgreSQL), their results in order.
+ * Unlike Promise.all it waits for every one, and reports the failure that caused the others: once
+ * one statement fails, those after it fail only because the transaction is aborted (25P02), and
+ * the first to settle may be one of those.
+ */
+export async function together<const T extends readonly unknown[]>(
+  statements: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(statements);
+  const failures = settled.flatMap((s) => (s.status === "rejected" ? [s.reason as unknown] : []));
+  if (failures.length > 0) throw failures.find((e) => !abortedTransaction(e)) ?? failures[0];
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as {
+    -readonly [K in keyof T]: Awaited<T[K]>;
+  };
+}
+
+function abortedTransaction(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } } | null;
+  return (e?.code ?? e?.cause?.code) === "25P02";
 }

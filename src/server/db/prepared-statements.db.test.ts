@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresDatabase, testDbKind } from "../../../test/harness/db";
-import { type Database, openDatabase, queryRows } from "./database";
+import { type Database, openDatabase, queryRows, together } from "./database";
 import { namePreparedStatements, statementName } from "./prepared-statements";
 import { parties } from "./schema";
 
@@ -134,6 +134,27 @@ describe.runIf(testDbKind() === "postgres")("named prepared statements", () => {
     it("names Drizzle's queries in a transaction, unless told not to", async () => {
       expect(await countAfterSelect(named)).toBeGreaterThan(0);
       expect(await countAfterSelect(unnamed)).toBe(0);
+    });
+
+    it("pipelines reads issued together; the first to fail is reported and rolls the transaction back", async () => {
+      // One connection in the pool: the transaction after the failure runs on the same one.
+      const read = (tx: Parameters<Parameters<Database["tx"]>[0]>[0], iso2: string) =>
+        tx.select({ id: parties.id }).from(parties).where(eq(parties.iso2, iso2));
+      await expect(
+        named.tx(async (tx) =>
+          together([
+            tx.insert(parties).values({ iso2: "QQ", nameEn: "Pipeline", nameFr: "Pipeline" }),
+            read(tx, "QQ"),
+            queryRows(tx, sql`select 1 / ${0}::int as never`),
+            read(tx, "QQ"),
+          ]),
+        ),
+      ).rejects.toMatchObject({ cause: { message: "division by zero" } });
+      const [ok, inserted] = await named.tx(async (tx) =>
+        together([queryRows<{ one: number }>(tx, sql`select ${1}::int as one`), read(tx, "QQ")]),
+      );
+      expect(ok).toEqual([{ one: 1 }]);
+      expect(inserted).toEqual([]);
     });
   });
 });

@@ -17,7 +17,7 @@ import { isApiToken, type Principal } from "../auth/principal";
 import { auditWho } from "../auth/sign-in";
 import { activeMembersOf } from "../auth/users";
 import type { AppContext, RequestMeta } from "../context";
-import { queryRows, type Tx } from "../db/database";
+import { queryRows, type Tx, together } from "../db/database";
 import { findContactPoint, findPartyById, requireParty } from "../directory/entries";
 import { badRequest, conflict, notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
@@ -382,20 +382,32 @@ export async function readRequest(
   const at = ctx.clock.now();
   return ctx.db.tx(async (tx) => {
     const { row, side, purpose } = await requireVisible(tx, user, id, { at });
-    const handlers = await handlersOf(tx, row.id);
-    const assignable =
-      overseesRequests(user) && row.state !== "draft"
-        ? (await activeMembersOf(tx, user.partyId as string)).map((m) => ({ id: m.id, name: m.displayName }))
-        : [];
-    const ps = await partiesById(tx, [row.senderPartyId, ...(row.requestedPartyId ? [row.requestedPartyId] : [])]);
-    const cp = row.contactPointId ? await findContactPoint(tx, row.contactPointId) : undefined;
-    const parent = row.parentId
-      ? (await tx.select().from(requests).where(eq(requests.id, row.parentId)).limit(1))[0]
-      : undefined;
-    const children = await tx
-      .select({ id: requests.id, number: requests.number, type: requests.type, relation: requests.parentRelation })
-      .from(requests)
-      .where(and(eq(requests.parentId, row.id), isNotNull(requests.number)));
+    // Independent reads, issued together: on PostgreSQL the pooled connection pipelines them.
+    const [handlers, assignable, ps, cp, parent, children, timeline, messages, attachments, corrections] =
+      await together([
+        handlersOf(tx, row.id),
+        overseesRequests(user) && row.state !== "draft"
+          ? activeMembersOf(tx, user.partyId as string).then((ms) => ms.map((m) => ({ id: m.id, name: m.displayName })))
+          : [],
+        partiesById(tx, [row.senderPartyId, ...(row.requestedPartyId ? [row.requestedPartyId] : [])]),
+        row.contactPointId ? findContactPoint(tx, row.contactPointId) : undefined,
+        row.parentId
+          ? tx
+              .select({ id: requests.id, number: requests.number })
+              .from(requests)
+              .where(eq(requests.id, row.parentId))
+              .limit(1)
+              .then((r) => r[0])
+          : undefined,
+        tx
+          .select({ id: requests.id, number: requests.number, type: requests.type, relation: requests.parentRelation })
+          .from(requests)
+          .where(and(eq(requests.parentId, row.id), isNotNull(requests.number))),
+        timelineOf(tx, row.id),
+        messagesOf(tx, ctx.keyring, row.id),
+        attachmentsOf(tx, row.id),
+        correctionsOf(tx, row.id),
+      ]);
     const detail: RequestDetail = {
       ...summaryOf(asSummaryRow(row), user.partyId, ps, at),
       content: row.content,
@@ -423,10 +435,10 @@ export async function readRequest(
         row.feedbackRating && row.feedbackAt
           ? { rating: row.feedbackRating, comment: row.feedbackComment ?? "", at: row.feedbackAt.toISOString() }
           : null,
-      timeline: await timelineOf(tx, row.id),
-      messages: await messagesOf(tx, ctx.keyring, row.id),
-      attachments: await attachmentsOf(tx, row.id),
-      corrections: await correctionsOf(tx, row.id),
+      timeline,
+      messages,
+      attachments,
+      corrections,
       actions: actionsFor(
         row,
         side,
