@@ -70,13 +70,16 @@ export async function createDraft(ctx: AppContext, user: Principal, body: DraftB
       })
       .returning();
     if (!row) throw new Error("draft not written");
-    await recordStep(tx, row, { kind: "created", to: "draft", actor: actorFields(user) }, at);
-    await appendAudit(tx, at, auditWho(user, meta), {
-      action: "request.draft_created",
-      targetType: "request",
-      targetId: row.id,
-      details: { type: body.type },
-    });
+    // Its first step and its audit record, pipelined.
+    await together([
+      recordStep(tx, row, { kind: "created", to: "draft", actor: actorFields(user) }, at),
+      appendAudit(tx, at, auditWho(user, meta), {
+        action: "request.draft_created",
+        targetType: "request",
+        targetId: row.id,
+        details: { type: body.type },
+      }),
+    ]);
     return { id: row.id };
   }, actorOf(user));
 }
@@ -507,14 +510,15 @@ export async function listRequests(ctx: AppContext, user: Principal, q: ListQuer
         q.box === "inbox" ? eq(requests.senderPartyId, counterpart.id) : eq(requests.requestedPartyId, counterpart.id),
       );
     }
-    const rows = await tx
+    const page = tx
       .select(SUMMARY_COLUMNS)
       .from(requests)
       .where(and(...where))
       // Emergencies first among open ones, then the newest.
       .orderBy(desc(requests.emergency), desc(sql`coalesce(${requests.sentAt}, ${requests.createdAt})`))
       .limit(q.limit)
-      .offset(q.offset);
+      .offset(q.offset)
+      .execute(); // sent now, before the counts
     // The total and the four counts in one statement, one pass over each side's counting index
     // (index-only: at a million requests a Party has thousands in each box, and reading each row
     // would cost more than the rest of the page).
@@ -536,7 +540,7 @@ export async function listRequests(ctx: AppContext, user: Principal, q: ListQuer
       drafts: eq(requests.state, "draft"),
       overdue: and(notDraft, overdueNow) as SQL,
     });
-    const [c] = await queryRows<{
+    const counting = queryRows<{
       r_total: number;
       inbox: number;
       r_overdue: number;
@@ -550,6 +554,8 @@ export async function listRequests(ctx: AppContext, user: Principal, q: ListQuer
                  s.total as s_total, s.outbox, s.drafts, s.overdue as s_overdue
             from ${received} r, ${sent} s`,
     );
+    // The page and the counts pipelined; the Parties' names need the page's rows.
+    const [rows, [c]] = await together([page, counting]);
     const ps = await partiesById(tx, [
       ...new Set(rows.flatMap((r) => [r.senderPartyId, ...(r.requestedPartyId ? [r.requestedPartyId] : [])])),
     ]);
