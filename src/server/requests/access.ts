@@ -2,7 +2,7 @@ import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import type { AccessReason } from "../../shared/requests";
 import { can, seesSensitive } from "../auth/policy";
 import { isApiToken, type Principal } from "../auth/principal";
-import type { Tx } from "../db/database";
+import { type Tx, together } from "../db/database";
 import { forbidden, gone, HttpError, notFound } from "../http/errors";
 import { requestAccessPurposes, requestAssignments, requests } from "./tables";
 import type { Side } from "./workflow";
@@ -32,7 +32,7 @@ const NOT_FOUND = "No request with this id.";
  * API tokens act for their Party's national system, which handles whatever the Party does: they
  * are never asked for a purpose.
  */
-export async function handles(tx: Tx, user: Principal, row: RequestRow): Promise<boolean> {
+export async function handles(tx: Tx, user: Principal, row: Pick<RequestRow, "id">): Promise<boolean> {
   if (isApiToken(user)) return true;
   const current = await tx
     .select({ userId: requestAssignments.userId })
@@ -97,13 +97,18 @@ export async function requireVisible(
   opts: { at: Date; forUpdate?: boolean; purpose?: false },
 ): Promise<Visible> {
   const q = tx.select().from(requests).where(eq(requests.id, id)).limit(1);
-  const [row] = opts.forUpdate ? await q.for("update") : await q;
+  // The request, whether this user handles it and the purpose they may have given, pipelined:
+  // the last two need only the id, and are dropped unless the row is theirs to see.
+  const [[row], handling, purpose] = await together([
+    (opts.forUpdate ? q.for("update") : q).execute(),
+    user.partyId ? handles(tx, user, { id }) : false,
+    user.partyId ? currentPurpose(tx, user, id, opts.at) : null,
+  ]);
   if (!row) throw notFound(NOT_FOUND);
   const side = sideOf(user, row);
   if (!side) throw notFound(NOT_FOUND);
-  if (await handles(tx, user, row)) return { row, side, purpose: null };
+  if (handling) return { row, side, purpose: null };
   if (isSensitive(row) && !seesSensitive(user)) throw notFound(NOT_FOUND);
-  const purpose = await currentPurpose(tx, user, row.id, opts.at);
   if (purpose || opts.purpose === false) return { row, side, purpose };
   throw new HttpError(
     403,
