@@ -28,10 +28,19 @@ describe.runIf(testDbKind() === "postgres")("named prepared statements", () => {
     return r.rows.map((row: { name: string }) => row.name);
   }
 
-  it("names a parameterised statement and runs it again without parsing it", async () => {
+  /** A connection of its own for one test, closed after it. */
+  async function onNewConnection(fn: (c: pg.Client) => Promise<void>): Promise<void> {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     try {
+      await fn(c);
+    } finally {
+      await c.end();
+    }
+  }
+
+  it("names a parameterised statement and runs it again without parsing it", async () => {
+    await onNewConnection(async (c) => {
       const seen = namePreparedStatements(c);
       const text = "select a from t where a >= $1 order by a";
       const first = await c.query({ text }, [2]);
@@ -40,15 +49,11 @@ describe.runIf(testDbKind() === "postgres")("named prepared statements", () => {
       expect(second.rows.map((r) => r.a)).toEqual([1, 2, 3]);
       expect([...seen.named]).toEqual([text]);
       expect(await preparedOnThisConnection(c)).toEqual([statementName(text)]);
-    } finally {
-      await c.end();
-    }
+    });
   });
 
   it("names at most `max` texts per connection and sends the others unnamed", async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
+    await onNewConnection(async (c) => {
       const seen = namePreparedStatements(c, 2);
       for (const n of [1, 2, 3]) {
         const r = await c.query({ text: `select a from t where a = $1 and ${n} = ${n}` }, [n]);
@@ -56,28 +61,20 @@ describe.runIf(testDbKind() === "postgres")("named prepared statements", () => {
       }
       expect(seen.named.size).toBe(2);
       expect(await preparedOnThisConnection(c)).toHaveLength(2);
-    } finally {
-      await c.end();
-    }
+    });
   });
 
   it("leaves statements without parameters unnamed, so that several can share a text", async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
+    await onNewConnection(async (c) => {
       const seen = namePreparedStatements(c);
       const results = (await c.query({ text: "select 1 as one; select 2 as two" }, [])) as unknown as pg.QueryResult[];
       expect(results.map((r) => r.rows[0])).toEqual([{ one: 1 }, { two: 2 }]);
       expect(seen.named.size).toBe(0);
-    } finally {
-      await c.end();
-    }
+    });
   });
 
   it("fails once when a migration changes a prepared result's shape, then runs the text unnamed", async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
+    await onNewConnection(async (c) => {
       await c.query("create table shifting (a int)");
       await c.query("insert into shifting values (7)");
       const seen = namePreparedStatements(c);
@@ -88,9 +85,7 @@ describe.runIf(testDbKind() === "postgres")("named prepared statements", () => {
       await expect(c.query({ text }, [7])).rejects.toMatchObject({ code: "0A000" });
       expect(seen.refused.has(text)).toBe(true);
       expect((await c.query({ text }, [7])).rows).toEqual([{ a: 7, b: 0 }]);
-    } finally {
-      await c.end();
-    }
+    });
   });
 
   it("works through a pool, which passes a callback", async () => {
