@@ -1,10 +1,9 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { API_TOKEN_SCOPES } from "../../shared/api-tokens";
 import { users } from "../auth/tables";
+import { tstz } from "../db/columns";
 import { parties } from "../directory/tables";
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 const KNOWN_SCOPES = sql.raw(`ARRAY[${API_TOKEN_SCOPES.map((s) => `'${s}'`).join(", ")}]::text[]`);
 

@@ -1,12 +1,11 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ROLES, SESSION_STATES } from "../../shared/auth";
+import { tstz } from "../db/columns";
 import { parties } from "../directory/tables";
 
 export const userRole = pgEnum("user_role", ROLES);
 export const sessionState = pgEnum("session_state", SESSION_STATES);
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 export const users = pgTable(
   "users",

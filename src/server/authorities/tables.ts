@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import {
   AUTHORITY_ROLES,
   type AuthoritiesDocument,
@@ -6,11 +6,10 @@ import {
   type AuthoritySubmission,
 } from "../../shared/authorities";
 import { users } from "../auth/tables";
+import { tstz } from "../db/columns";
 import { parties } from "../directory/tables";
 
 export const authorityRole = pgEnum("authority_role", AUTHORITY_ROLES);
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 /**
  * A Party's official declaration under Art. 24(7) or 27(2), as registered with the Treaty Office

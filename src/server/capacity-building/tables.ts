@@ -1,9 +1,8 @@
-import { date, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { ACTIVITY_KINDS } from "../../shared/plenary";
+import { tstz } from "../db/columns";
 
 export const activityKind = pgEnum("capacity_activity_kind", ACTIVITY_KINDS);
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 /** A capacity-building activity of C-PROC's projects: workshop, study visit, support to set up a contact point. */
 export const capacityActivities = pgTable(

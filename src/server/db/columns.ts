@@ -1,4 +1,7 @@
-import { customType } from "drizzle-orm/pg-core";
+import { customType, timestamp } from "drizzle-orm/pg-core";
+
+/** A point in time, stored in UTC (timestamptz), read as a Date. */
+export const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 /**
  * bytea, read back as a Buffer from either driver: node-postgres gives a Buffer, PGlite a

@@ -12,7 +12,6 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -28,7 +27,7 @@ import {
   PROPOSAL_KINDS,
   PROPOSAL_STATUSES,
 } from "../../shared/directory";
-import { bytea } from "../db/columns";
+import { bytea, tstz } from "../db/columns";
 
 export type { ChannelEntry, EmailEntry, OpeningHours, PhoneEntry };
 
@@ -37,7 +36,6 @@ export const contactPointType = pgEnum("contact_point_type", CONTACT_POINT_TYPES
 export const proposalKind = pgEnum("directory_proposal_kind", PROPOSAL_KINDS);
 export const proposalStatus = pgEnum("directory_proposal_status", PROPOSAL_STATUSES);
 
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 export const parties = pgTable("parties", {

@@ -1,13 +1,12 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, pgEnum, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { INCIDENT_DATA_CATEGORIES, INCIDENT_STATUSES } from "../../shared/incidents";
 import { users } from "../auth/tables";
+import { tstz } from "../db/columns";
 import { parties } from "../directory/tables";
 
 export const incidentStatus = pgEnum("incident_status", INCIDENT_STATUSES);
 export const incidentDataCategory = pgEnum("incident_data_category", INCIDENT_DATA_CATEGORIES);
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 /** A data-security incident the Secretariat recorded (SAP Art. 14(7)). */
 export const securityIncidents = pgTable("security_incidents", {

@@ -1,11 +1,10 @@
-import { boolean, date, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { ATTENDANCE_MODES, PARTICIPANT_KINDS, REGISTRATION_STATUSES } from "../../shared/plenary";
+import { tstz } from "../db/columns";
 
 export const participantKind = pgEnum("meeting_participant_kind", PARTICIPANT_KINDS);
 export const attendanceMode = pgEnum("meeting_attendance_mode", ATTENDANCE_MODES);
 export const registrationStatus = pgEnum("meeting_registration_status", REGISTRATION_STATUSES);
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 /** An annual meeting of the Network (the Secretariat organises it; issue 9). */
 export const meetings = pgTable(

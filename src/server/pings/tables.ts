@@ -1,14 +1,12 @@
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ANSWER_VIAS, CAMPAIGN_STATUSES, type PingSelection } from "../../shared/pings";
 import { users } from "../auth/tables";
-import { bytea } from "../db/columns";
+import { bytea, tstz } from "../db/columns";
 import { contactPoints, contactPointType, parties } from "../directory/tables";
 
 export const pingCampaignStatus = pgEnum("ping_campaign_status", CAMPAIGN_STATUSES);
 export const pingScheduleMode = pgEnum("ping_schedule_mode", ["now", "at", "window"]);
 export const pingAnswerVia = pgEnum("ping_answer_via", ANSWER_VIAS);
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 /** A ping test: whom it targets, when it goes, its reminders and the report's rows. */
 export const pingCampaigns = pgTable(

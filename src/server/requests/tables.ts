@@ -12,7 +12,6 @@ import {
   pgSequence,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -27,7 +26,7 @@ import {
   type TimelineFacts,
 } from "../../shared/requests";
 import { users } from "../auth/tables";
-import { bytea } from "../db/columns";
+import { bytea, tstz } from "../db/columns";
 import { contactPoints, parties } from "../directory/tables";
 
 export const requestType = pgEnum("request_type", REQUEST_TYPES);
@@ -36,8 +35,6 @@ export const parentRelation = pgEnum("request_parent_relation", PARENT_RELATIONS
 export const timelineKind = pgEnum("request_event_kind", TIMELINE_KINDS);
 export const feedbackRating = pgEnum("request_feedback_rating", FEEDBACK_RATINGS);
 export const accessReason = pgEnum("request_access_reason", ACCESS_REASONS);
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 /** Request numbers ("2026-000123"): one sequence, so two instances never hand out the same one. */
 export const requestNumberSeq = pgSequence("request_number_seq", { startWith: 1 });

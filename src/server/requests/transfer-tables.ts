@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ONWARD_RECIPIENT_KINDS, ONWARD_TRANSFER_STATUSES } from "../../shared/transfers";
 import { users } from "../auth/tables";
+import { tstz } from "../db/columns";
 import { parties } from "../directory/tables";
 import { requests } from "./tables";
 
@@ -9,8 +10,6 @@ import { requests } from "./tables";
  * The requests module's tables for Art. 14(10) and 14(15) of the Second Additional Protocol, kept
  * beside tables.ts (same owner: only requests/ queries them).
  */
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 /**
  * A Party suspends transfers to another Party (para. 15). Active while `lifted_at` is null; a

@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { users } from "../auth/tables";
+import { tstz } from "../db/columns";
 import { parties } from "../directory/tables";
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 /** A Party's endpoint for events (its national case system). Deliveries go through the outbox. */
 export const webhooks = pgTable(
