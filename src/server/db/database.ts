@@ -66,9 +66,11 @@ export interface Database {
 
 export type JobStore = { kind: "pglite"; client: PGlite } | { kind: "postgres"; url: string };
 
+type PostgresOptions = { url: string; migrationUrl?: string; poolSize?: number; preparedStatements?: boolean };
+
 export type OpenOptions =
   | { kind: "pglite"; dataDir?: string; lock?: boolean; loadDataDir?: Blob }
-  | { kind: "postgres"; url: string; migrationUrl?: string; poolSize?: number; preparedStatements?: boolean };
+  | ({ kind: "postgres" } & PostgresOptions);
 
 async function enterAppRole(tx: Tx, actor: Actor): Promise<void> {
   // set_config(..., true) is SET LOCAL: it ends with the transaction, so a pooled connection
@@ -141,12 +143,7 @@ async function openPglite(opts: { dataDir?: string; lock?: boolean; loadDataDir?
   }
 }
 
-async function openPostgres(opts: {
-  url: string;
-  migrationUrl?: string;
-  poolSize?: number;
-  preparedStatements?: boolean;
-}): Promise<Database> {
+async function openPostgres(opts: PostgresOptions): Promise<Database> {
   // Migrations run on their own connection, as the owner, under an advisory lock so that
   // several instances starting together apply them once.
   const owner = new pg.Client({ connectionString: opts.migrationUrl ?? opts.url });

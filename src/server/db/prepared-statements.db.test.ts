@@ -47,7 +47,7 @@ describe.runIf(testDbKind() === "postgres")("named prepared statements", () => {
       const second = await c.query({ text }, [1]);
       expect(first.rows.map((r) => r.a)).toEqual([2, 3]);
       expect(second.rows.map((r) => r.a)).toEqual([1, 2, 3]);
-      expect([...seen.named]).toEqual([text]);
+      expect([...seen.named.keys()]).toEqual([text]);
       expect(await preparedOnThisConnection(c)).toEqual([statementName(text)]);
     });
   });
@@ -99,7 +99,7 @@ describe.runIf(testDbKind() === "postgres")("named prepared statements", () => {
       expect((await pool.query({ text }, [1])).rows).toEqual([{ n: 2 }]);
       expect((await pool.query({ text }, [2])).rows).toEqual([{ n: 2 }]);
       expect(seen).toHaveLength(1);
-      expect([...(seen[0]?.named ?? [])]).toEqual([text]);
+      expect([...(seen[0]?.named.keys() ?? [])]).toEqual([text]);
     } finally {
       await pool.end();
     }

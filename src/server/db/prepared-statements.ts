@@ -23,8 +23,8 @@ export const MAX_NAMED_PER_CONNECTION = 200;
 type QueryConfig = { text?: unknown; name?: unknown; submit?: unknown };
 
 export type PreparedStatements = {
-  /** Texts named on this connection (for tests and metrics). */
-  readonly named: ReadonlySet<string>;
+  /** Texts named on this connection, with their names (hashed once per text, not per query). */
+  readonly named: ReadonlyMap<string, string>;
   /** Texts sent unnamed from now on: their prepared form failed after a schema change. */
   readonly refused: ReadonlySet<string>;
 };
@@ -40,7 +40,7 @@ export function namePreparedStatements(
   client: pg.ClientBase,
   max: number = MAX_NAMED_PER_CONNECTION,
 ): PreparedStatements {
-  const named = new Set<string>();
+  const named = new Map<string, string>();
   const refused = new Set<string>();
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   const patched = (config: unknown, values?: unknown, callback?: unknown): unknown => {
@@ -57,7 +57,11 @@ export function namePreparedStatements(
     ) {
       return query(config, values, callback);
     }
-    named.add(text);
+    let name = named.get(text);
+    if (name === undefined) {
+      name = statementName(text);
+      named.set(text, name);
+    }
     const stale = (err: unknown): void => {
       const e = err as { code?: string; message?: string } | null;
       if (e?.code === STALE_PLAN && /cached plan must not change result type/.test(e.message ?? "")) {
@@ -65,7 +69,7 @@ export function namePreparedStatements(
         named.delete(text);
       }
     };
-    const namedConfig = { ...c, name: statementName(text) };
+    const namedConfig = { ...c, name };
     // pg-pool passes a callback; Drizzle on a checked-out client awaits the promise.
     if (typeof callback === "function") {
       return query(namedConfig, values, (err: unknown, res: unknown) => {
