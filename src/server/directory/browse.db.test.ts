@@ -161,6 +161,10 @@ describe("the search cache", () => {
     const again = await officer.get("/api/directory/search?q=prosecution");
     expect(again.data).toEqual(first.data);
     expect(cache().size).toBe(size);
+    // The entries' rows are kept too: as many as the search found, read once.
+    const hits = (first.data as { total: number }).total;
+    expect(hits).toBeGreaterThan(0);
+    expect(cache().rowCount).toBeGreaterThanOrEqual(hits);
     // Each search is still audited.
     const rows = await ctx.db.tx((tx) => tx.select().from(auditLog).orderBy(desc(auditLog.id)).limit(2));
     expect(rows.map((r) => r.action)).toEqual(["directory.search", "directory.search"]);
@@ -184,6 +188,21 @@ describe("the search cache", () => {
     await ctx.db.ownerTx((tx) => tx.execute(sql`delete from contact_points where id = ${cp?.id}::uuid`));
     expect(await generation()).toBe(before + 2);
     expect(await partiesFound("zebraunit")).toEqual([]);
+  });
+
+  it("shows an entry's change that leaves its ranking as it was, at the next search", async () => {
+    const find = async () =>
+      (
+        (await officer.get("/api/directory/search?q=prosecution")).data as {
+          hits: { contactPoint: { id: string; unit: string | null } }[];
+        }
+      ).hits[0]?.contactPoint;
+    const before = await find();
+    expect(before).toBeDefined();
+    await ctx.db.ownerTx((tx) =>
+      tx.execute(sql`update contact_points set unit = 'Night desk 7' where id = ${before?.id}::uuid`),
+    );
+    expect((await find())?.unit).toBe("Night desk 7");
   });
 
   it("moves with Parties and the search dictionary too, and only through those changes", async () => {

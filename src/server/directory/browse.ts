@@ -184,18 +184,20 @@ export async function searchEntries(
     }
     return rows;
   };
-  // The generation first (see search-cache.ts), then the ranking: cached or made.
+  const read = (ids: string[]) =>
+    tx.select(contactPointEntryColumns).from(contactPoints).where(sql`${contactPoints.id} in ${ids}`);
+  // The generation first (see search-cache.ts), then the ranking and the entries: kept or read.
+  const generation = cache ? await directoryGeneration(tx) : 0;
   const rows = cache
     ? await cache.get(
-        await directoryGeneration(tx),
+        generation,
         JSON.stringify([words, compact, query.type, query.language, query.function, sharedOnly, limit]),
         rank,
       )
     : await rank();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => String(r.id));
-  const full = await tx.select(contactPointEntryColumns).from(contactPoints).where(sql`${contactPoints.id} in ${ids}`);
-  const byId = new Map(full.map((r) => [r.id, r]));
+  const byId = cache ? await cache.rowsOf(generation, ids, read) : new Map((await read(ids)).map((r) => [r.id, r]));
   const hits: SearchHit[] = [];
   for (const r of rows) {
     const cp = byId.get(String(r.id));

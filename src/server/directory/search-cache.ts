@@ -7,10 +7,12 @@ import { queryRows, type Tx } from "../db/database";
  * the search dictionary). Ranking thousands of entries is most of a search's cost and the directory
  * changes a few times a day, while officers and national systems search all the time.
  *
- * Only the ranking is kept (ids, scores, Party names): each search still reads its entries by id
- * and presents them at its own time (open now, freshness), and is audited. The generation is read
- * before the search, in the same transaction: results of a directory changed meanwhile are then
- * filed under a generation that no one reads any more, never the reverse.
+ * Kept: the rankings (ids, scores, Party names) and the entries' rows as read by id, so a repeated
+ * search reads nothing of the directory. Each search still presents its entries at its own time
+ * (open now, freshness) and is audited. The generation is read before the search, in the same
+ * transaction: rows of a directory changed meanwhile are then filed under a generation that no
+ * one reads any more, never the reverse. Cached rows are shared between searches: presenters
+ * copy what they change, and nothing writes to them.
  */
 export type RankedRow = Record<string, unknown>;
 
@@ -18,19 +20,29 @@ export class SearchCache {
   private generation: number | null = null;
   /** Map order is recency order (a hit moves to the end, eviction takes from the front). */
   private readonly entries = new Map<string, RankedRow[]>();
+  /** Contact points' rows by id, in the order they were read (eviction takes the oldest). */
+  private readonly rows = new Map<string, unknown>();
 
   constructor(
     readonly maxEntries = 500,
     /** Longer results ("available now" ranks up to 5,000 entries) are not kept. */
     readonly maxRows = 500,
+    /** Rows of contact points kept: the whole directory of a 200-Party network (10,000). */
+    readonly maxEntryRows = 10_000,
   ) {}
+
+  /** Another generation empties the cache (a newer one, or an older one after a restore). */
+  private enter(generation: number): void {
+    if (generation !== this.generation) {
+      this.entries.clear();
+      this.rows.clear();
+      this.generation = generation;
+    }
+  }
 
   /** The rows under `key` for `generation`, ranking them with `rank` on a miss. */
   async get(generation: number, key: string, rank: () => Promise<RankedRow[]>): Promise<RankedRow[]> {
-    if (generation !== this.generation) {
-      this.entries.clear();
-      this.generation = generation;
-    }
+    this.enter(generation);
     const hit = this.entries.get(key);
     if (hit) {
       this.entries.delete(key);
@@ -46,8 +58,38 @@ export class SearchCache {
     return rows;
   }
 
+  /** The rows of these contact points for `generation`, by id; those not kept are read with `read`. */
+  async rowsOf<T extends { id: string }>(
+    generation: number,
+    ids: readonly string[],
+    read: (ids: string[]) => Promise<T[]>,
+  ): Promise<Map<string, T>> {
+    this.enter(generation);
+    const found = new Map<string, T>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const row = this.rows.get(id) as T | undefined;
+      if (row) found.set(id, row);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return found;
+    const read_ = await read(missing);
+    // As for rankings: rows read while another search saw a newer generation are not kept.
+    const keep = generation === this.generation;
+    for (const row of read_) {
+      found.set(row.id, row);
+      if (keep) this.rows.set(row.id, row);
+    }
+    while (this.rows.size > this.maxEntryRows) this.rows.delete(this.rows.keys().next().value as string);
+    return found;
+  }
+
   get size(): number {
     return this.entries.size;
+  }
+
+  get rowCount(): number {
+    return this.rows.size;
   }
 }
 
