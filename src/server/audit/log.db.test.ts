@@ -81,4 +81,41 @@ describe("audit chain", () => {
       await fresh.close();
     }
   });
+
+  it("is written at the commit, after the transaction's own statements, in the order appended", async () => {
+    const seen = await db.tx(async (tx) => {
+      await appendAudit(tx, new Date(), who, { action: "test.first" });
+      await appendAudit(tx, new Date(), who, { action: "test.second" });
+      // Not yet written: the appends go with the COMMIT, in one round trip on PostgreSQL.
+      return tx.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, "test.first"));
+    });
+    expect(seen).toEqual([]);
+    const rows = await db.tx((tx) => tx.select().from(auditLog).orderBy(desc(auditLog.id)).limit(2));
+    expect(rows.map((r) => r.action)).toEqual(["test.second", "test.first"]);
+    // The earlier test broke the chain further back; these two still link.
+    expect(rows[0]?.prevHash).toBe(rows[1]?.hash);
+  });
+
+  it("fails its transaction, and the change it records, when it cannot be appended", async () => {
+    const fresh = await testDatabase();
+    try {
+      await fresh.ownerTx((tx) => tx.execute(sql`delete from audit_head`));
+      await expect(
+        fresh.tx(async (tx) => {
+          await tx.execute(sql`insert into directory_search_words (word) values ('zebrachange')`);
+          await appendAudit(tx, new Date(), who, { action: "test.unrecorded" });
+          return "done";
+        }),
+      ).rejects.toThrow("audit_head has no row");
+      const words = await fresh.ownerTx((tx) =>
+        tx.execute(sql`select word from directory_search_words where word = 'zebrachange'`),
+      );
+      expect((words as unknown as { rows: unknown[] }).rows).toEqual([]);
+      expect(await verifyAuditChain(fresh)).toEqual({ ok: true, checked: 0 });
+      // The connection is clean again for the next transaction.
+      expect(await fresh.tx(async () => "next")).toBe("next");
+    } finally {
+      await fresh.close();
+    }
+  });
 });

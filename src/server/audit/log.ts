@@ -1,5 +1,5 @@
-import { asc, gt, sql } from "drizzle-orm";
-import { type Database, queryRows, type Tx } from "../db/database";
+import { asc, gt, type SQL, sql } from "drizzle-orm";
+import { atCommit, type Database, type Tx } from "../db/database";
 import { type ChainedFields, chainHash, chainText, GENESIS_HASH } from "./chain";
 import { auditLog } from "./tables";
 
@@ -20,13 +20,27 @@ export type AuditEvent = {
 };
 
 /**
- * Appends one row to the audit chain inside the caller's transaction, so the record and the
- * change it describes commit or roll back together. One statement: it moves the chain's head
- * (audit_head, whose row lock orders concurrent appends until commit) and inserts the row with
- * the previous hash and the new one, computed by PostgreSQL over the same text as `chainHash`.
- * Callers append last where they can: the lock is held from here to the commit.
+ * Appends one row to the audit chain in the caller's transaction, so the record and the change it
+ * describes commit or roll back together. One statement, run at the transaction's end (atCommit):
+ * it moves the chain's head (audit_head, whose row lock orders concurrent appends until commit)
+ * and inserts the row with the previous hash and the new one, computed by PostgreSQL over the same
+ * text as `chainHash`. Sent with the COMMIT, the lock is held only while PostgreSQL commits, not
+ * for a round trip to Vigil and back: every audited transaction passes through that lock.
  */
 export async function appendAudit(tx: Tx, at: Date, who: AuditContext, event: AuditEvent): Promise<void> {
+  await atCommit(tx, appendStatement(at, who, event));
+}
+
+/**
+ * The same, written at once: for the rare transaction that reads its own record back (a
+ * data-protection copy lists the accesses to a request, its own production among them). The
+ * lock is then held from here to the commit.
+ */
+export async function appendAuditNow(tx: Tx, at: Date, who: AuditContext, event: AuditEvent): Promise<void> {
+  await tx.execute(appendStatement(at, who, event));
+}
+
+function appendStatement(at: Date, who: AuditContext, event: AuditEvent): SQL {
   const fields: ChainedFields = {
     at,
     actorUserId: who.userId,
@@ -39,25 +53,26 @@ export async function appendAudit(tx: Tx, at: Date, who: AuditContext, event: Au
     userAgent: who.userAgent ?? null,
     details: event.details ?? {},
   };
-  const inserted = await queryRows<{ id: number }>(
-    tx,
-    sql`
+  // No head row would insert nothing: the cast of the message then fails the statement, and the
+  // transaction, since an action without its record must not commit.
+  return sql`
     with head as (
       update audit_head
          set prev_hash = hash,
              hash = encode(sha256(convert_to(hash || chr(10) || ${chainText(fields)}, 'UTF8')), 'hex')
        where id = 1
-       returning prev_hash, hash)
-    insert into audit_log (at, actor_user_id, actor_label, actor_party_id, action, target_type, target_id,
-                           ip, user_agent, details, prev_hash, hash)
-    select ${at.toISOString()}::timestamptz, ${fields.actorUserId}::uuid, ${fields.actorLabel},
-           ${fields.actorPartyId}::uuid, ${fields.action}, ${fields.targetType}, ${fields.targetId},
-           ${fields.ip}, ${fields.userAgent}, ${JSON.stringify(fields.details)}::jsonb, head.prev_hash, head.hash
-      from head
-    returning id`,
-  );
-  // No head row would insert nothing: an action without its record must not commit.
-  if (inserted.length !== 1) throw new Error("audit_head has no row: the audit chain cannot be appended to");
+       returning prev_hash, hash),
+    inserted as (
+      insert into audit_log (at, actor_user_id, actor_label, actor_party_id, action, target_type, target_id,
+                             ip, user_agent, details, prev_hash, hash)
+      select ${at.toISOString()}::timestamptz, ${fields.actorUserId}::uuid, ${fields.actorLabel},
+             ${fields.actorPartyId}::uuid, ${fields.action}, ${fields.targetType}, ${fields.targetId},
+             ${fields.ip}, ${fields.userAgent}, ${JSON.stringify(fields.details)}::jsonb, head.prev_hash, head.hash
+        from head
+      returning id)
+    select case when count(*) = 1 then 1
+                else ('audit_head has no row: the audit chain cannot be appended to (' || count(*) || ')')::int end
+      from inserted`;
 }
 
 export type ChainReport =

@@ -257,9 +257,21 @@ function postgresTransactions(pool: pg.Pool): Database["tx"] {
         new NodePgSession(client, dialect, relational),
         relational,
       ) as unknown as Tx;
+      const queue: SQL[] = [];
+      atCommitQueues.set(tx, queue);
       try {
         const result = await fn(tx);
-        await client.query("commit");
+        atCommitQueues.delete(tx);
+        if (queue.length === 0) await client.query("commit");
+        else {
+          // Pipelined with the COMMIT, compiled here so that the order sent is the order queued.
+          // If one fails, PostgreSQL answers the COMMIT with a rollback and together() reports it.
+          const sent = queue.map((q) => {
+            const { sql: text, params } = dialect.sqlToQuery(q);
+            return client.query({ text, values: params as unknown[] });
+          });
+          await together([...sent, client.query("commit")]);
+        }
         return result;
       } catch (err) {
         // A connection that cannot even roll back leaves the pool rather than serve the next request.
@@ -280,7 +292,13 @@ function transactions(db: Db): Pick<Database, "tx" | "ownerTx" | "lookup"> {
     tx: (fn, actor = SYSTEM_ACTOR) =>
       db.transaction(async (tx) => {
         await enterAppRole(tx, actor);
-        return fn(tx);
+        const queue: SQL[] = [];
+        atCommitQueues.set(tx, queue);
+        const result = await fn(tx);
+        atCommitQueues.delete(tx);
+        // One connection, no pipelining: the queued statements run just before the COMMIT.
+        for (const q of queue) await tx.execute(q);
+        return result;
       }),
     ownerTx: (fn) => db.transaction(fn),
     // On PGlite a statement outside a transaction waits for the open one to end (one connection).
@@ -304,6 +322,24 @@ export function openConfiguredDatabase(
         }
       : { kind: "pglite", dataDir: config.dataDir },
   );
+}
+
+/** Statements queued by atCommit, per transaction of `tx()` while its function runs. */
+const atCommitQueues = new WeakMap<Tx, SQL[]>();
+
+/**
+ * Runs `query` at the end of this transaction, after the transaction's function and just before
+ * its COMMIT; on PostgreSQL in the same round trip, pipelined with the COMMIT. For a write that
+ * must commit with the transaction but whose answer nobody reads, and whose row lock should be
+ * held as briefly as possible: the audit chain's head, which every audited transaction moves.
+ * If it fails, the transaction rolls back and `tx()` throws its error. Queued statements run in
+ * the order queued. In a transaction not started by `tx()` (a savepoint, `ownerTx`), it runs at
+ * once.
+ */
+export async function atCommit(tx: Tx, query: SQL): Promise<void> {
+  const queue = atCommitQueues.get(tx);
+  if (queue) queue.push(query);
+  else await tx.execute(query);
 }
 
 /** Rows of a raw SQL query; both drivers answer with `{ rows }`. */

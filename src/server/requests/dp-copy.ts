@@ -8,7 +8,7 @@ import {
 } from "../../shared/data-protection";
 import { type HandlingConditions, Identifier, REQUEST_TYPE_INFO, RequestContent } from "../../shared/requests";
 import { accessesOfRequest, COPY_ACTION, PERSON_SEARCH_ACTION } from "../audit/access-log";
-import { appendAudit } from "../audit/log";
+import { appendAudit, appendAuditNow } from "../audit/log";
 import { can } from "../auth/policy";
 import { isApiToken, type Principal } from "../auth/principal";
 import { auditWho } from "../auth/sign-in";
@@ -102,7 +102,8 @@ async function copyOf(
   audit: { format: string; locale: string; via: "request" | "person"; meta: RequestMeta },
   matchedIn: string[],
 ): Promise<DataProtectionCopy> {
-  await appendAudit(tx, ctx.clock.now(), auditWho(user, audit.meta), {
+  // Written at once: the copy's list of accesses, read below, includes its own production.
+  await appendAuditNow(tx, ctx.clock.now(), auditWho(user, audit.meta), {
     action: COPY_ACTION,
     targetType: "request",
     targetId: row.id,
