@@ -257,11 +257,8 @@ function postgresTransactions(pool: pg.Pool): Database["tx"] {
         new NodePgSession(client, dialect, relational),
         relational,
       ) as unknown as Tx;
-      const queue: SQL[] = [];
-      atCommitQueues.set(tx, queue);
       try {
-        const result = await fn(tx);
-        atCommitQueues.delete(tx);
+        const [result, queue] = await withCommitQueue(tx, fn);
         if (queue.length === 0) await client.query("commit");
         else {
           // Pipelined with the COMMIT, compiled here so that the order sent is the order queued.
@@ -292,10 +289,7 @@ function transactions(db: Db): Pick<Database, "tx" | "ownerTx" | "lookup"> {
     tx: (fn, actor = SYSTEM_ACTOR) =>
       db.transaction(async (tx) => {
         await enterAppRole(tx, actor);
-        const queue: SQL[] = [];
-        atCommitQueues.set(tx, queue);
-        const result = await fn(tx);
-        atCommitQueues.delete(tx);
+        const [result, queue] = await withCommitQueue(tx, fn);
         // One connection, no pipelining: the queued statements run just before the COMMIT.
         for (const q of queue) await tx.execute(q);
         return result;
@@ -326,6 +320,17 @@ export function openConfiguredDatabase(
 
 /** Statements queued by atCommit, per transaction of `tx()` while its function runs. */
 const atCommitQueues = new WeakMap<Tx, SQL[]>();
+
+/** Runs a transaction's function with its atCommit queue open; answers its result and the queue. */
+async function withCommitQueue<T>(tx: Tx, fn: (tx: Tx) => Promise<T>): Promise<[T, SQL[]]> {
+  const queue: SQL[] = [];
+  atCommitQueues.set(tx, queue);
+  try {
+    return [await fn(tx), queue];
+  } finally {
+    atCommitQueues.delete(tx);
+  }
+}
 
 /**
  * Runs `query` at the end of this transaction, after the transaction's function and just before
