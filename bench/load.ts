@@ -2,10 +2,11 @@
  * The load generator, run by bench/run.ts as a process of its own (so its CPU is not the
  * server's event loop): autocannon at N connections on 127.0.0.1, bounded in count (`amount`)
  * and in time (`seconds`, whichever comes first). Reads its plan from the JSON file named as the
- * first argument; prints one JSON line with the figures.
+ * first argument; prints one JSON line with the figures (counted as bench/lean-autocannon.ts says).
  */
 import fs from "node:fs";
-import autocannon from "autocannon";
+import type autocannon from "autocannon";
+import { measure } from "./lean-autocannon";
 
 type Plan = {
   url: string;
@@ -22,7 +23,7 @@ type Plan = {
 const plan = JSON.parse(fs.readFileSync(process.argv[2] as string, "utf8")) as Plan;
 let i = 0;
 const paths = plan.paths;
-const instance = autocannon(
+const r = await measure(
   {
     url: plan.url,
     connections: plan.connections,
@@ -43,23 +44,6 @@ const instance = autocannon(
         }
       : {}),
   },
-  (err, r) => {
-    clearTimeout(timer);
-    if (err) throw err;
-    const seconds = r.duration;
-    process.stdout.write(
-      `${JSON.stringify({
-        requests: r.requests.total,
-        seconds,
-        rps: Math.round((r.requests.total / Math.max(seconds, 0.001)) * 10) / 10,
-        p50: r.latency.p50,
-        p99: r.latency.p99,
-        max: r.latency.max,
-        non2xx: r.non2xx,
-        errors: r.errors,
-        timeouts: r.timeouts,
-      })}\n`,
-    );
-  },
+  plan.seconds,
 );
-const timer = setTimeout(() => instance.stop(), plan.seconds * 1000);
+process.stdout.write(`${JSON.stringify(r)}\n`);

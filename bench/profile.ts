@@ -11,7 +11,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import autocannon from "autocannon";
 import pgClient from "pg";
 import pino from "pino";
 import { resolveApiToken } from "../src/server/api-tokens/api-tokens";
@@ -25,6 +24,7 @@ import { newKeySpec, parseKeyring } from "../src/server/vault/keyring";
 import { freePort, startPostgres } from "../test/harness/postgres";
 import { planOf, type Recorded, recording } from "../test/harness/query-plans";
 import { generateDirectory, generateRequests, rawConnection } from "./generate";
+import { measure } from "./lean-autocannon";
 import { serverCommand, spawnVigil, stopChild } from "./start";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -160,6 +160,8 @@ async function main(): Promise<void> {
         path: "/api/requests",
         body: JSON.stringify({ type: "legal_information", requestedParty: fx.partyB, content: {} }),
       },
+      { name: "pdf", method: "GET", path: `/api/directory/releases/${fx.releaseVersion}/export?format=pdf` },
+      { name: "json", method: "GET", path: `/api/directory/releases/${fx.releaseVersion}/export?format=json` },
     ];
     const endpoints = all.filter((e) => wanted.length === 0 || wanted.includes(e.name));
     for (const e of endpoints) {
@@ -181,13 +183,16 @@ async function main(): Promise<void> {
         target = `${base}/api/requests/${page.items[0]?.id}`;
       }
       const load = (bound: { connections: number; amount?: number; duration?: number }) =>
-        autocannon({
-          url: target,
-          ...bound,
-          method: e.method,
-          headers: { ...auth, "content-type": "application/json" },
-          ...(e.body ? { body: e.body } : {}),
-        });
+        measure(
+          {
+            url: target,
+            ...bound,
+            method: e.method,
+            headers: { ...auth, "content-type": "application/json" },
+            ...(e.body ? { body: e.body } : {}),
+          },
+          bound.duration ?? 60,
+        );
       // Warm up, then the measured load.
       await load({ connections: 10, amount: 200 });
       const r = await load({ connections: 50, duration: SECONDS });
@@ -195,7 +200,7 @@ async function main(): Promise<void> {
       await stopChild(server.child);
       const file = fs.readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
       console.log(
-        `\n=== ${e.name}: ${r.requests.average} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}`,
+        `\n=== ${e.name}: ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}`,
       );
       if (file) console.log(summarise(path.join(dir, file), SECONDS));
     }
