@@ -199,9 +199,7 @@ async function main(): Promise<void> {
       // The profile is written as the process exits.
       await stopChild(server.child);
       const file = fs.readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
-      console.log(
-        `\n=== ${e.name}: ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}`,
-      );
+      console.log(`\n=== ${e.name}: ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}`);
       if (file) console.log(summarise(path.join(dir, file), SECONDS));
     }
   } finally {
