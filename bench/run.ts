@@ -32,6 +32,7 @@ import { SESSION_COOKIE } from "../src/server/http/guard";
 import { newKeySpec, parseKeyring } from "../src/server/vault/keyring";
 import { freePort, startPostgres } from "../test/harness/postgres";
 import { type BenchFixtures, generateDirectory, generateRequests, rawConnection } from "./generate";
+import type { Measured } from "./lean-autocannon";
 import { memoryOf, type StartedServer, serveAFewRequests, serverCommand, spawnVigil, stopChild } from "./start";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -51,17 +52,8 @@ const KEYS = newKeySpec("bench");
 
 const log = (msg: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 
-type Load = {
-  requests: number;
-  seconds: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  max: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-};
+/** What bench/load.ts prints for one run. */
+type Load = Measured;
 type EndpointResult = Load & {
   bytes: number;
   /** One request alone, before the load (median of three), ms. */
