@@ -15,6 +15,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { projectPath } from "../paths";
+import { batchWrites } from "./batched-writes";
 import { type FolderLock, lockDataFolder } from "./folder-lock";
 import { namePreparedStatements } from "./prepared-statements";
 import * as schema from "./schema";
@@ -166,6 +167,7 @@ async function openPostgres(opts: PostgresOptions): Promise<Database> {
   pool.on("connect", (client) => {
     client.on("error", () => {});
     if (opts.preparedStatements !== false) namePreparedStatements(client);
+    batchWrites(client);
   });
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   const listeners = new Set<pg.Client>();
@@ -236,8 +238,8 @@ async function listenPostgres(
 
 /**
  * Transactions on the PostgreSQL server, as Drizzle's own but with BEGIN and the actor's settings
- * sent as one simple-protocol query: one round trip less on every transaction (a search makes six
- * instead of seven). The settings are literals escaped by the driver, never spliced as given.
+ * sent as one simple-protocol query, not awaited, ahead of the function's first statements: no round
+ * trip of its own. The settings are literals escaped by the driver, never spliced as given.
  */
 function postgresTransactions(pool: pg.Pool): Database["tx"] {
   const dialect = new PgDialect();
@@ -248,9 +250,16 @@ function postgresTransactions(pool: pg.Pool): Database["tx"] {
     let broken: Error | undefined;
     try {
       const lit = (v: string | null) => client.escapeLiteral(v ?? "");
-      await client.query(
+      // Not awaited: the function's first statements follow it on the wire (pipelined, and in the
+      // same write, see batched-writes). If it fails, PostgreSQL refuses everything after it until
+      // the rollback (the transaction block is open and aborted), so nothing runs without the role.
+      const begun = client.query(
         `begin; select set_config('role', ${lit(APP_ROLE)}, true), set_config('vigil.user_id', ${lit(actor.userId)}, true), ` +
           `set_config('vigil.party_id', ${lit(actor.partyId)}, true), set_config('vigil.role', ${lit(actor.role)}, true)`,
+      );
+      const beginError = begun.then(
+        () => undefined,
+        (err: unknown) => err,
       );
       const tx = new NodePgTransaction(
         dialect,
@@ -258,7 +267,12 @@ function postgresTransactions(pool: pg.Pool): Database["tx"] {
         relational,
       ) as unknown as Tx;
       try {
-        const [result, queue] = await withCommitQueue(tx, fn);
+        const [result, queue] = await withCommitQueue(tx, fn).catch(async (err: unknown) => {
+          // The function's statements failed because the BEGIN did: report the cause.
+          throw (await beginError) ?? err;
+        });
+        const failed = await beginError;
+        if (failed) throw failed;
         if (queue.length === 0) await client.query("commit");
         else {
           // Pipelined with the COMMIT, compiled here so that the order sent is the order queued.
