@@ -1,13 +1,7 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import {
-  createTableRelationsHelpers,
-  type ExtractTablesWithRelations,
-  extractTablesRelationalConfig,
-  type SQL,
-  sql,
-} from "drizzle-orm";
+import { type ExtractTablesWithRelations, type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzlePg, NodePgSession, NodePgTransaction } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { type PgDatabase, PgDialect, type PgQueryResultHKT, type PgTransaction } from "drizzle-orm/pg-core";
@@ -18,16 +12,20 @@ import { projectPath } from "../paths";
 import { batchWrites } from "./batched-writes";
 import { type FolderLock, lockDataFolder } from "./folder-lock";
 import { namePreparedStatements } from "./prepared-statements";
-import * as schema from "./schema";
 
 /** The role the application acts as: not the tables' owner, so row-level security applies to it. */
 export const APP_ROLE = "vigil_app";
 
 export const MIGRATIONS_FOLDER = projectPath("migrations");
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/**
+ * Drizzle is given no schema: Vigil writes its queries with the query builder and SQL, never the
+ * relational API (`db.query.table.findMany`), whose builders Drizzle would otherwise construct,
+ * one per table, on every transaction (49 of them, for each request).
+ */
+type NoRelations = Record<string, never>;
+export type Db = PgDatabase<PgQueryResultHKT, NoRelations>;
+export type Tx = PgTransaction<PgQueryResultHKT, NoRelations, ExtractTablesWithRelations<NoRelations>>;
 
 /** Who is acting, set in each transaction (for row-level security policies and triggers). */
 export type Actor = {
@@ -120,7 +118,7 @@ async function openPglite(opts: { dataDir?: string; lock?: boolean; loadDataDir?
       ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     });
     await client.exec(ENSURE_ROLE_SQL);
-    const db = drizzlePglite({ client, schema });
+    const db = drizzlePglite({ client });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
     return {
       kind: "pglite",
@@ -152,7 +150,7 @@ async function openPostgres(opts: PostgresOptions): Promise<Database> {
   try {
     await owner.query("SELECT pg_advisory_lock(hashtext('vigil.migrations'))");
     await owner.query(ENSURE_ROLE_SQL);
-    await migratePg(drizzlePg({ client: owner, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+    await migratePg(drizzlePg({ client: owner }), { migrationsFolder: MIGRATIONS_FOLDER });
     await owner.query("SELECT pg_advisory_unlock(hashtext('vigil.migrations'))");
   } finally {
     await owner.end();
@@ -169,7 +167,7 @@ async function openPostgres(opts: PostgresOptions): Promise<Database> {
     if (opts.preparedStatements !== false) namePreparedStatements(client);
     batchWrites(client);
   });
-  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  const db = drizzlePg({ client: pool }) as unknown as Db;
   const listeners = new Set<pg.Client>();
   return {
     kind: "postgres",
@@ -243,8 +241,6 @@ async function listenPostgres(
  */
 function postgresTransactions(pool: pg.Pool): Database["tx"] {
   const dialect = new PgDialect();
-  const tables = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
-  const relational = { fullSchema: schema, schema: tables.tables, tableNamesMap: tables.tableNamesMap };
   return async (fn, actor = SYSTEM_ACTOR) => {
     const client = await pool.connect();
     let broken: Error | undefined;
@@ -263,8 +259,8 @@ function postgresTransactions(pool: pg.Pool): Database["tx"] {
       );
       const tx = new NodePgTransaction(
         dialect,
-        new NodePgSession(client, dialect, relational),
-        relational,
+        new NodePgSession(client, dialect, undefined),
+        undefined,
       ) as unknown as Tx;
       try {
         const [result, queue] = await withCommitQueue(tx, fn).catch(async (err: unknown) => {
