@@ -101,9 +101,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 /**
  * The embedded PostgreSQL's start options: PGlite's own, with 16 MB of shared buffers instead of
- * 128 MB (32 MB until 4 December 2026: 16 MB measured 274 MB instead of 290 MB once serving, and
- * the same throughput at 100,000 requests). The buffers live in the WebAssembly memory, which the process keeps once touched: this
- * took its resident memory once serving from about 420 MB to about 320 MB (`npm run bench:start`).
+ * 128 MB. The buffers live in the WebAssembly memory, which the process keeps once touched: 32 MB
+ * took its resident memory once serving from about 420 MB to about 320 MB (`npm run bench:start`),
+ * 16 MB from 290 MB to 274 MB, with the same throughput at 100,000 requests (4 December 2026).
  * Pages not in the buffers are still read from the files, through the system's page cache.
  */
 const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
@@ -250,14 +250,15 @@ function postgresTransactions(pool: pg.Pool): Database["tx"] {
       // Not awaited: the function's first statements follow it on the wire (pipelined, and in the
       // same write, see batched-writes). If it fails, PostgreSQL refuses everything after it until
       // the rollback (the transaction block is open and aborted), so nothing runs without the role.
-      const begun = client.query(
-        `begin; select set_config('role', ${lit(APP_ROLE)}, true), set_config('vigil.user_id', ${lit(actor.userId)}, true), ` +
-          `set_config('vigil.party_id', ${lit(actor.partyId)}, true), set_config('vigil.role', ${lit(actor.role)}, true)`,
-      );
-      const beginError = begun.then(
-        () => undefined,
-        (err: unknown) => err,
-      );
+      const beginError = client
+        .query(
+          `begin; select set_config('role', ${lit(APP_ROLE)}, true), set_config('vigil.user_id', ${lit(actor.userId)}, true), ` +
+            `set_config('vigil.party_id', ${lit(actor.partyId)}, true), set_config('vigil.role', ${lit(actor.role)}, true)`,
+        )
+        .then(
+          () => undefined,
+          (err: unknown) => err,
+        );
       const tx = new NodePgTransaction(
         dialect,
         new NodePgSession(client, dialect, undefined),
