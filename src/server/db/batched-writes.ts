@@ -8,9 +8,9 @@ import type pg from "pg";
  * issued together, each cost a system call and, on loopback, a wake-up of the PostgreSQL backend,
  * which then reads them one at a time (writes to PostgreSQL are a fifth to a third of the server's
  * CPU under load, `npm run bench:profile`; batching them gained about 3 % on search). Corked until
- * the work already queued for this turn has run, they leave
- * in one write; PostgreSQL reads them together and answers them in order, as before. The delay is
- * the rest of the current turn, never a wait for I/O: the socket is uncorked on the next tick.
+ * the work already queued for this turn has run, they leave in one write; PostgreSQL reads them
+ * together and answers them in order, as before. The delay is the rest of the current turn, never
+ * a wait for I/O: the socket is uncorked on the next tick.
  */
 export function batchWrites(client: pg.ClientBase): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
