@@ -33,7 +33,15 @@ import { newKeySpec, parseKeyring } from "../src/server/vault/keyring";
 import { freePort, startPostgres } from "../test/harness/postgres";
 import { type BenchFixtures, generateDirectory, generateRequests, rawConnection } from "./generate";
 import type { Measured } from "./lean-autocannon";
-import { memoryOf, type StartedServer, serveAFewRequests, serverCommand, spawnVigil, stopChild } from "./start";
+import {
+  listeningPort,
+  memoryOf,
+  type StartedServer,
+  serveAFewRequests,
+  serverCommand,
+  spawnVigil,
+  stopChild,
+} from "./start";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const RESULTS = path.join(ROOT, "bench", "results");
@@ -311,15 +319,7 @@ async function startCeiling(sizes: Record<string, number>): Promise<{ url: strin
     stdio: ["ignore", "pipe", "inherit"],
   });
   children.add(child);
-  const port = await new Promise<number>((resolve, reject) => {
-    let text = "";
-    child.stdout?.on("data", (d) => {
-      text += String(d);
-      const m = text.match(/listening (\d+)/);
-      if (m) resolve(Number(m[1]));
-    });
-    child.on("exit", (code) => reject(new Error(`ceiling exited with ${code}`)));
-  });
+  const port = await listeningPort(child, "ceiling");
   return { url: `http://127.0.0.1:${port}`, child };
 }
 

@@ -94,6 +94,19 @@ export async function serveAFewRequests(url: string): Promise<void> {
   }
 }
 
+/** The port a bench server child prints ("listening <port>") once it serves. */
+export function listeningPort(child: ChildProcess, what: string): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    let text = "";
+    child.stdout?.on("data", (d) => {
+      text += String(d);
+      const m = text.match(/listening (\d+)/);
+      if (m) resolve(Number(m[1]));
+    });
+    child.on("exit", (code) => reject(new Error(`${what} exited with ${code}`)));
+  });
+}
+
 export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill("SIGTERM");
