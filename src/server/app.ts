@@ -17,11 +17,13 @@ import { authorityRoutes } from "./authorities/routes";
 import { capacityBuildingRoutes } from "./capacity-building/routes";
 import type { AppContext } from "./context";
 import { dataProtectionRoutes } from "./data-protection/routes";
+import { isTokenRefused } from "./db/database";
 import { INVALID_INPUT_LOG, isInvalidDatabaseInput } from "./db/invalid-input";
 import { isDatabaseUnavailable } from "./db/unavailable";
 import { demoClockRoutes } from "./demo/clock-routes";
 import { directoryRoutes } from "./directory/routes";
 import { HttpError } from "./http/errors";
+import { refuseKnownToken } from "./http/guard";
 import { compileProjection } from "./http/response-projection";
 import { incidentRoutes } from "./incidents/routes";
 import { meetingRoutes } from "./meetings/routes";
@@ -183,11 +185,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   );
   app.setSerializerCompiler(projectingSerializer(ctx.config.checkResponses));
 
-  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
-    if (error instanceof HttpError) {
-      return reply.code(error.status).send({
-        error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },
-      });
+  const sendHttpError = (reply: FastifyReply, error: HttpError) =>
+    reply.code(error.status).send({
+      error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },
+    });
+  app.setErrorHandler(async (error: FastifyError | HttpError, request, reply) => {
+    if (error instanceof HttpError) return sendHttpError(reply, error);
+    if (isTokenRefused(error) && request.apiToken) {
+      return sendHttpError(reply, await refuseKnownToken(ctx, request, reply));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((v) => ({

@@ -62,7 +62,8 @@ beforeAll(async () => {
   // A route as the request routes will declare theirs, to show the guard checks requests scopes.
   app.get(
     "/api/test/requests",
-    { onRequest: guard(ctx, { permission: "requests.read", scope: "requests:read" }) },
+    // No transaction: the token is looked up on each call (see GuardOptions.transactional).
+    { onRequest: guard(ctx, { permission: "requests.read", scope: "requests:read", transactional: false }) },
     async (request) => ({ partyId: principalOf(request).partyId }),
   );
   ({ c: admin, user: adminUser } = await signedIn(app, ctx, "admin.fi@example.org", "party_admin", "FI"));

@@ -145,9 +145,12 @@ export async function revokeApiToken(ctx: AppContext, user: UserRow, id: string,
   }, actorOf(user));
 }
 
-export type TokenCheck = { ok: true; principal: ApiTokenPrincipal } | { ok: false; error: HttpError };
+/** `found`: the token's row as it now stands (its last use recorded), for the guard to keep. */
+export type TokenCheck =
+  | { ok: true; principal: ApiTokenPrincipal; found: FoundToken }
+  | { ok: false; error: HttpError };
 
-type FoundToken = { token: ApiTokenRow; iso2: string };
+export type FoundToken = { token: ApiTokenRow; iso2: string };
 
 /** The token with this value and its Party's code, if any (looked up by its hash). */
 export async function findApiToken(q: Db | Tx, token: string): Promise<FoundToken | undefined> {
@@ -216,7 +219,7 @@ export async function resolveApiToken(tx: Tx, token: string, at: Date, meta: Req
   }
   if (lastUseStale(row, at)) {
     // Conditional, so that concurrent calls of the same token write it once.
-    await tx
+    const written = await tx
       .update(apiTokens)
       .set({ lastUsedAt: at })
       .where(
@@ -224,7 +227,9 @@ export async function resolveApiToken(tx: Tx, token: string, at: Date, meta: Req
           eq(apiTokens.id, row.id),
           or(isNull(apiTokens.lastUsedAt), lte(apiTokens.lastUsedAt, new Date(at.getTime() - LAST_USED_RESOLUTION_MS))),
         ),
-      );
+      )
+      .returning({ id: apiTokens.id });
+    if (written.length > 0) return { ok: true, principal, found: { ...found, token: { ...row, lastUsedAt: at } } };
   }
-  return { ok: true, principal };
+  return { ok: true, principal, found };
 }

@@ -24,11 +24,12 @@ export function isApiToken(principal: Principal): principal is ApiTokenPrincipal
   return "kind" in principal && principal.kind === "api_token";
 }
 
-/** Who acts in a transaction (row-level security): a token has no user, only its Party and role. */
+/**
+ * Who acts in a transaction (row-level security): a token has no user, only its Party and role,
+ * and its id, which the transaction checks is still valid (see Actor).
+ */
 export function actorOf(principal: Principal): Actor {
-  return {
-    userId: isApiToken(principal) ? null : principal.id,
-    partyId: principal.partyId,
-    role: principal.role,
-  };
+  return isApiToken(principal)
+    ? { userId: null, partyId: principal.partyId, role: principal.role, apiTokenId: principal.id }
+    : { userId: principal.id, partyId: principal.partyId, role: principal.role };
 }

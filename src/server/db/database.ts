@@ -32,7 +32,22 @@ export type Actor = {
   userId: string | null;
   partyId: string | null;
   role: string | null;
+  /**
+   * When an API token acts: its id. The transaction's first statement then fails (TOKEN_REFUSED)
+   * unless the token is still unrevoked, so a token kept in an instance's memory is refused as
+   * soon as any instance revokes it.
+   */
+  apiTokenId?: string | null;
 };
+
+/** SQLSTATE raised by vigil_require_api_token (migration 0030): the acting token is revoked or gone. */
+export const TOKEN_REFUSED = "VG401";
+
+/** Whether `err` (or its cause, as Drizzle wraps the driver's errors) is TOKEN_REFUSED. */
+export function isTokenRefused(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } } | null;
+  return (e?.code ?? e?.cause?.code) === TOKEN_REFUSED;
+}
 
 export const SYSTEM_ACTOR: Actor = { userId: null, partyId: null, role: "system" };
 
@@ -78,7 +93,9 @@ async function enterAppRole(tx: Tx, actor: Actor): Promise<void> {
     sql`select set_config('role', ${APP_ROLE}, true),
                set_config('vigil.user_id', ${actor.userId ?? ""}, true),
                set_config('vigil.party_id', ${actor.partyId ?? ""}, true),
-               set_config('vigil.role', ${actor.role ?? ""}, true)`,
+               set_config('vigil.role', ${actor.role ?? ""}, true)${
+                 actor.apiTokenId ? sql`, vigil_require_api_token(${actor.apiTokenId}::uuid)` : sql``
+               }`,
   );
 }
 
@@ -253,7 +270,8 @@ function postgresTransactions(pool: pg.Pool): Database["tx"] {
       const beginError = client
         .query(
           `begin; select set_config('role', ${lit(APP_ROLE)}, true), set_config('vigil.user_id', ${lit(actor.userId)}, true), ` +
-            `set_config('vigil.party_id', ${lit(actor.partyId)}, true), set_config('vigil.role', ${lit(actor.role)}, true)`,
+            `set_config('vigil.party_id', ${lit(actor.partyId)}, true), set_config('vigil.role', ${lit(actor.role)}, true)` +
+            (actor.apiTokenId ? `, vigil_require_api_token(${lit(actor.apiTokenId)}::uuid)` : ""),
         )
         .then(
           () => undefined,

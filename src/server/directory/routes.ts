@@ -29,7 +29,7 @@ import {
 } from "../../shared/directory";
 import { ApiError } from "../../shared/errors";
 import type { AppContext } from "../context";
-import { authOf, guard, principalOf, requestMeta, sessionOrToken } from "../http/guard";
+import { actorOf, authOf, guard, principalOf, requestMeta, sessionOrToken } from "../http/guard";
 import { listParties, partyDetail, search } from "./browse";
 import { createContactPoint, editContactPoint, editLegalProfile, removeContactPoint } from "./edits";
 import { directoryJsonSchema } from "./formats/json-schema";
@@ -63,7 +63,8 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const importApply = guard(ctx, { permission: "directory.manage", recentAuth: true });
   // The Secretariat's own edits: refused at the gate, before the body is read (the use cases check again).
   const manage = guard(ctx, { permission: "directory.manage" });
-  const signedInOrToken = guard(ctx, { scope });
+  // Serves a fixed document, no transaction: its token is looked up on each call.
+  const signedInOrToken = guard(ctx, { scope, transactional: false });
 
   return async (app) => {
     // --- Browse and search ------------------------------------------------------------------
@@ -297,7 +298,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         // An hourly poll that finds nothing new costs one small query and writes nothing.
-        const latest = await ctx.db.tx((tx) => findReleaseMeta(tx, "latest"));
+        const latest = await ctx.db.tx((tx) => findReleaseMeta(tx, "latest"), actorOf(principalOf(request)));
         if (!latest)
           return reply.code(404).send({ error: { code: "not_found", message: "No release has been published yet." } });
         const etag = `"${latest.sha256}"`;

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Tx } from "../db/database";
+import { perDatabase } from "../db/per-database";
 
 /**
  * The ranked rows of directory searches, kept in this instance's memory for one generation of the
@@ -93,17 +94,7 @@ export class SearchCache {
   }
 }
 
-/** One cache per open database (tests open many in one process; their generations would collide). */
-const caches = new WeakMap<object, SearchCache>();
-
-export function searchCacheOf(db: object): SearchCache {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new SearchCache();
-    caches.set(db, cache);
-  }
-  return cache;
-}
+export const searchCacheOf = perDatabase(() => new SearchCache());
 
 export async function directoryGeneration(tx: Tx): Promise<number> {
   const [row] = await queryRows<{ n: number | string }>(tx, sql`select n from directory_generation where id = 1`);

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ApiTokenScope } from "../../shared/api-tokens";
 import { REAUTH_REQUIRED, type SessionState } from "../../shared/auth";
 import { findApiToken, readyPrincipal, resolveApiToken } from "../api-tokens/api-tokens";
+import { KnownTokens, knownTokensOf } from "../api-tokens/known-tokens";
 import { can, type Permission } from "../auth/policy";
 import type { ApiTokenPrincipal, Principal } from "../auth/principal";
 import {
@@ -55,6 +56,13 @@ export type GuardOptions = {
    * An API token is not a session and is not asked: its scope is its limit.
    */
   recentAuth?: boolean;
+  /**
+   * The handler acts in a transaction as the caller (actorOf), whose first statement refuses a
+   * revoked API token: the guard may then take the token from this instance's memory instead of
+   * looking it up (known-tokens.ts). Default true; false for a handler that reads nothing from the
+   * database, for which the token is looked up on every call.
+   */
+  transactional?: boolean;
 };
 
 /** The token of an `Authorization: Bearer …` header (the scheme is case-insensitive), if any. */
@@ -65,6 +73,8 @@ function bearerToken(request: FastifyRequest): string | null {
   return match ? (match[1] ?? "") : null;
 }
 
+const INVALID_TOKEN = 'Bearer realm="vigil", error="invalid_token"';
+
 /**
  * An API token call: no cookie, so no CSRF token is needed (a browser never adds this header by
  * itself). 401 for an unknown, revoked or expired token; 403 for a token without the route's scope.
@@ -74,21 +84,31 @@ async function authenticateToken(
   request: FastifyRequest,
   reply: FastifyReply,
   token: string,
-  scope: ApiTokenScope,
-  permission: Permission | undefined,
+  opts: GuardOptions & { scope: ApiTokenScope },
 ): Promise<ApiTokenPrincipal> {
-  // Who calls is not known yet: the token is looked up by its hash, outside row-level security
-  // (as the system would, its Party's rows being hidden from everyone else); the use case then
-  // acts as it.
-  // Most calls only read: one lookup. A refusal (audited) or a stale last use (recorded) writes.
+  const { scope, permission } = opts;
   const at = ctx.clock.now();
-  let principal = readyPrincipal(await ctx.db.lookup((db) => findApiToken(db, token)), at);
+  const known = knownTokensOf(ctx.db);
+  const hash = KnownTokens.hashOf(token);
+  // A token used within the minute is known here: no lookup (its revocation is checked by the
+  // handler's transaction). Otherwise, who calls is not known yet: the token is looked up by its
+  // hash, outside row-level security (as the system would, its Party's rows being hidden from
+  // everyone else), and the use case then acts as it. Most of those calls only read: one lookup.
+  // A refusal (audited) or a stale last use (recorded) writes.
+  let principal = opts.transactional === false ? null : readyPrincipal(known.get(hash), at);
+  if (!principal) {
+    const found = await ctx.db.lookup((db) => findApiToken(db, token));
+    principal = readyPrincipal(found, at);
+    if (principal && found) known.remember(hash, found);
+  }
   if (!principal) {
     const checked = await ctx.db.tx((tx) => resolveApiToken(tx, token, at, requestMeta(request)), SYSTEM_ACTOR);
     if (!checked.ok) {
-      reply.header("www-authenticate", 'Bearer realm="vigil", error="invalid_token"');
+      known.forget(hash);
+      reply.header("www-authenticate", INVALID_TOKEN);
       throw checked.error;
     }
+    known.remember(hash, checked.found);
     principal = checked.principal;
   }
   if (!principal.scopes.includes(scope) || (permission && !can(principal, permission))) {
@@ -108,7 +128,7 @@ export function guard(ctx: AppContext, opts: GuardOptions = {}) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const bearer = bearerToken(request);
     if (bearer !== null && opts.scope) {
-      request.apiToken = await authenticateToken(ctx, request, reply, bearer, opts.scope, opts.permission);
+      request.apiToken = await authenticateToken(ctx, request, reply, bearer, { ...opts, scope: opts.scope });
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
@@ -168,6 +188,28 @@ export function guard(ctx: AppContext, opts: GuardOptions = {}) {
     }
     request.auth = { session, user };
   };
+}
+
+/**
+ * The answer to a request whose transaction refused its API token (isTokenRefused): the token was
+ * revoked after this instance last looked it up, here or on another instance. It is forgotten, and
+ * the refusal is answered and audited as the guard would have on a fresh lookup.
+ */
+export async function refuseKnownToken(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<HttpError> {
+  const token = bearerToken(request) ?? "";
+  knownTokensOf(ctx.db).forget(KnownTokens.hashOf(token));
+  const checked = await ctx.db.tx(
+    (tx) => resolveApiToken(tx, token, ctx.clock.now(), requestMeta(request)),
+    SYSTEM_ACTOR,
+  );
+  reply.header("www-authenticate", INVALID_TOKEN);
+  return checked.ok
+    ? unauthorized("api_token_invalid", "This API token is not valid. Check the Authorization header.")
+    : checked.error;
 }
 
 /** The signed-in caller; only valid in handlers behind `guard`. */

@@ -1,0 +1,16 @@
+/**
+ * One value per open database, made on first use: for an instance's memory of what a database
+ * holds (search rankings, known API tokens). Tests open many databases in one process, whose ids,
+ * generations and tokens would otherwise be mixed up.
+ */
+export function perDatabase<T>(make: () => T): (db: object) => T {
+  const values = new WeakMap<object, T>();
+  return (db) => {
+    let value = values.get(db);
+    if (value === undefined) {
+      value = make();
+      values.set(db, value);
+    }
+    return value;
+  };
+}
