@@ -202,14 +202,13 @@ export async function refuseKnownToken(
 ): Promise<HttpError> {
   const token = bearerToken(request) ?? "";
   knownTokensOf(ctx.db).forget(KnownTokens.hashOf(token));
-  const checked = await ctx.db.tx(
-    (tx) => resolveApiToken(tx, token, ctx.clock.now(), requestMeta(request)),
-    SYSTEM_ACTOR,
-  );
   reply.header("www-authenticate", INVALID_TOKEN);
-  return checked.ok
-    ? unauthorized("api_token_invalid", "This API token is not valid. Check the Authorization header.")
-    : checked.error;
+  const invalid = unauthorized("api_token_invalid", "This API token is not valid. Check the Authorization header.");
+  // If even that fails (the database went away meanwhile), the call is still refused.
+  const checked = await ctx.db
+    .tx((tx) => resolveApiToken(tx, token, ctx.clock.now(), requestMeta(request)), SYSTEM_ACTOR)
+    .catch(() => ({ ok: false as const, error: invalid }));
+  return checked.ok ? invalid : checked.error;
 }
 
 /** The signed-in caller; only valid in handlers behind `guard`. */
