@@ -152,6 +152,10 @@ export type TokenCheck =
 
 export type FoundToken = { token: ApiTokenRow; iso2: string };
 
+/** The refusal of a token that names no valid token (unknown, malformed). */
+export const invalidToken = (): HttpError =>
+  unauthorized("api_token_invalid", "This API token is not valid. Check the Authorization header.");
+
 /** The token with this value and its Party's code, if any (looked up by its hash). */
 export async function findApiToken(q: Db | Tx, token: string): Promise<FoundToken | undefined> {
   if (!TOKEN_FORMAT.test(token)) return undefined;
@@ -202,7 +206,7 @@ export function readyPrincipal(found: FoundToken | undefined, at: Date): ApiToke
  * system, or a stolen token). An unknown token is not: anyone could fill the trail with them.
  */
 export async function resolveApiToken(tx: Tx, token: string, at: Date, meta: RequestMeta): Promise<TokenCheck> {
-  const unknown = unauthorized("api_token_invalid", "This API token is not valid. Check the Authorization header.");
+  const unknown = invalidToken();
   const found = await findApiToken(tx, token);
   if (!found) return { ok: false, error: unknown };
   const row = found.token;

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ApiTokenScope } from "../../shared/api-tokens";
 import { REAUTH_REQUIRED, type SessionState } from "../../shared/auth";
-import { findApiToken, readyPrincipal, resolveApiToken } from "../api-tokens/api-tokens";
+import { findApiToken, invalidToken, readyPrincipal, resolveApiToken } from "../api-tokens/api-tokens";
 import { KnownTokens, knownTokensOf } from "../api-tokens/known-tokens";
 import { can, type Permission } from "../auth/policy";
 import type { ApiTokenPrincipal, Principal } from "../auth/principal";
@@ -84,9 +84,9 @@ async function authenticateToken(
   request: FastifyRequest,
   reply: FastifyReply,
   token: string,
-  opts: GuardOptions & { scope: ApiTokenScope },
+  scope: ApiTokenScope,
+  { permission, transactional }: GuardOptions,
 ): Promise<ApiTokenPrincipal> {
-  const { scope, permission } = opts;
   const at = ctx.clock.now();
   const known = knownTokensOf(ctx.db);
   const hash = KnownTokens.hashOf(token);
@@ -95,7 +95,7 @@ async function authenticateToken(
   // hash, outside row-level security (as the system would, its Party's rows being hidden from
   // everyone else), and the use case then acts as it. Most of those calls only read: one lookup.
   // A refusal (audited) or a stale last use (recorded) writes.
-  let principal = opts.transactional === false ? null : readyPrincipal(known.get(hash), at);
+  let principal = transactional === false ? null : readyPrincipal(known.get(hash), at);
   if (!principal) {
     const found = await ctx.db.lookup((db) => findApiToken(db, token));
     principal = readyPrincipal(found, at);
@@ -128,7 +128,7 @@ export function guard(ctx: AppContext, opts: GuardOptions = {}) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const bearer = bearerToken(request);
     if (bearer !== null && opts.scope) {
-      request.apiToken = await authenticateToken(ctx, request, reply, bearer, { ...opts, scope: opts.scope });
+      request.apiToken = await authenticateToken(ctx, request, reply, bearer, opts.scope, opts);
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
@@ -203,7 +203,7 @@ export async function refuseKnownToken(
   const token = bearerToken(request) ?? "";
   knownTokensOf(ctx.db).forget(KnownTokens.hashOf(token));
   reply.header("www-authenticate", INVALID_TOKEN);
-  const invalid = unauthorized("api_token_invalid", "This API token is not valid. Check the Authorization header.");
+  const invalid = invalidToken();
   // If even that fails (the database went away meanwhile), the call is still refused.
   const checked = await ctx.db
     .tx((tx) => resolveApiToken(tx, token, ctx.clock.now(), requestMeta(request)), SYSTEM_ACTOR)
