@@ -43,10 +43,14 @@ export type Actor = {
 /** SQLSTATE raised by vigil_require_api_token (migration 0030): the acting token is revoked or gone. */
 export const TOKEN_REFUSED = "VG401";
 
-/** Whether `err` (or its cause, as Drizzle wraps the driver's errors) is TOKEN_REFUSED. */
-export function isTokenRefused(err: unknown): boolean {
+/** Whether `err` (or its cause, as Drizzle wraps the driver's errors) has this SQLSTATE. */
+export function hasSqlState(err: unknown, code: string): boolean {
   const e = err as { code?: string; cause?: { code?: string } } | null;
-  return (e?.code ?? e?.cause?.code) === TOKEN_REFUSED;
+  return (e?.code ?? e?.cause?.code) === code;
+}
+
+export function isTokenRefused(err: unknown): boolean {
+  return hasSqlState(err, TOKEN_REFUSED);
 }
 
 export const SYSTEM_ACTOR: Actor = { userId: null, partyId: null, role: "system" };
@@ -287,18 +291,21 @@ function postgresTransactions(pool: pg.Pool): Database["tx"] {
           // The function's statements failed because the BEGIN did: report the cause.
           throw (await beginError) ?? err;
         });
-        const failed = await beginError;
+        // Pipelined with the COMMIT, compiled here so that the order sent is the order queued.
+        // If one fails, PostgreSQL answers the COMMIT with a rollback and together() reports it.
+        // Nor do they wait for the BEGIN's answer (a function that reads nothing, such as a search
+        // answered from memory, then takes one round trip): if the BEGIN failed, they and the
+        // COMMIT find the transaction aborted, nothing commits, and the BEGIN's error is reported.
+        const sent = queue.map((q) => {
+          const { sql: text, params } = dialect.sqlToQuery(q);
+          return client.query({ text, values: params as unknown[] });
+        });
+        const ended = together([...sent, client.query("commit")]).then(
+          () => undefined,
+          (err: unknown) => err,
+        );
+        const failed = (await beginError) ?? (await ended);
         if (failed) throw failed;
-        if (queue.length === 0) await client.query("commit");
-        else {
-          // Pipelined with the COMMIT, compiled here so that the order sent is the order queued.
-          // If one fails, PostgreSQL answers the COMMIT with a rollback and together() reports it.
-          const sent = queue.map((q) => {
-            const { sql: text, params } = dialect.sqlToQuery(q);
-            return client.query({ text, values: params as unknown[] });
-          });
-          await together([...sent, client.query("commit")]);
-        }
         return result;
       } catch (err) {
         // A connection that cannot even roll back leaves the pool rather than serve the next request.
@@ -400,6 +407,5 @@ export async function together<const T extends readonly unknown[]>(
 }
 
 function abortedTransaction(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } } | null;
-  return (e?.code ?? e?.cause?.code) === "25P02";
+  return hasSqlState(err, "25P02");
 }

@@ -158,9 +158,12 @@ describe("the search cache", () => {
   it("ranks a search once per directory generation, and the answer is the same", async () => {
     const first = await officer.get("/api/directory/search?q=prosecution");
     const size = cache().size;
+    const answered = cache().counts.answered;
     const again = await officer.get("/api/directory/search?q=prosecution");
     expect(again.data).toEqual(first.data);
     expect(cache().size).toBe(size);
+    // The second was answered from memory, its transaction only checking the generation.
+    expect(cache().counts.answered).toBe(answered + 1);
     // The entries' rows are kept too: as many as the search found, read once.
     const hits = (first.data as { total: number }).total;
     expect(hits).toBeGreaterThan(0);
@@ -184,7 +187,14 @@ describe("the search cache", () => {
                      where id = ${cp?.id}::uuid`),
     );
     expect(await generation()).toBe(before + 1);
+    // The empty answer kept for "zebraunit" is refused by the changed generation, and searched again.
+    const stale = cache().counts.stale;
+    const searches = () => ctx.db.ownerTx((tx) => tx.$count(auditLog, sql`${auditLog.action} = 'directory.search'`));
+    const recorded = await searches();
     expect(await partiesFound("zebraunit")).toEqual(["MT"]);
+    expect(cache().counts.stale).toBe(stale + 1);
+    // Recorded once: the refused transaction rolled back its record.
+    expect(await searches()).toBe(recorded + 1);
     await ctx.db.ownerTx((tx) => tx.execute(sql`delete from contact_points where id = ${cp?.id}::uuid`));
     expect(await generation()).toBe(before + 2);
     expect(await partiesFound("zebraunit")).toEqual([]);

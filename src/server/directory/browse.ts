@@ -7,7 +7,7 @@ import { can, canProposeFor, readsSharedEntriesOnly } from "../auth/policy";
 import type { Principal } from "../auth/principal";
 import { auditWho } from "../auth/sign-in";
 import type { AppContext, RequestMeta } from "../context";
-import { queryRows, type Tx } from "../db/database";
+import { atCommit, queryRows, type Tx } from "../db/database";
 import { notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
 import {
@@ -19,7 +19,14 @@ import {
   partyFieldsOf,
   presentContactPoint,
 } from "./entries";
-import { directoryGeneration, type RankedRow, type SearchCache, searchCacheOf } from "./search-cache";
+import {
+  directoryGeneration,
+  isDirectoryChanged,
+  type RankedRow,
+  requireDirectoryGeneration,
+  type SearchCache,
+  searchCacheOf,
+} from "./search-cache";
 import { contactPoints, parties } from "./tables";
 
 /** Reading the directory: lists, a Party's page and search. Each read is audited (never public). */
@@ -143,6 +150,24 @@ export async function searchEntries(
   sharedOnly: boolean,
   cache?: SearchCache,
 ): Promise<SearchHit[]> {
+  const plan = planSearch(query, sharedOnly);
+  const read = (ids: string[]) =>
+    tx.select(contactPointEntryColumns).from(contactPoints).where(sql`${contactPoints.id} in ${ids}`);
+  // The generation first (see search-cache.ts), then the ranking and the entries: kept or read.
+  const generation = cache ? await directoryGeneration(tx) : 0;
+  const rows = cache ? await cache.get(generation, plan.key, () => rankEntries(tx, plan)) : await rankEntries(tx, plan);
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => String(r.id));
+  const byId = cache ? await cache.rowsOf(generation, ids, read) : new Map((await read(ids)).map((r) => [r.id, r]));
+  return presentHits(rows, byId, query, at);
+}
+
+type ContactPointEntry = Parameters<typeof presentContactPoint>[0];
+
+/** A search's words and filters, and the key its ranking is kept under. */
+type SearchPlan = { words: string[]; compact: string; filters: SQL[]; limit: number; key: string };
+
+function planSearch(query: SearchQuery, sharedOnly: boolean): SearchPlan {
   // Folded words hold letters and digits only, so they are safe inside a tsquery.
   const words = foldSpaced(query.q ?? "")
     .split(" ")
@@ -155,6 +180,12 @@ export async function searchEntries(
   if (query.function) filters.push(sql`${query.function} = any(cp.functions)`);
   if (sharedOnly) filters.push(sql`cp.shared_with_observers`);
   const limit = query.availability === "now" ? 5000 : query.limit;
+  const key = JSON.stringify([words, compact, query.type, query.language, query.function, sharedOnly, limit]);
+  return { words, compact, filters, limit, key };
+}
+
+/** The entries matching a search, best first: ids, scores and their Parties' names. */
+async function rankEntries(tx: Tx, { words, compact, filters, limit }: SearchPlan): Promise<RankedRow[]> {
   const run = (match: SQL, score: SQL) =>
     queryRows<Record<string, unknown>>(
       tx,
@@ -164,40 +195,33 @@ export async function searchEntries(
           order by score desc, p.name_en, cp.is_primary desc, cp.id
           limit ${limit}`,
     );
-  const rank = async (): Promise<RankedRow[]> => {
-    if (words.length === 0) return run(sql`true`, sql`1.0`);
-    const exact = words.map((w) => `${w}:*`).join(" & ");
-    // Words as typed first; near words (the slower dictionary lookup) only when that finds nothing.
-    let rows = await run(
-      sql`cp.search_vector @@ to_tsquery('simple', ${exact})`,
-      sql`ts_rank(cp.search_vector, to_tsquery('simple', ${exact}))`,
+  if (words.length === 0) return run(sql`true`, sql`1.0`);
+  const exact = words.map((w) => `${w}:*`).join(" & ");
+  // Words as typed first; near words (the slower dictionary lookup) only when that finds nothing.
+  let rows = await run(
+    sql`cp.search_vector @@ to_tsquery('simple', ${exact})`,
+    sql`ts_rank(cp.search_vector, to_tsquery('simple', ${exact}))`,
+  );
+  if (rows.length === 0) {
+    const tsquery = await typoTolerantQuery(tx, words);
+    rows = await run(
+      sql`cp.search_vector @@ to_tsquery('simple', ${tsquery})`,
+      sql`ts_rank(cp.search_vector, to_tsquery('simple', ${tsquery}))`,
     );
-    if (rows.length === 0) {
-      const tsquery = await typoTolerantQuery(tx, words);
-      rows = await run(
-        sql`cp.search_vector @@ to_tsquery('simple', ${tsquery})`,
-        sql`ts_rank(cp.search_vector, to_tsquery('simple', ${tsquery}))`,
-      );
-    }
-    if (rows.length === 0 && compact.length >= 3) {
-      rows = await run(sql`cp.search_compact like ${`%${compact}%`}`, sql`1.0`);
-    }
-    return rows;
-  };
-  const read = (ids: string[]) =>
-    tx.select(contactPointEntryColumns).from(contactPoints).where(sql`${contactPoints.id} in ${ids}`);
-  // The generation first (see search-cache.ts), then the ranking and the entries: kept or read.
-  const generation = cache ? await directoryGeneration(tx) : 0;
-  const rows = cache
-    ? await cache.get(
-        generation,
-        JSON.stringify([words, compact, query.type, query.language, query.function, sharedOnly, limit]),
-        rank,
-      )
-    : await rank();
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => String(r.id));
-  const byId = cache ? await cache.rowsOf(generation, ids, read) : new Map((await read(ids)).map((r) => [r.id, r]));
+  }
+  if (rows.length === 0 && compact.length >= 3) {
+    rows = await run(sql`cp.search_compact like ${`%${compact}%`}`, sql`1.0`);
+  }
+  return rows;
+}
+
+/** A ranking presented at `at`: each entry as it is now (open or not), at most `query.limit`. */
+function presentHits(
+  rows: RankedRow[],
+  byId: Map<string, ContactPointEntry>,
+  query: SearchQuery,
+  at: Date,
+): SearchHit[] {
   const hits: SearchHit[] = [];
   for (const r of rows) {
     const cp = byId.get(String(r.id));
@@ -227,13 +251,35 @@ export async function search(
   meta: RequestMeta,
 ): Promise<SearchHit[]> {
   const at = ctx.clock.now();
-  return ctx.db.tx(async (tx) => {
-    const hits = await searchEntries(tx, query, at, readsSharedEntriesOnly(user), searchCacheOf(ctx.db));
-    await appendAudit(tx, at, auditWho(user, meta), {
+  const sharedOnly = readsSharedEntriesOnly(user);
+  const cache = searchCacheOf(ctx.db);
+  const audit = (tx: Tx, hits: SearchHit[]) =>
+    appendAudit(tx, at, auditWho(user, meta), {
       action: "directory.search",
       targetType: "directory",
       details: { q: query.q ?? null, type: query.type ?? null, hits: hits.length },
     });
+  // Answered from memory when all of it is kept: one round trip, which only checks the generation
+  // and records the search (see search-cache.ts).
+  const kept = cache.kept<ContactPointEntry>(planSearch(query, sharedOnly).key);
+  if (kept) {
+    const hits = presentHits(kept.rows, kept.byId, query, at);
+    try {
+      const answered = await ctx.db.tx(async (tx) => {
+        await atCommit(tx, requireDirectoryGeneration(kept.generation));
+        await audit(tx, hits);
+        return hits;
+      }, actorOf(user));
+      cache.counts.answered++;
+      return answered;
+    } catch (err) {
+      if (!isDirectoryChanged(err)) throw err;
+      cache.counts.stale++;
+    }
+  }
+  return ctx.db.tx(async (tx) => {
+    const hits = await searchEntries(tx, query, at, sharedOnly, cache);
+    await audit(tx, hits);
     return hits;
   }, actorOf(user));
 }

@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import { queryRows, type Tx } from "../db/database";
+import { type SQL, sql } from "drizzle-orm";
+import { hasSqlState, queryRows, type Tx } from "../db/database";
 import { perDatabase } from "../db/per-database";
 
 /**
@@ -14,6 +14,12 @@ import { perDatabase } from "../db/per-database";
  * transaction: rows of a directory changed meanwhile are then filed under a generation that no
  * one reads any more, never the reverse. Cached rows are shared between searches: presenters
  * copy what they change, and nothing writes to them.
+ *
+ * A search whose whole answer is kept (`kept`) reads nothing before it is answered: its
+ * transaction only checks, with its audit record and its COMMIT in one round trip, that the
+ * directory is still at the generation kept (requireDirectoryGeneration). If another instance has
+ * changed the directory since, that check fails, nothing is recorded, and the search runs again
+ * the full way, which reads the new generation and empties the cache.
  */
 export type RankedRow = Record<string, unknown>;
 
@@ -39,6 +45,28 @@ export class SearchCache {
       this.rows.clear();
       this.generation = generation;
     }
+  }
+
+  /** Searches answered from `kept`, and those of them refused because the directory had changed. */
+  readonly counts = { answered: 0, stale: 0 };
+
+  /**
+   * The whole answer kept for `key`, without reading anything: its ranking, the rows of its
+   * entries, and the generation they belong to; none when any part is missing.
+   */
+  kept<T>(key: string): { generation: number; rows: RankedRow[]; byId: Map<string, T> } | undefined {
+    const rows = this.entries.get(key);
+    if (!rows || this.generation === null) return undefined;
+    const byId = new Map<string, T>();
+    for (const r of rows) {
+      const id = String(r.id);
+      const row = this.rows.get(id) as T | undefined;
+      if (!row) return undefined;
+      byId.set(id, row);
+    }
+    this.entries.delete(key);
+    this.entries.set(key, rows);
+    return { generation: this.generation, rows, byId };
   }
 
   /** The rows under `key` for `generation`, ranking them with `rank` on a miss. */
@@ -99,4 +127,16 @@ export const searchCacheOf = perDatabase(() => new SearchCache());
 export async function directoryGeneration(tx: Tx): Promise<number> {
   const [row] = await queryRows<{ n: number | string }>(tx, sql`select n from directory_generation where id = 1`);
   return Number(row?.n ?? 0);
+}
+
+/** SQLSTATE raised by vigil_require_directory_generation (migration 0031). */
+export const DIRECTORY_CHANGED = "VG409";
+
+/** Fails the transaction (DIRECTORY_CHANGED) unless the directory is still at `generation`. */
+export function requireDirectoryGeneration(generation: number): SQL {
+  return sql`select vigil_require_directory_generation(${generation}::bigint)`;
+}
+
+export function isDirectoryChanged(err: unknown): boolean {
+  return hasSqlState(err, DIRECTORY_CHANGED);
 }
