@@ -32,7 +32,7 @@ import { addHandler, handlersOf } from "./handlers";
 import { acknowledgementCheckJob } from "./jobs";
 import { briefOf, routePreview } from "./routing";
 import { requireTransfersAllowed } from "./suspension";
-import { requestAssignments, requests } from "./tables";
+import { requestAssignments, requestCounts, requests } from "./tables";
 import { correctionsOf, messagesOf, partiesById, recordStep, timelineOf } from "./timeline";
 import { isOpen, nextStates, type Side } from "./workflow";
 
@@ -519,53 +519,62 @@ export async function listRequests(ctx: AppContext, user: Principal, q: ListQuer
       .limit(q.limit)
       .offset(q.offset)
       .execute(); // sent now, before the counts
-    // The total and the four counts in one statement, one pass over each side's counting index
-    // (index-only: at a million requests a Party has thousands in each box, and reading each row
-    // would cost more than the rest of the page).
-    const n = (cond: SQL) => sql<number>`(count(*) filter (where ${cond}))::int`;
-    const side = (own: SQL, counts: Record<string, SQL>) =>
-      sql`(select ${sql.join(
-        Object.entries(counts).map(([name, cond]) => sql`${n(cond)} as ${sql.identifier(name)}`),
-        sql`, `,
-      )} from ${requests} where ${and(own, ...(hidden ? [not(hidden)] : []))})`;
-    const notDraft = sql`${requests.state} <> 'draft'`;
-    const received = side(inbox, {
-      total: q.box === "inbox" ? (and(...where) as SQL) : sql`false`,
-      inbox: sql`true`,
-      overdue: overdueNow,
-    });
-    const sent = side(eq(requests.senderPartyId, partyId), {
-      total: q.box === "inbox" ? sql`false` : (and(...where) as SQL),
-      outbox: notDraft,
-      drafts: eq(requests.state, "draft"),
-      overdue: and(notDraft, overdueNow) as SQL,
-    });
+    // The total and the four counts in one statement. Non-sensitive requests are counted from
+    // request_counts (a few rows per Party, kept by a trigger): at a million requests a Party has
+    // thousands in each box. Sensitive ones are counted live (who sees each depends on the viewer:
+    // the policies and `hidden`), and so are overdue ones (time makes them so), from the open rows.
+    const visible = hidden ? [not(hidden)] : [];
+    const openStates = inArray(requests.state, ["sent", "acknowledged", "in_progress"]);
+    const sensitiveByState = (own: SQL) =>
+      sql`(select coalesce(json_object_agg(state, n), '{}') from (
+             select ${requests.state} as state, count(*)::int as n from ${requests}
+              where ${and(own, sql`${requests.sensitive}`, ...visible)} group by 1) x)`;
+    const overdueOf = (own: SQL) =>
+      sql`(select count(*)::int from ${requests} where ${and(own, openStates, overdueNow, ...visible)})`;
+    // A total under filters the counts do not keep is counted live.
+    const filtered = Boolean(q.type || q.party || q.overdue);
     const counting = queryRows<{
-      r_total: number;
-      inbox: number;
+      kept: [side: "received" | "sent", state: string, n: number][];
+      r_sensitive: Record<string, number>;
+      s_sensitive: Record<string, number>;
       r_overdue: number;
-      s_total: number;
-      outbox: number;
-      drafts: number;
       s_overdue: number;
+      total: number | null;
     }>(
       tx,
-      sql`select r.total as r_total, r.inbox, r.overdue as r_overdue,
-                 s.total as s_total, s.outbox, s.drafts, s.overdue as s_overdue
-            from ${received} r, ${sent} s`,
+      sql`select (select coalesce(json_agg(json_build_array(side, state, n)), '[]') from ${requestCounts}
+                   where ${requestCounts.partyId} = ${partyId}::uuid) as kept,
+                 ${sensitiveByState(inbox)} as r_sensitive,
+                 ${sensitiveByState(eq(requests.senderPartyId, partyId))} as s_sensitive,
+                 ${overdueOf(inbox)} as r_overdue,
+                 ${overdueOf(outbox)} as s_overdue,
+                 ${filtered ? sql`(select count(*)::int from ${requests} where ${and(...where)})` : sql`null::int`} as total`,
     );
     // The page and the counts pipelined; the Parties' names need the page's rows.
     const [rows, [c]] = await together([page, counting]);
     const ps = await partiesById(tx, [
       ...new Set(rows.flatMap((r) => [r.senderPartyId, ...(r.requestedPartyId ? [r.requestedPartyId] : [])])),
     ]);
+    const bySide = { received: new Map<string, number>(), sent: new Map<string, number>() };
+    const add = (side: keyof typeof bySide, state: string, n: number) =>
+      bySide[side].set(state, (bySide[side].get(state) ?? 0) + Number(n));
+    for (const [side, state, n] of c?.kept ?? []) add(side, state, n);
+    for (const [state, n] of Object.entries(c?.r_sensitive ?? {})) add("received", state, n);
+    for (const [state, n] of Object.entries(c?.s_sensitive ?? {})) add("sent", state, n);
+    const sum = (side: keyof typeof bySide, counted: (state: string) => boolean) =>
+      [...bySide[side]].reduce((total, [state, n]) => (counted(state) ? total + n : total), 0);
+    const inState = (state: string) => !q.state || state === q.state;
+    const boxTotal =
+      q.box === "inbox"
+        ? sum("received", inState)
+        : sum("sent", (s) => (q.box === "drafts" ? s === "draft" : s !== "draft") && inState(s));
     return {
       items: rows.map((r) => summaryOf(r, partyId, ps, now)),
-      total: (c?.r_total ?? 0) + (c?.s_total ?? 0),
+      total: c?.total ?? boxTotal,
       counts: {
-        inbox: c?.inbox ?? 0,
-        outbox: c?.outbox ?? 0,
-        drafts: c?.drafts ?? 0,
+        inbox: sum("received", () => true),
+        outbox: sum("sent", (s) => s !== "draft"),
+        drafts: sum("sent", (s) => s === "draft"),
         overdue: (c?.r_overdue ?? 0) + (c?.s_overdue ?? 0),
       },
     };

@@ -11,6 +11,7 @@ import {
   pgEnum,
   pgSequence,
   pgTable,
+  primaryKey,
   text,
   uniqueIndex,
   uuid,
@@ -142,10 +143,34 @@ export const requests = pgTable(
       t.sensitive,
       t.id,
     ),
+    // The sensitive ones, which the kept counts (request_counts) leave out: counted live, under the
+    // policies, from these (a few rows per Party).
+    index("requests_inbox_sensitive_idx")
+      .on(t.requestedPartyId, t.state, t.id)
+      .where(sql`sensitive and state <> 'draft'`),
+    index("requests_sender_sensitive_idx").on(t.senderPartyId, t.state, t.id).where(sql`sensitive`),
     index("requests_parent_idx").on(t.parentId),
     // The reminder job looks for sent requests past their acknowledgement deadline.
     index("requests_ack_due_idx").on(t.ackDueAt).where(sql`state = 'sent'`),
   ],
+);
+
+/**
+ * How many requests each Party has received and sent, by state: the non-sensitive ones only,
+ * kept by a trigger on requests (migration 0032) so that a Party's list counts are read from a
+ * few rows instead of counting its thousands of requests on every listing. Sensitive requests are
+ * counted live, since who may see each one depends on the viewer. Written only by the trigger.
+ * No foreign key: the row of a Party is never deleted while it has requests.
+ */
+export const requestCounts = pgTable(
+  "request_counts",
+  {
+    partyId: uuid("party_id").notNull(),
+    side: text("side", { enum: ["received", "sent"] }).notNull(),
+    state: requestState("state").notNull(),
+    n: bigint("n", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.partyId, t.side, t.state] })],
 );
 
 /**
