@@ -281,6 +281,8 @@ export async function generateRequests(raw: Raw, ctx: AppContext, from: number, 
     );
     await raw.query("commit");
   }
+  // The list counts, which the triggers turned off above did not keep.
+  await raw.query("select vigil_recount_requests()");
   // What autovacuum does to a table at rest: statistics, and the visibility map that lets a count
   // be answered from an index alone.
   await raw.query("vacuum (analyze) requests");
