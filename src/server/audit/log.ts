@@ -28,7 +28,7 @@ export type AuditEvent = {
  * for a round trip to Vigil and back: every audited transaction passes through that lock.
  */
 export async function appendAudit(tx: Tx, at: Date, who: AuditContext, event: AuditEvent): Promise<void> {
-  await atCommit(tx, appendStatement(at, who, event));
+  await atCommit(tx, auditStatement(at, who, event));
 }
 
 /**
@@ -37,10 +37,11 @@ export async function appendAudit(tx: Tx, at: Date, who: AuditContext, event: Au
  * lock is then held from here to the commit.
  */
 export async function appendAuditNow(tx: Tx, at: Date, who: AuditContext, event: AuditEvent): Promise<void> {
-  await tx.execute(appendStatement(at, who, event));
+  await tx.execute(auditStatement(at, who, event));
 }
 
-function appendStatement(at: Date, who: AuditContext, event: AuditEvent): SQL {
+/** The statement that appends the record: for a transaction of one's own, or a grouped commit. */
+export function auditStatement(at: Date, who: AuditContext, event: AuditEvent): SQL {
   const fields: ChainedFields = {
     at,
     actorUserId: who.userId,

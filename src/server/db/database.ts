@@ -91,16 +91,22 @@ export type OpenOptions =
   | ({ kind: "postgres" } & PostgresOptions);
 
 async function enterAppRole(tx: Tx, actor: Actor): Promise<void> {
-  // set_config(..., true) is SET LOCAL: it ends with the transaction, so a pooled connection
-  // never carries one request's identity into the next.
-  await tx.execute(
-    sql`select set_config('role', ${APP_ROLE}, true),
+  await tx.execute(actorSettings(actor));
+}
+
+/**
+ * The statement that sets who acts: the application role and the actor's settings, and for an API
+ * token the check that it is still unrevoked. set_config(..., true) is SET LOCAL: it ends with the
+ * transaction, so a pooled connection never carries one request's identity into the next; run
+ * again in the same transaction, it replaces the previous actor (grouped commits, one per member).
+ */
+export function actorSettings(actor: Actor): SQL {
+  return sql`select set_config('role', ${APP_ROLE}, true),
                set_config('vigil.user_id', ${actor.userId ?? ""}, true),
                set_config('vigil.party_id', ${actor.partyId ?? ""}, true),
                set_config('vigil.role', ${actor.role ?? ""}, true)${
                  actor.apiTokenId ? sql`, vigil_require_api_token(${actor.apiTokenId}::uuid)` : sql``
-               }`,
-  );
+               }`;
 }
 
 /** Roles are server-wide objects, so they are created here rather than in a migration. */

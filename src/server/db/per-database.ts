@@ -3,12 +3,12 @@
  * holds (search rankings, known API tokens). Tests open many databases in one process, whose ids,
  * generations and tokens would otherwise be mixed up.
  */
-export function perDatabase<T>(make: () => T): (db: object) => T {
-  const values = new WeakMap<object, T>();
+export function perDatabase<T, D extends object = object>(make: (db: D) => T): (db: D) => T {
+  const values = new WeakMap<D, T>();
   return (db) => {
     let value = values.get(db);
     if (value === undefined) {
-      value = make();
+      value = make(db);
       values.set(db, value);
     }
     return value;

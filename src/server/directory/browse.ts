@@ -2,12 +2,13 @@ import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { isOpenAt } from "../../shared/availability";
 import type { PartyDetail, PartySummary, SearchHit, SearchQuery } from "../../shared/directory";
 import { foldCompact, foldSpaced } from "../../shared/text";
-import { appendAudit } from "../audit/log";
+import { appendAudit, auditStatement } from "../audit/log";
 import { can, canProposeFor, readsSharedEntriesOnly } from "../auth/policy";
 import type { Principal } from "../auth/principal";
 import { auditWho } from "../auth/sign-in";
 import type { AppContext, RequestMeta } from "../context";
 import { atCommit, queryRows, type Tx } from "../db/database";
+import { commitGrouped } from "../db/grouped-commits";
 import { notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
 import {
@@ -253,25 +254,22 @@ export async function search(
   const at = ctx.clock.now();
   const sharedOnly = readsSharedEntriesOnly(user);
   const cache = searchCacheOf(ctx.db);
-  const audit = (tx: Tx, hits: SearchHit[]) =>
-    appendAudit(tx, at, auditWho(user, meta), {
+  const record = (hits: SearchHit[]) =>
+    auditStatement(at, auditWho(user, meta), {
       action: "directory.search",
       targetType: "directory",
       details: { q: query.q ?? null, type: query.type ?? null, hits: hits.length },
     });
-  // Answered from memory when all of it is kept: one round trip, which only checks the generation
-  // and records the search (see search-cache.ts).
+  // Answered from memory when all of it is kept: its audit record and the check that the directory
+  // is still at the generation kept are committed with those of the searches of the same moment
+  // (see search-cache.ts and db/grouped-commits.ts).
   const kept = cache.kept<ContactPointEntry>(planSearch(query, sharedOnly).key);
   if (kept) {
     const hits = presentHits(kept.rows, kept.byId, query, at);
     try {
-      const answered = await ctx.db.tx(async (tx) => {
-        await atCommit(tx, requireDirectoryGeneration(kept.generation));
-        await audit(tx, hits);
-        return hits;
-      }, actorOf(user));
+      await commitGrouped(ctx.db, [requireDirectoryGeneration(kept.generation), record(hits)], actorOf(user));
       cache.counts.answered++;
-      return answered;
+      return hits;
     } catch (err) {
       if (!isDirectoryChanged(err)) throw err;
       cache.counts.stale++;
@@ -279,7 +277,7 @@ export async function search(
   }
   return ctx.db.tx(async (tx) => {
     const hits = await searchEntries(tx, query, at, sharedOnly, cache);
-    await audit(tx, hits);
+    await atCommit(tx, record(hits));
     return hits;
   }, actorOf(user));
 }

@@ -1,0 +1,91 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabase } from "../../../test/harness/db";
+import { auditStatement, verifyAuditChain } from "../audit/log";
+import { auditLog } from "../audit/tables";
+import { isDirectoryChanged, requireDirectoryGeneration } from "../directory/search-cache";
+import { type Actor, type Database, isTokenRefused } from "./database";
+import { commitGrouped, groupsOf } from "./grouped-commits";
+
+let db: Database;
+beforeAll(async () => {
+  db = await testDatabase();
+});
+afterAll(async () => {
+  await db.close();
+});
+
+const actions = async (prefix: string) =>
+  (
+    await db.ownerTx((tx) =>
+      tx
+        .select({ action: auditLog.action })
+        .from(auditLog)
+        .where(sql`${auditLog.action} like ${`${prefix}%`}`)
+        .orderBy(auditLog.id),
+    )
+  ).map((r) => r.action);
+
+const record = (action: string) =>
+  auditStatement(new Date(), { userId: null, label: "grouped commits test", partyId: null }, { action });
+
+/** Fails its transaction unless it runs under `partyId`'s settings. */
+const actsFor = (partyId: string) =>
+  sql`select case when current_setting('vigil.party_id') = ${partyId} then 1
+                  else ('acting for ' || current_setting('vigil.party_id'))::int end`;
+
+const actor = (partyId: string): Actor => ({ userId: null, partyId, role: "officer" });
+const settle = (p: Promise<void>) =>
+  p.then(
+    () => "committed" as const,
+    (err: unknown) => err,
+  );
+
+describe("grouped commits", () => {
+  it("commit the callers of the same moment in one transaction, each under its own actor, in order", async () => {
+    const counts = { ...groupsOf(db).counts };
+    const parties = Array.from({ length: 10 }, () => crypto.randomUUID());
+    await Promise.all(
+      parties.map((party, i) => commitGrouped(db, [actsFor(party), record(`grouped.same.${i}`)], actor(party))),
+    );
+    expect(await actions("grouped.same.")).toEqual(parties.map((_, i) => `grouped.same.${i}`));
+    expect(groupsOf(db).counts.groups).toBe(counts.groups + 1);
+    expect(groupsOf(db).counts.grouped).toBe(counts.grouped + 10);
+    expect(groupsOf(db).counts.failed).toBe(counts.failed);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+
+  it("queue the callers that come while a group commits, and send them together next", async () => {
+    const counts = { ...groupsOf(db).counts };
+    const first = commitGrouped(db, [record("grouped.next.0")], actor(crypto.randomUUID()));
+    // The first has left (alone) once this turn ends; the next ones wait for it, then go together.
+    await new Promise((resolve) => setImmediate(resolve));
+    const next = Array.from({ length: 5 }, (_, i) =>
+      commitGrouped(db, [record(`grouped.next.${i + 1}`)], actor(crypto.randomUUID())),
+    );
+    await Promise.all([first, ...next]);
+    expect(await actions("grouped.next.")).toEqual([0, 1, 2, 3, 4, 5].map((i) => `grouped.next.${i}`));
+    expect(groupsOf(db).counts.alone).toBe(counts.alone + 1);
+    expect(groupsOf(db).counts.groups).toBe(counts.groups + 1);
+    expect(groupsOf(db).counts.grouped).toBe(counts.grouped + 5);
+  });
+
+  it("fail only the member that fails (a refused token, a changed directory); the others commit", async () => {
+    const counts = { ...groupsOf(db).counts };
+    const party = crypto.randomUUID();
+    const results = await Promise.all([
+      settle(commitGrouped(db, [record("grouped.fail.0")], actor(party))),
+      settle(commitGrouped(db, [record("grouped.fail.1")], { ...actor(party), apiTokenId: crypto.randomUUID() })),
+      settle(commitGrouped(db, [requireDirectoryGeneration(-1), record("grouped.fail.2")], actor(party))),
+      settle(commitGrouped(db, [actsFor(party), record("grouped.fail.3")], actor(party))),
+    ]);
+    expect(results[0]).toBe("committed");
+    expect(isTokenRefused(results[1])).toBe(true);
+    expect(isDirectoryChanged(results[2])).toBe(true);
+    expect(results[3]).toBe("committed");
+    expect(await actions("grouped.fail.")).toEqual(["grouped.fail.0", "grouped.fail.3"]);
+    expect(groupsOf(db).counts.failed).toBe(counts.failed + 1);
+    expect(groupsOf(db).counts.alone).toBe(counts.alone + 4);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+});
