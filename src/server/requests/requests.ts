@@ -11,13 +11,14 @@ import {
   type RequestSummary,
   type RoutePreview,
 } from "../../shared/requests";
-import { appendAudit } from "../audit/log";
+import { appendAudit, auditStatement } from "../audit/log";
 import { can, overseesRequests, seesSensitive } from "../auth/policy";
 import { isApiToken, type Principal } from "../auth/principal";
 import { auditWho } from "../auth/sign-in";
 import { activeMembersOf } from "../auth/users";
 import type { AppContext, RequestMeta } from "../context";
 import { queryRows, type Tx, together } from "../db/database";
+import { commitGrouped } from "../db/grouped-commits";
 import { findContactPoint, findPartyById, requireParty } from "../directory/entries";
 import { badRequest, conflict, notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
@@ -383,7 +384,7 @@ export async function readRequest(
   opts: { audit?: boolean } = {},
 ): Promise<RequestDetail> {
   const at = ctx.clock.now();
-  return ctx.db.tx(async (tx) => {
+  const [detail, record] = await ctx.db.tx(async (tx) => {
     const { row, side, purpose } = await requireVisible(tx, user, id, { at });
     // Independent reads, issued together: on PostgreSQL the pooled connection pipelines them.
     const [handlers, assignable, ps, cp, parent, children, timeline, messages, attachments, corrections] =
@@ -456,18 +457,23 @@ export async function readRequest(
           ? { at: row.purgedAt.toISOString(), basis: row.purgeRule.basis, days: row.purgeRule.days }
           : null,
     };
-    // Recorded last: the append holds the audit chain's lock until the commit, and every read of
-    // every request takes it. Should anything above fail, the transaction records nothing either.
-    if (opts.audit !== false) {
-      await appendAudit(tx, at, auditWho(user, meta), {
-        action: "request.read",
-        targetType: "request",
-        targetId: row.id,
-        details: { number: row.number, side, ...purposeDetails(purpose) },
-      });
-    }
-    return detail;
+    const record =
+      opts.audit === false
+        ? null
+        : auditStatement(at, auditWho(user, meta), {
+            action: "request.read",
+            targetType: "request",
+            targetId: row.id,
+            details: { number: row.number, side, ...purposeDetails(purpose) },
+          });
+    return [detail, record] as const;
   }, actorOf(user));
+  // Recorded once read, with the reads of the same moment (db/grouped-commits.ts): every read of
+  // every request appends to the audit chain, whose head lock each audited commit holds. The
+  // detail is answered only once its record is committed; should the reads fail, nothing is
+  // recorded, and should the record fail, nothing is answered.
+  if (record) await commitGrouped(ctx.db, [record], actorOf(user));
+  return detail;
 }
 
 /**
