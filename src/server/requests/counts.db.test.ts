@@ -38,19 +38,26 @@ afterAll(async () => {
   await ctx.db.close();
 });
 
-/** The kept counts and a live count of the non-sensitive requests, both as (party, side, state) → n. */
-async function keptAndLive(): Promise<{ kept: Record<string, number>; live: Record<string, number> }> {
-  const asMap = (rows: { k: string; n: number | string }[]) =>
-    Object.fromEntries(rows.filter((r) => Number(r.n) !== 0).map((r) => [r.k, Number(r.n)]));
+/**
+ * The kept counts and a live count of the non-sensitive requests, both as (party, side, state) →
+ * "n/due" (how many, and how many of them with a deadline: open, not purged).
+ */
+async function keptAndLive(): Promise<{ kept: Record<string, string>; live: Record<string, string> }> {
+  const asMap = (rows: { k: string; n: number | string; u: number | string }[]) =>
+    Object.fromEntries(
+      rows.filter((r) => Number(r.n) !== 0 || Number(r.u) !== 0).map((r) => [r.k, `${Number(r.n)}/${Number(r.u)}`]),
+    );
   return ctx.db.ownerTx(async (tx) => ({
-    kept: asMap(await queryRows(tx, sql`select party_id || ' ' || side || ' ' || state as k, n from request_counts`)),
+    kept: asMap(
+      await queryRows(tx, sql`select party_id || ' ' || side || ' ' || state as k, n, due as u from request_counts`),
+    ),
     live: asMap(
       await queryRows(
         tx,
-        sql`select k, count(*) as n from (
-              select sender_party_id || ' sent ' || state as k from requests where not sensitive
+        sql`select k, count(*) as n, count(*) filter (where due_at is not null) as u from (
+              select sender_party_id || ' sent ' || state as k, due_at from requests where not sensitive
               union all
-              select requested_party_id || ' received ' || state from requests
+              select requested_party_id || ' received ' || state, due_at from requests
                where not sensitive and requested_party_id is not null and state <> 'draft') x group by k`,
       ),
     ),
@@ -137,10 +144,26 @@ describe("the kept list counts", () => {
 
   it("answer each viewer what its lists show: sensitive requests only to those who see them", async () => {
     await send(true, "COUNT-3");
-    await send(false, "COUNT-4");
-    // Deadlines pass: overdue is counted at the time of the listing.
+    const plain = await send(false, "COUNT-4");
+    const purgedOpen = await send(false, "COUNT-5");
+    const purgedSecret = await send(true, "COUNT-6");
+    for (const user of [cl, ro, ro2]) await expectCountsAsListed(user);
+    // Purged while open (retention after inactivity): no longer overdue, still counted in its box.
+    const purge = (id: string) =>
+      ctx.db.ownerTx((tx) => tx.execute(sql`update requests set purged_at = now() where id = ${id}::uuid`));
+    await purge(purgedOpen);
+    await purge(purgedSecret);
+    await expectKeptCountsHold();
+    // The acknowledgement deadline passes (overdue while still unacknowledged), then the answer's.
+    clock.advance(2 * HOUR);
+    for (const user of [cl, ro, ro2]) await expectCountsAsListed(user);
+    await transition(ctx, ro, plain, { to: "acknowledged", note: "" }, meta);
+    for (const user of [cl, ro, ro2]) await expectCountsAsListed(user);
     clock.advance(30 * 24 * HOUR);
     for (const user of [cl, ro, ro2]) await expectCountsAsListed(user);
+    const overdue = (await listRequests(ctx, cl, { box: "inbox", limit: 200, offset: 0, overdue: false })).counts
+      .overdue;
+    expect(overdue).toBeGreaterThan(0);
     const seen = async (u: UserRow) =>
       (await listRequests(ctx, u, { box: "inbox", limit: 200, offset: 0, overdue: false })).counts.inbox;
     // Romania's handler of the acknowledged sensitive request sees it; the other officer does not.

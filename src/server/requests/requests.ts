@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, isNull, lt, not, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, lt, not, type SQL, sql } from "drizzle-orm";
 import {
   ALLOWED_PARENTS,
   type DraftBody,
@@ -499,17 +499,13 @@ export async function listRequests(ctx: AppContext, user: Principal, q: ListQuer
     const inbox = and(eq(requests.requestedPartyId, partyId), sql`${requests.state} <> 'draft'`) as SQL;
     const outbox = and(eq(requests.senderPartyId, partyId), sql`${requests.state} <> 'draft'`) as SQL;
     const drafts = and(eq(requests.senderPartyId, partyId), eq(requests.state, "draft")) as SQL;
-    const overdueSql = or(
-      and(eq(requests.state, "sent"), lt(requests.ackDueAt, now)),
-      and(inArray(requests.state, ["sent", "acknowledged", "in_progress"]), lt(requests.answerDueAt, now)),
-    ) as SQL;
-    const overdueNow = and(overdueSql, isNull(requests.purgedAt)) as SQL;
     const where: SQL[] = [q.box === "inbox" ? inbox : q.box === "outbox" ? outbox : drafts];
     const hidden = hiddenSensitive(user);
     if (hidden) where.push(not(hidden));
     if (q.type) where.push(eq(requests.type, q.type));
     if (q.state) where.push(eq(requests.state, q.state));
-    if (q.overdue) where.push(overdueNow);
+    // Overdue now: its first deadline passed (due_at, kept by PostgreSQL as overdue() reads it).
+    if (q.overdue) where.push(lt(requests.dueAt, now));
     if (q.party) {
       const counterpart = await requireParty(tx, q.party);
       where.push(
@@ -528,32 +524,34 @@ export async function listRequests(ctx: AppContext, user: Principal, q: ListQuer
     // The total and the four counts in one statement. Non-sensitive requests are counted from
     // request_counts (a few rows per Party, kept by a trigger): at a million requests a Party has
     // thousands in each box. Sensitive ones are counted live (who sees each depends on the viewer:
-    // the policies and `hidden`), and so are overdue ones (time makes them so), from the open rows.
+    // the policies and `hidden`). Overdue ones are those with a deadline (`due_at`: kept, and
+    // sensitive ones live) less those whose deadline is still ahead, counted live (time makes them
+    // overdue) from the few recent rows of requests_*_due_idx (migration 0033).
     const visible = hidden ? [not(hidden)] : [];
-    const openStates = inArray(requests.state, ["sent", "acknowledged", "in_progress"]);
     const sensitiveByState = (own: SQL) =>
-      sql`(select coalesce(json_object_agg(state, n), '{}') from (
-             select ${requests.state} as state, count(*)::int as n from ${requests}
+      sql`(select coalesce(json_object_agg(state, json_build_array(n, due)), '{}') from (
+             select ${requests.state} as state, count(*)::int as n,
+                    (count(*) filter (where ${requests.dueAt} is not null))::int as due from ${requests}
               where ${and(own, sql`${requests.sensitive}`, ...visible)} group by 1) x)`;
-    const overdueOf = (own: SQL) =>
-      sql`(select count(*)::int from ${requests} where ${and(own, openStates, overdueNow, ...visible)})`;
+    const notYetDue = (own: SQL) =>
+      sql`(select count(*)::int from ${requests} where ${and(own, gte(requests.dueAt, now), ...visible)})`;
     // A total under filters the counts do not keep is counted live.
     const filtered = Boolean(q.type || q.party || q.overdue);
     const counting = queryRows<{
-      kept: [side: "received" | "sent", state: string, n: number][];
-      r_sensitive: Record<string, number>;
-      s_sensitive: Record<string, number>;
-      r_overdue: number;
-      s_overdue: number;
+      kept: [side: "received" | "sent", state: string, n: number, due: number][];
+      r_sensitive: Record<string, [n: number, due: number]>;
+      s_sensitive: Record<string, [n: number, due: number]>;
+      r_not_due: number;
+      s_not_due: number;
       total: number | null;
     }>(
       tx,
-      sql`select (select coalesce(json_agg(json_build_array(side, state, n)), '[]') from ${requestCounts}
+      sql`select (select coalesce(json_agg(json_build_array(side, state, n, due)), '[]') from ${requestCounts}
                    where ${requestCounts.partyId} = ${partyId}::uuid) as kept,
                  ${sensitiveByState(inbox)} as r_sensitive,
                  ${sensitiveByState(eq(requests.senderPartyId, partyId))} as s_sensitive,
-                 ${overdueOf(inbox)} as r_overdue,
-                 ${overdueOf(outbox)} as s_overdue,
+                 ${notYetDue(inbox)} as r_not_due,
+                 ${notYetDue(outbox)} as s_not_due,
                  ${filtered ? sql`(select count(*)::int from ${requests} where ${and(...where)})` : sql`null::int`} as total`,
     );
     // The page and the counts pipelined; the Parties' names need the page's rows.
@@ -562,11 +560,14 @@ export async function listRequests(ctx: AppContext, user: Principal, q: ListQuer
       ...new Set(rows.flatMap((r) => [r.senderPartyId, ...(r.requestedPartyId ? [r.requestedPartyId] : [])])),
     ]);
     const bySide = { received: new Map<string, number>(), sent: new Map<string, number>() };
-    const add = (side: keyof typeof bySide, state: string, n: number) =>
+    let due = 0;
+    const add = (side: keyof typeof bySide, state: string, n: number, withDeadline: number) => {
       bySide[side].set(state, (bySide[side].get(state) ?? 0) + Number(n));
-    for (const [side, state, n] of c?.kept ?? []) add(side, state, n);
-    for (const [state, n] of Object.entries(c?.r_sensitive ?? {})) add("received", state, n);
-    for (const [state, n] of Object.entries(c?.s_sensitive ?? {})) add("sent", state, n);
+      due += Number(withDeadline);
+    };
+    for (const [side, state, n, d] of c?.kept ?? []) add(side, state, n, d);
+    for (const [state, [n, d]] of Object.entries(c?.r_sensitive ?? {})) add("received", state, n, d);
+    for (const [state, [n, d]] of Object.entries(c?.s_sensitive ?? {})) add("sent", state, n, d);
     const sum = (side: keyof typeof bySide, counted: (state: string) => boolean) =>
       [...bySide[side]].reduce((total, [state, n]) => (counted(state) ? total + n : total), 0);
     const inState = (state: string) => !q.state || state === q.state;
@@ -581,7 +582,7 @@ export async function listRequests(ctx: AppContext, user: Principal, q: ListQuer
         inbox: sum("received", () => true),
         outbox: sum("sent", (s) => s !== "draft"),
         drafts: sum("sent", (s) => s === "draft"),
-        overdue: (c?.r_overdue ?? 0) + (c?.s_overdue ?? 0),
+        overdue: due - (c?.r_not_due ?? 0) - (c?.s_not_due ?? 0),
       },
     };
   }, actorOf(user));

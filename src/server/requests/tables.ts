@@ -105,6 +105,15 @@ export const requests = pgTable(
     purgedAt: tstz("purged_at"),
     /** The period that applied: counted from the request's end ("final") or its last activity ("open"). */
     purgeRule: jsonb("purge_rule").$type<{ basis: "final" | "open"; days: number }>(),
+    /**
+     * When an open, unpurged request becomes overdue: the first of its deadlines that applies (the
+     * acknowledgement's while it is unacknowledged, the answer's). Null when nothing is due. Kept
+     * by PostgreSQL from the columns it reads, so that "overdue now" is one range of one index.
+     */
+    dueAt: tstz("due_at").generatedAlwaysAs(
+      sql`case when state in ('sent', 'acknowledged', 'in_progress') and purged_at is null
+               then least(case when state = 'sent' then ack_due_at end, answer_due_at) end`,
+    ),
   },
   (t) => [
     index("requests_inbox_idx").on(t.requestedPartyId, t.state, t.sentAt),
@@ -149,6 +158,11 @@ export const requests = pgTable(
       .on(t.requestedPartyId, t.state, t.id)
       .where(sql`sensitive and state <> 'draft'`),
     index("requests_sender_sensitive_idx").on(t.senderPartyId, t.state, t.id).where(sql`sensitive`),
+    // The open requests not yet overdue (few: the recent ones), by the deadline that comes first.
+    // The overdue count is those with a deadline (kept in request_counts) less these: it reads a
+    // handful of rows, not the thousands of open ones a Party may have.
+    index("requests_inbox_due_idx").on(t.requestedPartyId, t.dueAt).where(sql`due_at is not null`),
+    index("requests_sender_due_idx").on(t.senderPartyId, t.dueAt).where(sql`due_at is not null`),
     index("requests_parent_idx").on(t.parentId),
     // The reminder job looks for sent requests past their acknowledgement deadline.
     index("requests_ack_due_idx").on(t.ackDueAt).where(sql`state = 'sent'`),
@@ -169,6 +183,8 @@ export const requestCounts = pgTable(
     side: text("side", { enum: ["received", "sent"] }).notNull(),
     state: requestState("state").notNull(),
     n: bigint("n", { mode: "number" }).notNull(),
+    /** Of those, the ones with a deadline ahead or past (`due_at` set): for the overdue count. */
+    due: bigint("due", { mode: "number" }).notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.partyId, t.side, t.state] })],
 );
