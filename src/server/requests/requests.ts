@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, isNotNull, lt, not, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import {
   ALLOWED_PARENTS,
   type DraftBody,
@@ -20,6 +21,7 @@ import type { AppContext, RequestMeta } from "../context";
 import { queryRows, type Tx, together } from "../db/database";
 import { commitGrouped } from "../db/grouped-commits";
 import { findContactPoint, findPartyById, requireParty } from "../directory/entries";
+import { parties } from "../directory/tables";
 import { badRequest, conflict, notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
 import { emailOn, notify } from "../notify/notifications";
@@ -324,6 +326,10 @@ type SummaryRow = Pick<RequestRow, Exclude<keyof typeof SUMMARY_COLUMNS, "conten
   contentReference: string | null;
 };
 
+/** The two Parties of a listed request, joined to its row. */
+const senderParty = alias(parties, "sender_party");
+const requestedParty = alias(parties, "requested_party");
+
 /** A full row as the list's columns (for the request's own page). */
 const asSummaryRow = (row: RequestRow): SummaryRow => ({
   ...row,
@@ -512,9 +518,20 @@ export async function listRequests(ctx: AppContext, user: Principal, q: ListQuer
         q.box === "inbox" ? eq(requests.senderPartyId, counterpart.id) : eq(requests.requestedPartyId, counterpart.id),
       );
     }
+    // The Parties' names joined to the page: no round trip of their own after it.
     const page = tx
-      .select(SUMMARY_COLUMNS)
+      .select({
+        ...SUMMARY_COLUMNS,
+        fromIso2: senderParty.iso2,
+        fromNameEn: senderParty.nameEn,
+        fromNameFr: senderParty.nameFr,
+        toIso2: requestedParty.iso2,
+        toNameEn: requestedParty.nameEn,
+        toNameFr: requestedParty.nameFr,
+      })
       .from(requests)
+      .leftJoin(senderParty, eq(senderParty.id, requests.senderPartyId))
+      .leftJoin(requestedParty, eq(requestedParty.id, requests.requestedPartyId))
       .where(and(...where))
       // Emergencies first among open ones, then the newest.
       .orderBy(desc(requests.emergency), desc(sql`coalesce(${requests.sentAt}, ${requests.createdAt})`))
@@ -554,11 +571,16 @@ export async function listRequests(ctx: AppContext, user: Principal, q: ListQuer
                  ${notYetDue(outbox)} as s_not_due,
                  ${filtered ? sql`(select count(*)::int from ${requests} where ${and(...where)})` : sql`null::int`} as total`,
     );
-    // The page and the counts pipelined; the Parties' names need the page's rows.
+    // The page and the counts pipelined.
     const [rows, [c]] = await together([page, counting]);
-    const ps = await partiesById(tx, [
-      ...new Set(rows.flatMap((r) => [r.senderPartyId, ...(r.requestedPartyId ? [r.requestedPartyId] : [])])),
-    ]);
+    const ps: PartyMap = new Map();
+    for (const r of rows) {
+      if (r.fromIso2)
+        ps.set(r.senderPartyId, { iso2: r.fromIso2, nameEn: r.fromNameEn ?? "", nameFr: r.fromNameFr ?? "" });
+      if (r.requestedPartyId && r.toIso2) {
+        ps.set(r.requestedPartyId, { iso2: r.toIso2, nameEn: r.toNameEn ?? "", nameFr: r.toNameFr ?? "" });
+      }
+    }
     const bySide = { received: new Map<string, number>(), sent: new Map<string, number>() };
     let due = 0;
     const add = (side: keyof typeof bySide, state: string, n: number, withDeadline: number) => {
