@@ -25,6 +25,7 @@ import { directoryRoutes } from "./directory/routes";
 import { HttpError } from "./http/errors";
 import { refuseKnownToken } from "./http/guard";
 import { compileProjection } from "./http/response-projection";
+import { serializeOnce } from "./http/unchanging-answers";
 import { incidentRoutes } from "./incidents/routes";
 import { meetingRoutes } from "./meetings/routes";
 import { EventHub } from "./notify/events";
@@ -109,13 +110,15 @@ export function securityHeaders(publicUrl: string): [string, string][] {
  * not re-run, which was most of the cost: a string too long or not a uuid now leaves unnoticed.
  * Checking mode (VIGIL_CHECK_RESPONSES, on in the tests) also parses each answer: a failure, a
  * JSON other than the projection's, or a projection that refused what parsing accepts (a full
- * parse unseen) is an error, so the suite proves the two agree.
+ * parse unseen) is an error, so the suite proves the two agree. An answer marked unchanging
+ * (http/unchanging-answers.ts), frozen, is projected, checked and written once.
  */
 export const projectingSerializer =
   (checkResponses: boolean): FastifySerializerCompiler<z.ZodType> =>
   ({ schema, method, url }) => {
     const project = compileProjection(schema);
-    return (data) => {
+    return (answer) => serializeOnce(answer, serialize);
+    function serialize(data: unknown): string {
       const projected = project(data);
       if (!projected.success) {
         throw new Error(`response of ${method} ${url} does not match its schema: ${projected.error.message}`);
@@ -139,7 +142,7 @@ export const projectingSerializer =
         }
       }
       return json;
-    };
+    }
   };
 
 /** Where two JSON texts part, with a little context: "at 1234: …"abc" vs …"abd"". */

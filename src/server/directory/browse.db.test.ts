@@ -4,27 +4,31 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testContext } from "../../../test/harness/context";
 import { testDatabase } from "../../../test/harness/db";
 import { signedIn, type TestClient } from "../../../test/harness/http";
+import { SearchQuery } from "../../shared/directory";
 import { buildApp } from "../app";
 import { auditLog } from "../audit/tables";
+import type { Principal } from "../auth/principal";
 import { ManualClock } from "../clock";
 import type { AppContext } from "../context";
 import { loadDemoNetwork } from "../demo/seed";
+import { search } from "./browse";
 import { directoryGeneration, searchCacheOf } from "./search-cache";
 
 let ctx: AppContext;
 let app: FastifyInstance;
 let officer: TestClient;
 let officerId: string;
+let officerUser: Principal;
 // A Monday, 10:00 in Strasbourg.
 const clock = new ManualClock("2026-11-23T09:00:00Z");
 beforeAll(async () => {
   ctx = testContext(await testDatabase(), clock);
   await loadDemoNetwork(ctx);
   app = await buildApp(ctx);
-  ({
-    c: officer,
-    user: { id: officerId },
-  } = await signedIn(app, ctx, "officer.fi@example.org", "officer", "FI"));
+  const signed = await signedIn(app, ctx, "officer.fi@example.org", "officer", "FI");
+  officer = signed.c;
+  officerId = signed.user.id;
+  officerUser = signed.user;
 });
 afterAll(async () => {
   await app.close();
@@ -171,6 +175,20 @@ describe("the search cache", () => {
     // Each search is still audited.
     const rows = await ctx.db.tx((tx) => tx.select().from(auditLog).orderBy(desc(auditLog.id)).limit(2));
     expect(rows.map((r) => r.action)).toEqual(["directory.search", "directory.search"]);
+  });
+
+  it("presents a kept answer once a minute, the same object for all who ask, frozen", async () => {
+    const ask = () => search(ctx, officerUser, SearchQuery.parse({ q: "police" }), { ip: null, userAgent: null });
+    await ask();
+    const first = await ask();
+    expect(await ask()).toBe(first);
+    expect(Object.isFrozen(first.hits[0]?.contactPoint)).toBe(true);
+    // The next minute presents it again (open now and freshness are as of the minute).
+    clock.set("2026-11-23T09:01:00Z");
+    const next = await ask();
+    expect(next).not.toBe(first);
+    expect(next.total).toBe(first.total);
+    clock.set("2026-11-23T09:00:00Z");
   });
 
   it("sees every change to the directory at once: an entry changed, then removed", async () => {

@@ -1,6 +1,6 @@
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { isOpenAt } from "../../shared/availability";
-import type { PartyDetail, PartySummary, SearchHit, SearchQuery } from "../../shared/directory";
+import type { PartyDetail, PartySummary, SearchHit, SearchQuery, SearchResult } from "../../shared/directory";
 import { foldCompact, foldSpaced } from "../../shared/text";
 import { appendAudit, auditStatement } from "../audit/log";
 import { can, canProposeFor, readsSharedEntriesOnly } from "../auth/policy";
@@ -250,26 +250,32 @@ export async function search(
   user: Principal,
   query: SearchQuery,
   meta: RequestMeta,
-): Promise<SearchHit[]> {
+): Promise<SearchResult> {
   const at = ctx.clock.now();
   const sharedOnly = readsSharedEntriesOnly(user);
   const cache = searchCacheOf(ctx.db);
-  const record = (hits: SearchHit[]) =>
+  const record = (hits: readonly SearchHit[]) =>
     auditStatement(at, auditWho(user, meta), {
       action: "directory.search",
       targetType: "directory",
       details: { q: query.q ?? null, type: query.type ?? null, hits: hits.length },
     });
-  // Answered from memory when all of it is kept: its audit record and the check that the directory
-  // is still at the generation kept are committed with those of the searches of the same moment
-  // (see search-cache.ts and db/grouped-commits.ts).
-  const kept = cache.kept<ContactPointEntry>(planSearch(query, sharedOnly).key);
+  // Answered from memory when all of it is kept: presented once a minute for all who ask the
+  // same, its audit record and the check that the directory is still at the generation kept
+  // committed with those of the searches of the same moment (search-cache.ts, db/grouped-commits.ts).
+  const plan = planSearch(query, sharedOnly);
+  const kept = cache.kept<ContactPointEntry>(plan.key);
   if (kept) {
-    const hits = presentHits(kept.rows, kept.byId, query, at);
+    const answer = cache.presented(
+      JSON.stringify([plan.key, query.availability ?? null, query.limit]),
+      kept.generation,
+      Math.floor(at.getTime() / 60_000),
+      () => resultOf(presentHits(kept.rows, kept.byId, query, at)),
+    );
     try {
-      await commitGrouped(ctx.db, [requireDirectoryGeneration(kept.generation), record(hits)], actorOf(user));
+      await commitGrouped(ctx.db, [requireDirectoryGeneration(kept.generation), record(answer.hits)], actorOf(user));
       cache.counts.answered++;
-      return hits;
+      return answer;
     } catch (err) {
       if (!isDirectoryChanged(err)) throw err;
       cache.counts.stale++;
@@ -278,6 +284,8 @@ export async function search(
   return ctx.db.tx(async (tx) => {
     const hits = await searchEntries(tx, query, at, sharedOnly, cache);
     await atCommit(tx, record(hits));
-    return hits;
+    return resultOf(hits);
   }, actorOf(user));
 }
+
+const resultOf = (hits: SearchHit[]): SearchResult => ({ hits, total: hits.length });

@@ -107,10 +107,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
         onRequest: readOrToken,
       },
-      async (request) => {
-        const hits = await search(ctx, principalOf(request), request.query, requestMeta(request));
-        return { hits, total: hits.length };
-      },
+      async (request) => search(ctx, principalOf(request), request.query, requestMeta(request)),
     );
 
     // --- Changes: proposals by Parties, direct edits by the Secretariat -----------------------

@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { hasSqlState, queryRows, type Tx } from "../db/database";
 import { perDatabase } from "../db/per-database";
+import { unchangingAnswer } from "../http/unchanging-answers";
 
 /**
  * The ranked rows of directory searches, kept in this instance's memory for one generation of the
@@ -38,11 +39,15 @@ export class SearchCache {
     readonly maxEntryRows = 10_000,
   ) {}
 
+  /** Answers presented from kept entries, by key, for one minute each (see `presented`). */
+  private readonly answers = new Map<string, { generation: number; minute: number; answer: object }>();
+
   /** Another generation empties the cache (a newer one, or an older one after a restore). */
   private enter(generation: number): void {
     if (generation !== this.generation) {
       this.entries.clear();
       this.rows.clear();
+      this.answers.clear();
       this.generation = generation;
     }
   }
@@ -67,6 +72,26 @@ export class SearchCache {
     this.entries.delete(key);
     this.entries.set(key, rows);
     return { generation: this.generation, rows, byId };
+  }
+
+  /**
+   * The answer presented under `key` from the entries of `generation` during `minute`, or
+   * `present`'s, kept for the rest of that minute: what presenting adds to the kept entries
+   * (open now, by opening hours given to the minute; stale, by day) changes by the minute at most.
+   * The answer is marked unchanging: frozen, and serialized once.
+   */
+  presented<T extends object>(key: string, generation: number, minute: number, present: () => T): T {
+    const kept = this.answers.get(key);
+    if (kept && kept.generation === generation && kept.minute === minute && generation === this.generation) {
+      return kept.answer as T;
+    }
+    const answer = unchangingAnswer(present());
+    if (generation === this.generation) {
+      this.answers.delete(key);
+      this.answers.set(key, { generation, minute, answer });
+      if (this.answers.size > this.maxEntries) this.answers.delete(this.answers.keys().next().value as string);
+    }
+    return answer;
   }
 
   /** The rows under `key` for `generation`, ranking them with `rank` on a miss. */
