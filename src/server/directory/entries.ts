@@ -13,6 +13,7 @@ import {
 } from "../../shared/directory";
 import { foldCompact, foldSpaced } from "../../shared/text";
 import type { Tx } from "../db/database";
+import { type Params, shaped } from "../db/statement-shapes";
 import { notFound } from "../http/errors";
 import { contactPoints, legalProfiles, parties, searchWords } from "./tables";
 
@@ -129,9 +130,13 @@ export async function findPartyById(tx: Tx, id: string): Promise<PartyRow | unde
 }
 
 export async function findContactPoint(tx: Tx, id: string): Promise<ContactPointRow | undefined> {
-  const [row] = await tx.select().from(contactPoints).where(eq(contactPoints.id, id)).limit(1);
+  const [row] = await contactPointById(tx, { id });
   return row;
 }
+
+const contactPointById = shaped((tx, p: Params<{ id: string }>) =>
+  tx.select().from(contactPoints).where(eq(contactPoints.id, p.id)).limit(1),
+);
 
 /** A Party's contact points, primary first. `sharedOnly` keeps those shared with observers. */
 export async function contactPointsOf(tx: Tx, partyId: string, sharedOnly = false): Promise<ContactPointRow[]> {

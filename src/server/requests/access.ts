@@ -3,6 +3,7 @@ import type { AccessReason } from "../../shared/requests";
 import { can, seesSensitive } from "../auth/policy";
 import { isApiToken, type Principal } from "../auth/principal";
 import { type Tx, together } from "../db/database";
+import { type Params, shaped } from "../db/statement-shapes";
 import { forbidden, gone, HttpError, notFound } from "../http/errors";
 import { requestAccessPurposes, requestAssignments, requests } from "./tables";
 import type { Side } from "./workflow";
@@ -34,18 +35,22 @@ const NOT_FOUND = "No request with this id.";
  */
 export async function handles(tx: Tx, user: Principal, row: Pick<RequestRow, "id">): Promise<boolean> {
   if (isApiToken(user)) return true;
-  const current = await tx
+  const current = await currentHandlers(tx, { requestId: row.id, partyId: user.partyId as string });
+  return current.length === 0 || current.some((a) => a.userId === user.id);
+}
+
+const currentHandlers = shaped((tx, p: Params<{ requestId: string; partyId: string }>) =>
+  tx
     .select({ userId: requestAssignments.userId })
     .from(requestAssignments)
     .where(
       and(
-        eq(requestAssignments.requestId, row.id),
-        eq(requestAssignments.partyId, user.partyId as string),
+        eq(requestAssignments.requestId, p.requestId),
+        eq(requestAssignments.partyId, p.partyId),
         isNull(requestAssignments.removedAt),
       ),
-    );
-  return current.length === 0 || current.some((a) => a.userId === user.id);
-}
+    ),
+);
 
 export type OpenPurpose = { reason: AccessReason; note: string | null; until: Date };
 
@@ -57,20 +62,24 @@ export async function currentPurpose(
   at: Date,
 ): Promise<OpenPurpose | null> {
   if (isApiToken(user)) return null;
-  const [p] = await tx
+  const [p] = await purposeGiven(tx, { requestId, userId: user.id, at });
+  return p ? { reason: p.reason, note: p.note, until: p.expiresAt } : null;
+}
+
+const purposeGiven = shaped((tx, p: Params<{ requestId: string; userId: string; at: Date }>) =>
+  tx
     .select()
     .from(requestAccessPurposes)
     .where(
       and(
-        eq(requestAccessPurposes.requestId, requestId),
-        eq(requestAccessPurposes.userId, user.id),
-        gt(requestAccessPurposes.expiresAt, at),
+        eq(requestAccessPurposes.requestId, p.requestId),
+        eq(requestAccessPurposes.userId, p.userId),
+        gt(requestAccessPurposes.expiresAt, p.at),
       ),
     )
     .orderBy(requestAccessPurposes.expiresAt)
-    .limit(1);
-  return p ? { reason: p.reason, note: p.note, until: p.expiresAt } : null;
-}
+    .limit(1),
+);
 
 export type Visible = {
   row: RequestRow;
@@ -96,11 +105,10 @@ export async function requireVisible(
   id: string,
   opts: { at: Date; forUpdate?: boolean; purpose?: false },
 ): Promise<Visible> {
-  const q = tx.select().from(requests).where(eq(requests.id, id)).limit(1);
   // The request, whether this user handles it and the purpose they may have given, pipelined:
   // the last two need only the id, and are dropped unless the row is theirs to see.
   const [[row], handling, purpose] = await together([
-    (opts.forUpdate ? q.for("update") : q).execute(),
+    (opts.forUpdate ? requestForUpdate : requestById)(tx, { id }),
     user.partyId ? handles(tx, user, { id }) : false,
     user.partyId ? currentPurpose(tx, user, id, opts.at) : null,
   ]);
@@ -117,6 +125,13 @@ export async function requireVisible(
       "and it opens for you, the purpose kept in the access log.",
   );
 }
+
+const requestById = shaped((tx, p: Params<{ id: string }>) =>
+  tx.select().from(requests).where(eq(requests.id, p.id)).limit(1),
+);
+const requestForUpdate = shaped((tx, p: Params<{ id: string }>) =>
+  tx.select().from(requests).where(eq(requests.id, p.id)).limit(1).for("update"),
+);
 
 export function requireWriter(user: Principal): void {
   if (!can(user, "requests.write")) throw forbidden("Your account cannot send or answer requests.");

@@ -7,6 +7,7 @@ import { isApiToken, type Principal } from "../auth/principal";
 import { auditWho } from "../auth/sign-in";
 import type { AppContext, RequestMeta } from "../context";
 import type { Tx } from "../db/database";
+import { type Params, shaped } from "../db/statement-shapes";
 import { parties } from "../directory/tables";
 import { badRequest, conflict, HttpError, notFound } from "../http/errors";
 import { actorOf } from "../http/guard";
@@ -129,7 +130,12 @@ export function cleanFilename(name: string): string {
 }
 
 export async function attachmentsOf(tx: Tx, requestId: string): Promise<AttachmentInfo[]> {
-  const rows = await tx
+  const rows = await attachmentRows(tx, { requestId });
+  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+}
+
+const attachmentRows = shaped((tx, p: Params<{ requestId: string }>) =>
+  tx
     .select({
       id: requestAttachments.id,
       at: requestAttachments.at,
@@ -141,10 +147,9 @@ export async function attachmentsOf(tx: Tx, requestId: string): Promise<Attachme
     })
     .from(requestAttachments)
     .innerJoin(parties, eq(parties.id, requestAttachments.partyId))
-    .where(eq(requestAttachments.requestId, requestId))
-    .orderBy(asc(requestAttachments.at), asc(requestAttachments.filename));
-  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
-}
+    .where(eq(requestAttachments.requestId, p.requestId))
+    .orderBy(asc(requestAttachments.at), asc(requestAttachments.filename)),
+);
 
 export async function addAttachment(
   ctx: AppContext,

@@ -3,6 +3,7 @@ import type { Handler } from "../../shared/requests";
 import { users } from "../auth/tables";
 import { activeMembersOf } from "../auth/users";
 import type { Tx } from "../db/database";
+import { type Params, shaped } from "../db/statement-shapes";
 import { parties } from "../directory/tables";
 import type { Recipients } from "../notify/notifications";
 import type { RequestRow } from "./access";
@@ -72,7 +73,12 @@ export async function removeHandler(
 
 /** Who handles the request now, both sides, first assigned first. */
 export async function handlersOf(tx: Tx, requestId: string): Promise<Handler[]> {
-  const rows = await tx
+  const rows = await handlerRows(tx, { requestId });
+  return rows.map((r) => ({ ...r, since: r.since.toISOString() }));
+}
+
+const handlerRows = shaped((tx, p: Params<{ requestId: string }>) =>
+  tx
     .select({
       userId: requestAssignments.userId,
       name: users.displayName,
@@ -82,10 +88,9 @@ export async function handlersOf(tx: Tx, requestId: string): Promise<Handler[]> 
     .from(requestAssignments)
     .innerJoin(users, eq(users.id, requestAssignments.userId))
     .innerJoin(parties, eq(parties.id, requestAssignments.partyId))
-    .where(and(eq(requestAssignments.requestId, requestId), isNull(requestAssignments.removedAt)))
-    .orderBy(asc(requestAssignments.assignedAt));
-  return rows.map((r) => ({ ...r, since: r.since.toISOString() }));
-}
+    .where(and(eq(requestAssignments.requestId, p.requestId), isNull(requestAssignments.removedAt)))
+    .orderBy(asc(requestAssignments.assignedAt)),
+);
 
 /**
  * Whom to tell of a step, on one Party's side: its officers and admins; but for a sensitive

@@ -20,6 +20,7 @@ import { activeMembersOf } from "../auth/users";
 import type { AppContext, RequestMeta } from "../context";
 import { queryRows, type Tx, together } from "../db/database";
 import { commitGrouped } from "../db/grouped-commits";
+import { type Params, shaped } from "../db/statement-shapes";
 import { findContactPoint, findPartyById, requireParty } from "../directory/entries";
 import { parties } from "../directory/tables";
 import { badRequest, conflict, notFound } from "../http/errors";
@@ -401,18 +402,8 @@ export async function readRequest(
           : [],
         partiesById(tx, [row.senderPartyId, ...(row.requestedPartyId ? [row.requestedPartyId] : [])]),
         row.contactPointId ? findContactPoint(tx, row.contactPointId) : undefined,
-        row.parentId
-          ? tx
-              .select({ id: requests.id, number: requests.number })
-              .from(requests)
-              .where(eq(requests.id, row.parentId))
-              .limit(1)
-              .then((r) => r[0])
-          : undefined,
-        tx
-          .select({ id: requests.id, number: requests.number, type: requests.type, relation: requests.parentRelation })
-          .from(requests)
-          .where(and(eq(requests.parentId, row.id), isNotNull(requests.number))),
+        row.parentId ? parentOf(tx, { id: row.parentId }).then((r) => r[0]) : undefined,
+        childrenOf(tx, { id: row.id }),
         timelineOf(tx, row.id),
         messagesOf(tx, ctx.keyring, row.id),
         attachmentsOf(tx, row.id),
@@ -481,6 +472,16 @@ export async function readRequest(
   if (record) await commitGrouped(ctx.db, [record], actorOf(user));
   return detail;
 }
+
+const parentOf = shaped((tx, p: Params<{ id: string }>) =>
+  tx.select({ id: requests.id, number: requests.number }).from(requests).where(eq(requests.id, p.id)).limit(1),
+);
+const childrenOf = shaped((tx, p: Params<{ id: string }>) =>
+  tx
+    .select({ id: requests.id, number: requests.number, type: requests.type, relation: requests.parentRelation })
+    .from(requests)
+    .where(and(eq(requests.parentId, p.id), isNotNull(requests.number))),
+);
 
 /**
  * The sensitive requests this user may not even see the line of (SAP Art. 14(4)): those their

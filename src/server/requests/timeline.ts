@@ -3,6 +3,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Correction, RequestMessage, RequestState, TimelineEntry, TimelineFacts } from "../../shared/requests";
 import { users } from "../auth/tables";
 import type { Tx } from "../db/database";
+import { type Params, shaped } from "../db/statement-shapes";
 import { canonicalJson } from "../directory/formats/canonical-json";
 import { parties } from "../directory/tables";
 import type { Keyring } from "../vault/keyring";
@@ -79,7 +80,12 @@ export async function recordStep(
 }
 
 export async function timelineOf(tx: Tx, requestId: string): Promise<TimelineEntry[]> {
-  const rows = await tx
+  const rows = await timelineRows(tx, { requestId });
+  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+}
+
+const timelineRows = shaped((tx, p: Params<{ requestId: string }>) =>
+  tx
     .select({
       id: requestEvents.id,
       at: requestEvents.at,
@@ -95,10 +101,9 @@ export async function timelineOf(tx: Tx, requestId: string): Promise<TimelineEnt
     .from(requestEvents)
     .leftJoin(parties, eq(parties.id, requestEvents.actorPartyId))
     .leftJoin(users, eq(users.id, requestEvents.actorUserId))
-    .where(eq(requestEvents.requestId, requestId))
-    .orderBy(asc(requestEvents.at), asc(requestEvents.seq));
-  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
-}
+    .where(eq(requestEvents.requestId, p.requestId))
+    .orderBy(asc(requestEvents.at), asc(requestEvents.seq)),
+);
 
 export async function receiptOf(tx: Tx, requestId: string, eventId: string): Promise<string | null> {
   const [row] = await tx
@@ -109,7 +114,17 @@ export async function receiptOf(tx: Tx, requestId: string, eventId: string): Pro
 }
 
 export async function messagesOf(tx: Tx, ring: Keyring, requestId: string): Promise<RequestMessage[]> {
-  const rows = await tx
+  const rows = await messageRows(tx, { requestId });
+  return rows.map(({ sealed, ...r }) => ({
+    ...r,
+    at: r.at.toISOString(),
+    author: r.author ?? "—",
+    body: openMessage(ring, { id: r.id, sealed, body: r.body }),
+  }));
+}
+
+const messageRows = shaped((tx, p: Params<{ requestId: string }>) =>
+  tx
     .select({
       id: requestMessages.id,
       at: requestMessages.at,
@@ -121,19 +136,18 @@ export async function messagesOf(tx: Tx, ring: Keyring, requestId: string): Prom
     .from(requestMessages)
     .innerJoin(parties, eq(parties.id, requestMessages.partyId))
     .leftJoin(users, eq(users.id, requestMessages.authorUserId))
-    .where(eq(requestMessages.requestId, requestId))
-    .orderBy(asc(requestMessages.at), asc(requestMessages.seq));
-  return rows.map(({ sealed, ...r }) => ({
-    ...r,
-    at: r.at.toISOString(),
-    author: r.author ?? "—",
-    body: openMessage(ring, { id: r.id, sealed, body: r.body }),
-  }));
-}
+    .where(eq(requestMessages.requestId, p.requestId))
+    .orderBy(asc(requestMessages.at), asc(requestMessages.seq)),
+);
 
 /** A request's corrections, oldest first, for its page and its data-protection copy. */
 export async function correctionsOf(tx: Tx, requestId: string): Promise<Correction[]> {
-  const rows = await tx
+  const rows = await correctionRows(tx, { requestId });
+  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+}
+
+const correctionRows = shaped((tx, p: Params<{ requestId: string }>) =>
+  tx
     .select({
       id: requestCorrections.id,
       at: requestCorrections.at,
@@ -145,10 +159,9 @@ export async function correctionsOf(tx: Tx, requestId: string): Promise<Correcti
     .from(requestCorrections)
     .leftJoin(parties, eq(parties.id, requestCorrections.actorPartyId))
     .leftJoin(users, eq(users.id, requestCorrections.actorUserId))
-    .where(eq(requestCorrections.requestId, requestId))
-    .orderBy(asc(requestCorrections.at), asc(requestCorrections.seq));
-  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
-}
+    .where(eq(requestCorrections.requestId, p.requestId))
+    .orderBy(asc(requestCorrections.at), asc(requestCorrections.seq)),
+);
 
 /** Used by lists that show several requests' parties at once. */
 export async function partiesById(tx: Tx, ids: string[]) {
