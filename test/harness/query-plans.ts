@@ -39,10 +39,14 @@ export async function planOf(
   db: Database,
   actor: Actor,
   q: Recorded,
-  opts: { analyze?: boolean } = {},
+  opts: { analyze?: boolean; sortsPricedOut?: boolean } = {},
 ): Promise<string> {
   return db.tx(async (tx: Tx) => {
     if (!opts.analyze) await tx.execute(sql`set local enable_seqscan = off`);
+    // Whether an index can give the order: on a table of a few rows a sort costs nothing, and
+    // the planner may pick one (or a join needing one) by chance; priced out, it sorts only if
+    // no index serves the order.
+    if (opts.sortsPricedOut) await tx.execute(sql`set local enable_sort = off`);
     const explain = opts.analyze ? sql.raw("explain (analyze, buffers) ") : sql.raw("explain ");
     const rows = await queryRows<Record<string, string>>(tx, sql`${explain}${withParams(q)}`);
     return rows.map((r) => Object.values(r)[0]).join("\n");

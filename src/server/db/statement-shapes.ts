@@ -1,6 +1,6 @@
 import * as drizzleOrm from "drizzle-orm";
-import { fillPlaceholders, type Placeholder, type Query, sql } from "drizzle-orm";
-import type { PgSession, SelectedFieldsOrdered } from "drizzle-orm/pg-core";
+import { fillPlaceholders, is, type Placeholder, type Query, SQL, sql } from "drizzle-orm";
+import { PgDialect, type PgSession, type SelectedFieldsOrdered } from "drizzle-orm/pg-core";
 import type { Tx } from "./database";
 
 /**
@@ -17,29 +17,54 @@ import type { Tx } from "./database";
  * session's prepareQuery): `statement-shapes.db.test.ts` fails if an upgrade changes that.
  */
 export function shaped<P extends Record<string, unknown>, R>(
-  build: (tx: Tx, p: Params<P>) => { execute(values?: Record<string, unknown>): Promise<R> },
+  build: (tx: Tx, p: Params<P>) => Statement<R>,
 ): (tx: Tx, values: P) => Promise<R> {
-  let compiled: Compiled | undefined;
-  const p = new Proxy({} as Params<P>, {
-    get: (_, name) => sql.placeholder(String(name)),
-  });
-  return (tx, values) => {
-    if (!compiled) compiled = compile(build(tx, p) as unknown as SelectInternals);
+  const run = shapedBy((tx: Tx, p: Params<P>, _shape: null) => build(tx, p));
+  return (tx, values) => run(tx, null, values);
+}
+
+/**
+ * The same for a statement with a few shapes (a list whose filters are each present or not): built
+ * once per shape, `shape` being what decides it (JSON: booleans, names), never a value. A raw
+ * `sql` statement answers its rows as `queryRows` does.
+ */
+export function shapedBy<S, P extends Record<string, unknown>, R>(
+  build: (tx: Tx, p: Params<P>, shape: S) => Statement<R>,
+): (tx: Tx, shape: S, values: P) => Promise<R> {
+  const compiled = new Map<string, Compiled>();
+  return (tx, shape, values) => {
+    const key = JSON.stringify(shape);
+    let c = compiled.get(key);
+    if (!c) {
+      c = compile(build(tx, placeholders as Params<P>, shape));
+      compiled.set(key, c);
+    }
     const session = (tx as unknown as { session: PgSession }).session;
     // The values bound here, not by execute(): the statement handed on is complete, as a
     // builder's is (the query-plan tests read it from prepareQuery).
-    const query = { sql: compiled.query.sql, params: fillPlaceholders(compiled.query.params, values) };
-    const prepared = session.prepareQuery(query, compiled.fields, undefined, true, undefined, {
+    const query = { sql: c.query.sql, params: fillPlaceholders(c.query.params, values) };
+    if (c.fields === undefined) {
+      const prepared = session.prepareQuery(query, undefined, undefined, false);
+      return (prepared.execute() as Promise<{ rows: unknown }>).then((r) => r.rows as R);
+    }
+    const prepared = session.prepareQuery(query, c.fields, undefined, true, undefined, {
       type: "select",
-      tables: compiled.tables,
+      tables: c.tables,
     }) as unknown as { joinsNotNullableMap?: unknown; execute(): Promise<R> };
-    prepared.joinsNotNullableMap = compiled.joinsNotNullableMap;
+    prepared.joinsNotNullableMap = c.joinsNotNullableMap;
     return prepared.execute();
   };
 }
 
 /** The placeholders of a statement's values, by name: `(tx, p: Params<{ id: string }>) => …`. */
-export type Params<P> = { [K in keyof P]: Placeholder<K & string> };
+export type Params<P> = { [K in keyof P]-?: Placeholder<K & string> };
+
+/** A select query builder, or raw SQL (typed with the rows it answers: `sql<Row[]>`). */
+type Statement<R> = { execute(values?: Record<string, unknown>): Promise<R> } | SQL<R>;
+
+const placeholders = new Proxy({} as Record<string, Placeholder>, {
+  get: (_, name) => sql.placeholder(String(name)),
+});
 
 /** What Drizzle's select builder holds and uses to prepare itself (pg-core select.js `_prepare`). */
 type SelectInternals = {
@@ -48,16 +73,26 @@ type SelectInternals = {
   joinsNotNullableMap?: unknown;
   usedTables?: Set<string>;
 };
-type Compiled = { query: Query; fields: SelectedFieldsOrdered; joinsNotNullableMap: unknown; tables: string[] };
+type Compiled = {
+  query: Query;
+  fields: SelectedFieldsOrdered | undefined;
+  joinsNotNullableMap: unknown;
+  tables: string[];
+};
 
 // Drizzle's own, exported by its index but not typed as public.
 const { orderSelectedFields } = drizzleOrm as unknown as {
   orderSelectedFields(fields: unknown): SelectedFieldsOrdered;
 };
+const dialect = new PgDialect();
 
-function compile(builder: SelectInternals): Compiled {
+function compile(statement: unknown): Compiled {
+  if (is(statement, SQL)) {
+    return { query: dialect.sqlToQuery(statement), fields: undefined, joinsNotNullableMap: undefined, tables: [] };
+  }
+  const builder = statement as SelectInternals;
   if (!builder.config?.fields || typeof builder.toSQL !== "function") {
-    throw new Error("shaped(): the build function must return a select query builder");
+    throw new Error("shaped(): the build function must return a select query builder or SQL");
   }
   return {
     query: builder.toSQL(),

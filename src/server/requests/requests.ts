@@ -18,9 +18,9 @@ import { isApiToken, type Principal } from "../auth/principal";
 import { auditWho } from "../auth/sign-in";
 import { activeMembersOf } from "../auth/users";
 import type { AppContext, RequestMeta } from "../context";
-import { queryRows, type Tx, together } from "../db/database";
+import { type Tx, together } from "../db/database";
 import { commitGrouped } from "../db/grouped-commits";
-import { type Params, shaped } from "../db/statement-shapes";
+import { type Params, shaped, shapedBy } from "../db/statement-shapes";
 import { findContactPoint, findPartyById, requireParty } from "../directory/entries";
 import { parties } from "../directory/tables";
 import { badRequest, conflict, notFound } from "../http/errors";
@@ -488,14 +488,118 @@ const childrenOf = shaped((tx, p: Params<{ id: string }>) =>
  * side handles through someone else. Admins see the lines (to assign someone); tokens act for the
  * Party. Row-level security applies the same rule behind this filter.
  */
-function hiddenSensitive(user: Principal): SQL | null {
-  if (isApiToken(user) || seesSensitive(user)) return null;
+function hidesSensitive(user: Principal): boolean {
+  return !(isApiToken(user) || seesSensitive(user));
+}
+
+/** The condition of `hidesSensitive`, for the user and Party given (values or placeholders). */
+function hiddenSensitive(userId: unknown, partyId: unknown): SQL {
   const mine = sql`exists (select 1 from ${requestAssignments} a where a.request_id = ${requests.id}
-    and a.user_id = ${user.id}::uuid and a.removed_at is null)`;
+    and a.user_id = ${userId}::uuid and a.removed_at is null)`;
   const sideHandled = sql`exists (select 1 from ${requestAssignments} a where a.request_id = ${requests.id}
-    and a.party_id = ${user.partyId}::uuid and a.removed_at is null)`;
+    and a.party_id = ${partyId}::uuid and a.removed_at is null)`;
   return sql`(${requests.sensitive} and ${sideHandled} and not ${mine})`;
 }
+
+/** What decides the text of the listing's two statements: the box, and which filters are given. */
+type ListShape = {
+  box: ListQuery["box"];
+  hidden: boolean;
+  type: boolean;
+  state: boolean;
+  overdue: boolean;
+  party: boolean;
+};
+/** Their values, bound to the statements built once per shape (db/statement-shapes.ts). */
+type ListValues = {
+  partyId: string;
+  userId: string;
+  now: Date;
+  type?: string;
+  state?: string;
+  counterpart?: string;
+  limit: number;
+  offset: number;
+};
+
+function listConditions(p: Params<ListValues>, s: ListShape) {
+  const inbox = and(eq(requests.requestedPartyId, p.partyId), sql`${requests.state} <> 'draft'`) as SQL;
+  const outbox = and(eq(requests.senderPartyId, p.partyId), sql`${requests.state} <> 'draft'`) as SQL;
+  const drafts = and(eq(requests.senderPartyId, p.partyId), eq(requests.state, "draft")) as SQL;
+  const visible = s.hidden ? [not(hiddenSensitive(p.userId, p.partyId))] : [];
+  const where: SQL[] = [s.box === "inbox" ? inbox : s.box === "outbox" ? outbox : drafts, ...visible];
+  if (s.type) where.push(eq(requests.type, p.type));
+  if (s.state) where.push(eq(requests.state, p.state));
+  // Overdue now: its first deadline passed (due_at, kept by PostgreSQL as overdue() reads it).
+  if (s.overdue) where.push(lt(requests.dueAt, p.now));
+  if (s.party) {
+    where.push(
+      s.box === "inbox" ? eq(requests.senderPartyId, p.counterpart) : eq(requests.requestedPartyId, p.counterpart),
+    );
+  }
+  return { inbox, outbox, where, visible };
+}
+
+/** A page of the box, in the order shown, with the Parties' names joined (no round trip after it). */
+const listPage = shapedBy((tx, p: Params<ListValues>, s: ListShape) =>
+  tx
+    .select({
+      ...SUMMARY_COLUMNS,
+      fromIso2: senderParty.iso2,
+      fromNameEn: senderParty.nameEn,
+      fromNameFr: senderParty.nameFr,
+      toIso2: requestedParty.iso2,
+      toNameEn: requestedParty.nameEn,
+      toNameFr: requestedParty.nameFr,
+    })
+    .from(requests)
+    .leftJoin(senderParty, eq(senderParty.id, requests.senderPartyId))
+    .leftJoin(requestedParty, eq(requestedParty.id, requests.requestedPartyId))
+    .where(and(...listConditions(p, s).where))
+    // Emergencies first among open ones, then the newest.
+    .orderBy(desc(requests.emergency), desc(sql`coalesce(${requests.sentAt}, ${requests.createdAt})`))
+    .limit(p.limit)
+    .offset(p.offset),
+);
+
+type ListCounts = {
+  kept: [side: "received" | "sent", state: string, n: number, due: number][];
+  r_sensitive: Record<string, [n: number, due: number]>;
+  s_sensitive: Record<string, [n: number, due: number]>;
+  r_not_due: number;
+  s_not_due: number;
+  total: number | null;
+};
+
+/**
+ * The total and the four counts in one statement. Non-sensitive requests are counted from
+ * request_counts (a few rows per Party, kept by a trigger): at a million requests a Party has
+ * thousands in each box. Sensitive ones are counted live (who sees each depends on the viewer: the
+ * policies and `hidden`). Overdue ones are those with a deadline (`due_at`: kept, and sensitive
+ * ones live) less those whose deadline is still ahead, counted live (time makes them overdue) from
+ * the few recent rows of requests_*_due_idx (migration 0033). A total under filters the counts do
+ * not keep (type, counterpart, overdue) is counted live.
+ */
+const listCounts = shapedBy((_tx, p: Params<ListValues>, s: ListShape) => {
+  const { inbox, outbox, where, visible } = listConditions(p, s);
+  const sensitiveByState = (own: SQL) =>
+    sql`(select coalesce(json_object_agg(state, json_build_array(n, due)), '{}') from (
+           select ${requests.state} as state, count(*)::int as n,
+                  (count(*) filter (where ${requests.dueAt} is not null))::int as due from ${requests}
+            where ${and(own, sql`${requests.sensitive}`, ...visible)} group by 1) x)`;
+  const notYetDue = (own: SQL) =>
+    sql`(select count(*)::int from ${requests} where ${and(own, gte(requests.dueAt, p.now), ...visible)})`;
+  const filtered = s.type || s.party || s.overdue;
+  return sql<
+    ListCounts[]
+  >`select (select coalesce(json_agg(json_build_array(side, state, n, due)), '[]') from ${requestCounts}
+                 where ${requestCounts.partyId} = ${p.partyId}::uuid) as kept,
+               ${sensitiveByState(inbox)} as r_sensitive,
+               ${sensitiveByState(eq(requests.senderPartyId, p.partyId))} as s_sensitive,
+               ${notYetDue(inbox)} as r_not_due,
+               ${notYetDue(outbox)} as s_not_due,
+               ${filtered ? sql`(select count(*)::int from ${requests} where ${and(...where)})` : sql`null::int`} as total`;
+});
 
 /** Inbox (received), outbox (sent) and drafts of the viewer's Party, with filters and counts. */
 export async function listRequests(ctx: AppContext, user: Principal, q: ListQuery): Promise<RequestList> {
@@ -503,77 +607,26 @@ export async function listRequests(ctx: AppContext, user: Principal, q: ListQuer
   const partyId = user.partyId;
   if (!partyId) throw notFound("Requests belong to Parties; your account has none.");
   return ctx.db.tx(async (tx) => {
-    const inbox = and(eq(requests.requestedPartyId, partyId), sql`${requests.state} <> 'draft'`) as SQL;
-    const outbox = and(eq(requests.senderPartyId, partyId), sql`${requests.state} <> 'draft'`) as SQL;
-    const drafts = and(eq(requests.senderPartyId, partyId), eq(requests.state, "draft")) as SQL;
-    const where: SQL[] = [q.box === "inbox" ? inbox : q.box === "outbox" ? outbox : drafts];
-    const hidden = hiddenSensitive(user);
-    if (hidden) where.push(not(hidden));
-    if (q.type) where.push(eq(requests.type, q.type));
-    if (q.state) where.push(eq(requests.state, q.state));
-    // Overdue now: its first deadline passed (due_at, kept by PostgreSQL as overdue() reads it).
-    if (q.overdue) where.push(lt(requests.dueAt, now));
-    if (q.party) {
-      const counterpart = await requireParty(tx, q.party);
-      where.push(
-        q.box === "inbox" ? eq(requests.senderPartyId, counterpart.id) : eq(requests.requestedPartyId, counterpart.id),
-      );
-    }
-    // The Parties' names joined to the page: no round trip of their own after it.
-    const page = tx
-      .select({
-        ...SUMMARY_COLUMNS,
-        fromIso2: senderParty.iso2,
-        fromNameEn: senderParty.nameEn,
-        fromNameFr: senderParty.nameFr,
-        toIso2: requestedParty.iso2,
-        toNameEn: requestedParty.nameEn,
-        toNameFr: requestedParty.nameFr,
-      })
-      .from(requests)
-      .leftJoin(senderParty, eq(senderParty.id, requests.senderPartyId))
-      .leftJoin(requestedParty, eq(requestedParty.id, requests.requestedPartyId))
-      .where(and(...where))
-      // Emergencies first among open ones, then the newest.
-      .orderBy(desc(requests.emergency), desc(sql`coalesce(${requests.sentAt}, ${requests.createdAt})`))
-      .limit(q.limit)
-      .offset(q.offset)
-      .execute(); // sent now, before the counts
-    // The total and the four counts in one statement. Non-sensitive requests are counted from
-    // request_counts (a few rows per Party, kept by a trigger): at a million requests a Party has
-    // thousands in each box. Sensitive ones are counted live (who sees each depends on the viewer:
-    // the policies and `hidden`). Overdue ones are those with a deadline (`due_at`: kept, and
-    // sensitive ones live) less those whose deadline is still ahead, counted live (time makes them
-    // overdue) from the few recent rows of requests_*_due_idx (migration 0033).
-    const visible = hidden ? [not(hidden)] : [];
-    const sensitiveByState = (own: SQL) =>
-      sql`(select coalesce(json_object_agg(state, json_build_array(n, due)), '{}') from (
-             select ${requests.state} as state, count(*)::int as n,
-                    (count(*) filter (where ${requests.dueAt} is not null))::int as due from ${requests}
-              where ${and(own, sql`${requests.sensitive}`, ...visible)} group by 1) x)`;
-    const notYetDue = (own: SQL) =>
-      sql`(select count(*)::int from ${requests} where ${and(own, gte(requests.dueAt, now), ...visible)})`;
-    // A total under filters the counts do not keep is counted live.
-    const filtered = Boolean(q.type || q.party || q.overdue);
-    const counting = queryRows<{
-      kept: [side: "received" | "sent", state: string, n: number, due: number][];
-      r_sensitive: Record<string, [n: number, due: number]>;
-      s_sensitive: Record<string, [n: number, due: number]>;
-      r_not_due: number;
-      s_not_due: number;
-      total: number | null;
-    }>(
-      tx,
-      sql`select (select coalesce(json_agg(json_build_array(side, state, n, due)), '[]') from ${requestCounts}
-                   where ${requestCounts.partyId} = ${partyId}::uuid) as kept,
-                 ${sensitiveByState(inbox)} as r_sensitive,
-                 ${sensitiveByState(eq(requests.senderPartyId, partyId))} as s_sensitive,
-                 ${notYetDue(inbox)} as r_not_due,
-                 ${notYetDue(outbox)} as s_not_due,
-                 ${filtered ? sql`(select count(*)::int from ${requests} where ${and(...where)})` : sql`null::int`} as total`,
-    );
+    const shape: ListShape = {
+      box: q.box,
+      hidden: hidesSensitive(user),
+      type: Boolean(q.type),
+      state: Boolean(q.state),
+      overdue: q.overdue,
+      party: Boolean(q.party),
+    };
+    const values: ListValues = {
+      partyId,
+      userId: user.id,
+      now,
+      type: q.type,
+      state: q.state,
+      counterpart: q.party ? (await requireParty(tx, q.party)).id : undefined,
+      limit: q.limit,
+      offset: q.offset,
+    };
     // The page and the counts pipelined.
-    const [rows, [c]] = await together([page, counting]);
+    const [rows, [c]] = await together([listPage(tx, shape, values), listCounts(tx, shape, values)]);
     const ps: PartyMap = new Map();
     for (const r of rows) {
       if (r.fromIso2)
