@@ -2,7 +2,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../../test/harness/db";
 import type { Database } from "../db/database";
-import { appendAudit, verifyAuditChain } from "./log";
+import { appendAudit, auditRow, auditRowsStatement, verifyAuditChain } from "./log";
 import { auditHead, auditLog } from "./tables";
 
 let db: Database;
@@ -100,13 +100,15 @@ describe("audit chain", () => {
     const fresh = await testDatabase();
     try {
       await fresh.ownerTx((tx) => tx.execute(sql`delete from audit_head`));
-      await expect(
-        fresh.tx(async (tx) => {
+      const failed = await fresh
+        .tx(async (tx) => {
           await tx.execute(sql`insert into directory_search_words (word) values ('zebrachange')`);
           await appendAudit(tx, new Date(), who, { action: "test.unrecorded" });
           return "done";
-        }),
-      ).rejects.toThrow("audit_head has no row");
+        })
+        .catch((err: Error & { cause?: Error }) => err.cause ?? err);
+      // PostgreSQL's own message (the driver's, not the text of the statement Drizzle quotes).
+      expect((failed as Error).message).toContain("audit_head has no row");
       const words = await fresh.ownerTx((tx) =>
         tx.execute(sql`select word from directory_search_words where word = 'zebrachange'`),
       );
@@ -117,5 +119,28 @@ describe("audit chain", () => {
     } finally {
       await fresh.close();
     }
+  });
+
+  it("appends several rows in one statement, linked in their order, and refuses columns of unequal length", async () => {
+    const rows = [1, 2, 3].map((i) => auditRow(new Date(), who, { action: `test.many.${i}`, details: { i } }));
+    await db.tx((tx) => tx.execute(auditRowsStatement(rows)));
+    const kept = await db.ownerTx((tx) =>
+      tx.select().from(auditLog).where(sql`${auditLog.action} like 'test.many.%'`).orderBy(auditLog.id),
+    );
+    expect(kept.map((r) => r.action)).toEqual(["test.many.1", "test.many.2", "test.many.3"]);
+    expect(kept[1]?.prevHash).toBe(kept[0]?.hash);
+    expect(kept[2]?.prevHash).toBe(kept[1]?.hash);
+    const [head] = await db.ownerTx((tx) => tx.select().from(auditHead));
+    expect(head).toMatchObject({ hash: kept[2]?.hash, prevHash: kept[1]?.hash });
+    const failed = await db
+      .tx((tx) =>
+        tx.execute(
+          sql`select vigil_audit_append(array[now()], array[null]::uuid[], array['x'], array[null]::uuid[],
+                 array['test.uneven', 'test.uneven'], array[null]::text[], array[null]::text[], array[null]::text[],
+                 array[null]::text[], array['{}'::jsonb], array['{}'])`,
+        ),
+      )
+      .catch((err: Error & { cause?: Error }) => err.cause ?? err);
+    expect((failed as Error).message).toContain("not all as long");
   });
 });

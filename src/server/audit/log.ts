@@ -40,9 +40,14 @@ export async function appendAuditNow(tx: Tx, at: Date, who: AuditContext, event:
   await tx.execute(auditStatement(at, who, event));
 }
 
-/** The statement that appends the record: for a transaction of one's own, or a grouped commit. */
+/** The statement that appends the record, for a transaction of one's own. */
 export function auditStatement(at: Date, who: AuditContext, event: AuditEvent): SQL {
-  const fields: ChainedFields = {
+  return auditRowsStatement([auditRow(at, who, event)]);
+}
+
+/** The fields of the record of `event`, as the chain keeps them. */
+export function auditRow(at: Date, who: AuditContext, event: AuditEvent): ChainedFields {
+  return {
     at,
     actorUserId: who.userId,
     actorLabel: who.label,
@@ -54,26 +59,22 @@ export function auditStatement(at: Date, who: AuditContext, event: AuditEvent): 
     userAgent: who.userAgent ?? null,
     details: event.details ?? {},
   };
-  // No head row would insert nothing: the cast of the message then fails the statement, and the
-  // transaction, since an action without its record must not commit.
-  return sql`
-    with head as (
-      update audit_head
-         set prev_hash = hash,
-             hash = encode(sha256(convert_to(hash || chr(10) || ${chainText(fields)}, 'UTF8')), 'hex')
-       where id = 1
-       returning prev_hash, hash),
-    inserted as (
-      insert into audit_log (at, actor_user_id, actor_label, actor_party_id, action, target_type, target_id,
-                             ip, user_agent, details, prev_hash, hash)
-      select ${at.toISOString()}::timestamptz, ${fields.actorUserId}::uuid, ${fields.actorLabel},
-             ${fields.actorPartyId}::uuid, ${fields.action}, ${fields.targetType}, ${fields.targetId},
-             ${fields.ip}, ${fields.userAgent}, ${JSON.stringify(fields.details)}::jsonb, head.prev_hash, head.hash
-        from head
-      returning id)
-    select case when count(*) = 1 then 1
-                else ('audit_head has no row: the audit chain cannot be appended to (' || count(*) || ')')::int end
-      from inserted`;
+}
+
+/**
+ * One statement appending `rows` to the chain in their order (vigil_audit_append, migration 0034):
+ * the head is locked and moved once, however many rows, so a grouped commit appends the records of
+ * all its members at once. Each column is sent as one array parameter. If the head has no row the
+ * function raises, and the transaction fails: an action without its record must not commit.
+ */
+export function auditRowsStatement(rows: readonly ChainedFields[]): SQL {
+  const column = <T>(value: (row: ChainedFields) => T) => sql.param(rows.map(value));
+  return sql`select vigil_audit_append(
+    ${column((r) => r.at.toISOString())}::timestamptz[], ${column((r) => r.actorUserId)}::uuid[],
+    ${column((r) => r.actorLabel)}::text[], ${column((r) => r.actorPartyId)}::uuid[], ${column((r) => r.action)}::text[],
+    ${column((r) => r.targetType)}::text[], ${column((r) => r.targetId)}::text[], ${column((r) => r.ip)}::text[],
+    ${column((r) => r.userAgent)}::text[], ${column((r) => JSON.stringify(r.details))}::jsonb[],
+    ${column(chainText)}::text[])`;
 }
 
 export type ChainReport =

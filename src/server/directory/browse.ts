@@ -2,7 +2,7 @@ import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { isOpenAt } from "../../shared/availability";
 import type { PartyDetail, PartySummary, SearchHit, SearchQuery, SearchResult } from "../../shared/directory";
 import { foldCompact, foldSpaced } from "../../shared/text";
-import { appendAudit, auditStatement } from "../audit/log";
+import { appendAudit, auditRow, auditRowsStatement } from "../audit/log";
 import { can, canProposeFor, readsSharedEntriesOnly } from "../auth/policy";
 import type { Principal } from "../auth/principal";
 import { auditWho } from "../auth/sign-in";
@@ -255,7 +255,7 @@ export async function search(
   const sharedOnly = readsSharedEntriesOnly(user);
   const cache = searchCacheOf(ctx.db);
   const record = (hits: readonly SearchHit[]) =>
-    auditStatement(at, auditWho(user, meta), {
+    auditRow(at, auditWho(user, meta), {
       action: "directory.search",
       targetType: "directory",
       details: { q: query.q ?? null, type: query.type ?? null, hits: hits.length },
@@ -273,7 +273,11 @@ export async function search(
       () => resultOf(presentHits(kept.rows, kept.byId, query, at)),
     );
     try {
-      await commitGrouped(ctx.db, [requireDirectoryGeneration(kept.generation), record(answer.hits)], actorOf(user));
+      await commitGrouped(
+        ctx.db,
+        { checks: [requireDirectoryGeneration(kept.generation)], records: [record(answer.hits)] },
+        actorOf(user),
+      );
       cache.counts.answered++;
       return answer;
     } catch (err) {
@@ -283,7 +287,7 @@ export async function search(
   }
   return ctx.db.tx(async (tx) => {
     const hits = await searchEntries(tx, query, at, sharedOnly, cache);
-    await atCommit(tx, record(hits));
+    await atCommit(tx, auditRowsStatement([record(hits)]));
     return resultOf(hits);
   }, actorOf(user));
 }

@@ -12,7 +12,7 @@ import {
   type RequestSummary,
   type RoutePreview,
 } from "../../shared/requests";
-import { appendAudit, auditStatement } from "../audit/log";
+import { appendAudit, auditRow } from "../audit/log";
 import { can, overseesRequests, seesSensitive } from "../auth/policy";
 import { isApiToken, type Principal } from "../auth/principal";
 import { auditWho } from "../auth/sign-in";
@@ -457,7 +457,7 @@ export async function readRequest(
     const record =
       opts.audit === false
         ? null
-        : auditStatement(at, auditWho(user, meta), {
+        : auditRow(at, auditWho(user, meta), {
             action: "request.read",
             targetType: "request",
             targetId: row.id,
@@ -469,7 +469,7 @@ export async function readRequest(
   // every request appends to the audit chain, whose head lock each audited commit holds. The
   // detail is answered only once its record is committed; should the reads fail, nothing is
   // recorded, and should the record fail, nothing is answered.
-  if (record) await commitGrouped(ctx.db, [record], actorOf(user));
+  if (record) await commitGrouped(ctx.db, { records: [record] }, actorOf(user));
   return detail;
 }
 
