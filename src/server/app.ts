@@ -117,7 +117,9 @@ export const projectingSerializer =
   (checkResponses: boolean): FastifySerializerCompiler<z.ZodType> =>
   ({ schema, method, url }) => {
     const project = compileProjection(schema);
-    return (answer) => serializeOnce(answer, serialize);
+    // A kept answer is a Buffer: Fastify sends a serializer's Buffer as it is (reply.js accepts a
+    // string or a Buffer payload), though its types say string.
+    return (answer) => serializeOnce(answer, serialize) as string;
     function serialize(data: unknown): string {
       const projected = project(data);
       if (!projected.success) {
