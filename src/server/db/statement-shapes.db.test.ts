@@ -1,4 +1,4 @@
-import { asc, eq, gt } from "drizzle-orm";
+import { asc, eq, gt, like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../../test/harness/db";
 import { parties } from "../directory/tables";
@@ -52,5 +52,40 @@ describe("statements built once per shape", () => {
       { iso2: "XB", ratified: "2026-02-01", reminded: new Date("2026-02-01T12:00:00Z") },
       { iso2: "XC", ratified: "2026-03-01", reminded: new Date("2026-03-01T12:00:00Z") },
     ]);
+  });
+
+  it("map rows as Drizzle does: columns, SQL with its decoder, nulls, and nested fields", async () => {
+    const fields = {
+      iso2: parties.iso2,
+      reminded: parties.lastRemindedAt,
+      acceded: parties.conventionRatifiedOn,
+      // A decoder of its own (mapWith), and a value that is null in some rows.
+      year: sql`extract(year from ${parties.lastRemindedAt})`.mapWith(Number),
+      none: sql<string | null>`nullif(${parties.iso2}, ${parties.iso2})`,
+    };
+    const flat = shaped((tx, p: Params<{ prefix: string }>) =>
+      tx.select(fields).from(parties).where(like(parties.iso2, p.prefix)).orderBy(asc(parties.iso2)),
+    );
+    const nested = shaped((tx, p: Params<{ prefix: string }>) =>
+      tx
+        .select({ iso2: parties.iso2, names: { en: parties.nameEn, fr: parties.nameFr } })
+        .from(parties)
+        .where(like(parties.iso2, p.prefix))
+        .orderBy(asc(parties.iso2)),
+    );
+    const flatRows = await db.tx((tx) => flat(tx, { prefix: "X%" }));
+    expect(flatRows).toEqual(
+      await db.tx((tx) => tx.select(fields).from(parties).where(like(parties.iso2, "X%")).orderBy(asc(parties.iso2))),
+    );
+    expect(flatRows[0]).toEqual({
+      iso2: "XA",
+      reminded: new Date("2026-01-01T12:00:00Z"),
+      acceded: "2026-01-01",
+      year: 2026,
+      none: null,
+    });
+    expect(await db.tx((tx) => nested(tx, { prefix: "X%" }))).toEqual(
+      ["XA", "XB", "XC"].map((iso2) => ({ iso2, names: { en: `Shape ${iso2}`, fr: `Forme ${iso2}` } })),
+    );
   });
 });
