@@ -292,25 +292,45 @@ function postgresTransactions(pool: pg.Pool): Database["tx"] {
         new NodePgSession(client, dialect, undefined),
         undefined,
       ) as unknown as Tx;
-      try {
-        const [result, queue] = await withCommitQueue(tx, fn).catch(async (err: unknown) => {
-          // The function's statements failed because the BEGIN did: report the cause.
-          throw (await beginError) ?? err;
-        });
-        // Pipelined with the COMMIT, compiled here so that the order sent is the order queued.
-        // If one fails, PostgreSQL answers the COMMIT with a rollback and together() reports it.
-        // Nor do they wait for the BEGIN's answer (a function that reads nothing, such as a search
-        // answered from memory, then takes one round trip): if the BEGIN failed, they and the
-        // COMMIT find the transaction aborted, nothing commits, and the BEGIN's error is reported.
+      // Pipelined with the COMMIT, compiled here so that the order sent is the order queued.
+      // If one fails, PostgreSQL answers the COMMIT with a rollback and together() reports it.
+      // Nor do they wait for the BEGIN's answer (a function that reads nothing, such as a search
+      // answered from memory, then takes one round trip): if the BEGIN failed, they and the
+      // COMMIT find the transaction aborted, nothing commits, and the BEGIN's error is reported.
+      const commit = (queue: SQL[]) => {
         const sent = queue.map((q) => {
           const { sql: text, params } = dialect.sqlToQuery(q);
           return client.query({ text, values: params as unknown[] });
         });
-        const ended = together([...sent, client.query("commit")]).then(
+        return together([...sent, client.query("commit")]).then(
           () => undefined,
           (err: unknown) => err,
         );
-        const failed = (await beginError) ?? (await ended);
+      };
+      let endedEarly: Promise<unknown> | undefined;
+      const patchable = client as { query: unknown };
+      // The connection's own query (prepared-statements.ts names statements through it).
+      const query = patchable.query;
+      earlyEnds.set(tx, (queue) => {
+        endedEarly = commit(queue.splice(0));
+        // Nothing may run after the COMMIT on this connection: it would run outside the
+        // transaction, without the actor's role. Until the function returns, it is refused.
+        patchable.query = () =>
+          Promise.reject(new Error("statement issued after the transaction's last statements (endWith)"));
+      });
+      try {
+        const [result, queue] = await withCommitQueue(tx, fn)
+          .catch(async (err: unknown) => {
+            // The function's statements failed because the BEGIN did: report the cause.
+            throw (await beginError) ?? err;
+          })
+          .finally(() => {
+            earlyEnds.delete(tx);
+            patchable.query = query;
+          });
+        if (endedEarly && queue.length > 0)
+          throw new Error("atCommit after the transaction's last statements (endWith)");
+        const failed = (await beginError) ?? (await (endedEarly ?? commit(queue)));
         if (failed) throw failed;
         return result;
       } catch (err) {
@@ -388,6 +408,28 @@ export async function atCommit(tx: Tx, query: SQL): Promise<void> {
   const queue = atCommitQueues.get(tx);
   if (queue) queue.push(query);
   else await tx.execute(query);
+}
+
+/** Per transaction of `tx()` on PostgreSQL: sends its atCommit queue and COMMIT at once. */
+const earlyEnds = new WeakMap<Tx, (queue: SQL[]) => void>();
+
+/**
+ * A transaction's last statements, sent with its COMMIT (and what atCommit queued) in the same
+ * write on PostgreSQL: a read of a few statements takes one round trip, not two, and wakes its
+ * backend once. `issue` must start every statement at once, as a statement built once does
+ * (`shaped`), not a query builder, which starts only when awaited; a statement started after
+ * the COMMIT is sent is refused (it would run outside the transaction), and so is an atCommit.
+ * On PGlite, or outside `tx()`, the statements simply run, and the COMMIT follows as usual.
+ */
+export async function endWith<const T extends readonly unknown[]>(
+  tx: Tx,
+  issue: () => T,
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const statements = issue();
+  const end = earlyEnds.get(tx);
+  const queue = atCommitQueues.get(tx);
+  if (end && queue) end(queue);
+  return together(statements);
 }
 
 /** Rows of a raw SQL query; both drivers answer with `{ rows }`. */

@@ -18,7 +18,7 @@ import { isApiToken, type Principal } from "../auth/principal";
 import { auditWho } from "../auth/sign-in";
 import { activeMembersOf } from "../auth/users";
 import type { AppContext, RequestMeta } from "../context";
-import { type Tx, together } from "../db/database";
+import { endWith, type Tx, together } from "../db/database";
 import { commitGrouped } from "../db/grouped-commits";
 import { type Params, shaped, shapedBy } from "../db/statement-shapes";
 import { findContactPoint, findPartyById, requireParty } from "../directory/entries";
@@ -625,8 +625,8 @@ export async function listRequests(ctx: AppContext, user: Principal, q: ListQuer
       limit: q.limit,
       offset: q.offset,
     };
-    // The page and the counts pipelined.
-    const [rows, [c]] = await together([listPage(tx, shape, values), listCounts(tx, shape, values)]);
+    // The page and the counts pipelined, with the COMMIT: one round trip.
+    const [rows, [c]] = await endWith(tx, () => [listPage(tx, shape, values), listCounts(tx, shape, values)]);
     const ps: PartyMap = new Map();
     for (const r of rows) {
       if (r.fromIso2)
