@@ -4,7 +4,9 @@
  * (10,000), the server run with `--cpu-prof`, PROFILE_SECONDS (8) of load at 50 connections, then
  * the profile's heaviest functions and files by self time. Not part of `npm run bench`: a tool to
  * find what to make faster, its output is read, not recorded. With PROFILE_EXPLAIN=1 it first prints
- * the plans, run and timed, of the statements of the inbox listing and of a request's detail.
+ * the plans, run and timed, of the statements of the inbox listing and of a request's detail. With
+ * PROFILE_STATEMENTS=1, PostgreSQL keeps its statement statistics (pg_stat_statements) and the
+ * statements of each load are printed by the time PostgreSQL spent on them, planning and running.
  */
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -103,7 +105,8 @@ function summarise(file: string, windowS: number, top = 30): string {
 
 /**
  * PROFILE_EXPLAIN=1: the plans, run and timed, of every statement the inbox listing and a request's
- * detail send, as the benchmark's API token (the Party with the most requests received).
+ * detail send, as the benchmark's API token (the Party with the most requests received), as planned
+ * with their values and as planned without them (the generic plan a prepared statement may keep).
  */
 async function explainMain(ctx: AppContext, token: string): Promise<void> {
   const meta = { ip: null, userAgent: null };
@@ -116,6 +119,10 @@ async function explainMain(ctx: AppContext, token: string): Promise<void> {
     for (const q of recorded.filter((r) => /^\s*(select|with)/i.test(r.sql))) {
       console.log(`\n--- ${name}: ${q.sql.slice(0, 160).replace(/\s+/g, " ")}…`);
       console.log(await planOf(ctx.db, actorOf(principal), q, { analyze: true }));
+      // The plan a prepared statement keeps once it stops planning with each call's values.
+      console.log(
+        `--- the same, generic:\n${await planOf(ctx.db, actorOf(principal), q, { analyze: true, generic: true })}`,
+      );
     }
   };
   await show("inbox", (c) => listRequests(c, principal, { box: "inbox", limit: 50, offset: 0, overdue: false }));
@@ -124,8 +131,38 @@ async function explainMain(ctx: AppContext, token: string): Promise<void> {
   await show("detail", (c) => readRequest(c, principal, id, meta, { audit: false }));
 }
 
+/** PostgreSQL's time per statement during one load (pg_stat_statements, reset before it). */
+async function statementStats(url: string): Promise<{ report(answers: number): Promise<string> }> {
+  const c = new pgClient.Client({ connectionString: url });
+  await c.connect();
+  await c.query("create extension if not exists pg_stat_statements");
+  await c.query("select pg_stat_statements_reset()");
+  return {
+    async report(answers) {
+      const { rows } = await c.query<{ calls: string; plan: number; exec: number; query: string }>(
+        `select calls, total_plan_time as plan, total_exec_time as exec, query from pg_stat_statements
+          where query not like '%pg_stat_statements%' order by total_plan_time + total_exec_time desc limit 12`,
+      );
+      await c.end();
+      const all = rows.reduce((t, r) => t + r.plan + r.exec, 0);
+      return [
+        `PostgreSQL, per answer (${answers} answers): ${((all * 1000) / Math.max(1, answers)).toFixed(0)} µs planning and running the 12 heaviest statements`,
+        ...rows.map(
+          (r) =>
+            `  ${String(r.calls).padStart(7)} calls, plan ${((r.plan * 1000) / Number(r.calls)).toFixed(0)} µs, run ${((r.exec * 1000) / Number(r.calls)).toFixed(0)} µs: ${r.query.replace(/\s+/g, " ").slice(0, 110)}`,
+        ),
+      ].join("\n");
+    },
+  };
+}
+
 async function main(): Promise<void> {
-  const pg = await startPostgres();
+  const statements = Boolean(process.env.PROFILE_STATEMENTS);
+  const pg = await startPostgres(
+    statements
+      ? { settings: ["shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track_planning=on"] }
+      : {},
+  );
   const admin = new pgClient.Client({ connectionString: pg.url() });
   await admin.connect();
   await admin.query("create database vigil_profile");
@@ -195,7 +232,9 @@ async function main(): Promise<void> {
         );
       // Warm up, then the measured load.
       await load({ connections: 10, amount: 200 });
+      const stats = statements ? await statementStats(url) : undefined;
       const r = await load({ connections: 50, duration: SECONDS });
+      if (stats) console.log(await stats.report(r.requests));
       // The profile is written as the process exits.
       await stopChild(server.child);
       const file = fs.readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));

@@ -36,7 +36,7 @@ export type RunningPostgres = {
  * 127.0.0.1, trust authentication (loopback only, test data only). PostgreSQL refuses to run
  * as root, so as root it runs as the `postgres` system user that the Debian package creates.
  */
-export async function startPostgres(opts: { durable?: boolean } = {}): Promise<RunningPostgres> {
+export async function startPostgres(opts: { durable?: boolean; settings?: string[] } = {}): Promise<RunningPostgres> {
   const bin = findPostgresBin();
   if (!bin) throw new Error("PostgreSQL server not found: install the Debian package `postgresql`.");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vigil-pg-"));
@@ -78,6 +78,8 @@ export async function startPostgres(opts: { durable?: boolean } = {}): Promise<R
     "full_page_writes=off",
     "-c",
     "max_connections=200",
+    // Extra `name=value` settings (the profile's statement statistics).
+    ...(opts.settings ?? []).flatMap((setting) => ["-c", setting]),
   ];
   const launch = async (): Promise<ChildProcess> => {
     const [cmd, args] = wrap(path.join(bin, "postgres"), serverArgs);

@@ -144,3 +144,14 @@ function decoderOf(field: unknown): Decoder {
   if (is(field, drizzleOrm.Subquery)) return decoder((field as unknown as { _: { sql: SQL } })._.sql);
   return decoder((field as { sql: SQL }).sql);
 }
+
+/**
+ * For the rest of the transaction, prepared statements run their generic plan, planned once per
+ * connection without their values, instead of being planned again with each call's values when
+ * PostgreSQL judges that cheaper (it compares estimates, not the planning's own time). Only where
+ * the generic plans are checked to read through indexes (`query-plans.db.test.ts`).
+ */
+export const genericPlans = shaped(
+  (_tx, _p: Params<Record<string, never>>) =>
+    sql<{ mode: string }[]>`select set_config('plan_cache_mode', 'force_generic_plan', true) as mode`,
+);

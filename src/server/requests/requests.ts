@@ -20,7 +20,7 @@ import { activeMembersOf } from "../auth/users";
 import type { AppContext, RequestMeta } from "../context";
 import { endWith, type Tx, together } from "../db/database";
 import { commitGrouped } from "../db/grouped-commits";
-import { type Params, shaped, shapedBy } from "../db/statement-shapes";
+import { genericPlans, type Params, shaped, shapedBy } from "../db/statement-shapes";
 import { findContactPoint, findPartyById, requireParty } from "../directory/entries";
 import { parties } from "../directory/tables";
 import { badRequest, conflict, notFound } from "../http/errors";
@@ -625,8 +625,14 @@ export async function listRequests(ctx: AppContext, user: Principal, q: ListQuer
       limit: q.limit,
       offset: q.offset,
     };
-    // The page and the counts pipelined, with the COMMIT: one round trip.
-    const [rows, [c]] = await endWith(tx, () => [listPage(tx, shape, values), listCounts(tx, shape, values)]);
+    // The page and the counts pipelined, with the COMMIT: one round trip. Planned once per
+    // connection (genericPlans): PostgreSQL would otherwise plan the counts' statement again on
+    // every call (0.47 ms, twice its run), its estimates with values being lower than without.
+    const [, rows, [c]] = await endWith(tx, () => [
+      genericPlans(tx, {}),
+      listPage(tx, shape, values),
+      listCounts(tx, shape, values),
+    ]);
     const ps: PartyMap = new Map();
     for (const r of rows) {
       if (r.fromIso2)
