@@ -33,7 +33,9 @@ function withParams(q: Recorded): SQL {
 /**
  * The plan of a recorded statement as `actor` (row-level security adds its conditions). By default
  * with sequential scans priced out, to show whether an index can serve it at all; with `analyze`,
- * as the planner chooses, run, with its timings.
+ * as the planner chooses, run, with its timings. With `generic`, the plan a prepared statement
+ * keeps (plan_cache_mode = force_generic_plan): planned once without its values, which must hold
+ * for every value.
  */
 export async function planOf(
   db: Database,
@@ -42,45 +44,33 @@ export async function planOf(
   opts: { analyze?: boolean; sortsPricedOut?: boolean; generic?: boolean } = {},
 ): Promise<string> {
   return db.tx(async (tx: Tx) => {
-    if (opts.generic) return genericPlanOf(tx, q, opts);
     if (!opts.analyze) await tx.execute(sql`set local enable_seqscan = off`);
     // Whether an index can give the order: on a table of a few rows a sort costs nothing, and
     // the planner may pick one (or a join needing one) by chance; priced out, it sorts only if
     // no index serves the order.
     if (opts.sortsPricedOut) await tx.execute(sql`set local enable_sort = off`);
     const explain = opts.analyze ? sql.raw("explain (analyze, buffers) ") : sql.raw("explain ");
-    const rows = await queryRows<Record<string, string>>(tx, sql`${explain}${withParams(q)}`);
-    return rows.map((r) => Object.values(r)[0]).join("\n");
+    const explained = async (statement: SQL) => {
+      const rows = await queryRows<Record<string, string>>(tx, sql`${explain}${statement}`);
+      return rows.map((r) => Object.values(r)[0]).join("\n");
+    };
+    if (!opts.generic) return explained(withParams(q));
+    await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
+    // A name of its own each time: PREPARE outlives a transaction that fails after it.
+    const name = `vigil_generic_plan_${++prepared}`;
+    await tx.execute(sql.raw(`prepare ${name} as ${q.sql}`));
+    try {
+      // EXPLAIN EXECUTE takes no bound parameters: the values as literals, typed by the statement.
+      const args = q.params.length > 0 ? `(${q.params.map(literal).join(", ")})` : "";
+      return await explained(sql.raw(`execute ${name}${args}`));
+    } finally {
+      await tx.execute(sql.raw(`deallocate ${name}`)).catch(() => {});
+    }
   }, actor);
 }
-
-/**
- * The generic plan of a statement, the one a prepared statement keeps (plan_cache_mode =
- * force_generic_plan): planned once without its values, which must hold for every value.
- */
-async function genericPlanOf(
-  tx: Tx,
-  q: Recorded,
-  opts: { analyze?: boolean; sortsPricedOut?: boolean },
-): Promise<string> {
-  await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
-  if (!opts.analyze) await tx.execute(sql`set local enable_seqscan = off`);
-  if (opts.sortsPricedOut) await tx.execute(sql`set local enable_sort = off`);
-  // A name of its own each time: PREPARE outlives a transaction that fails after it.
-  const name = `vigil_generic_plan_${++prepared}`;
-  await tx.execute(sql.raw(`prepare ${name} as ${q.sql}`));
-  try {
-    const explain = opts.analyze ? sql.raw("explain (analyze, buffers) ") : sql.raw("explain ");
-    // EXPLAIN takes no bound parameters: the values as literals, typed by the prepared statement.
-    const literal = (v: unknown) =>
-      v === null || v === undefined
-        ? "null"
-        : `'${(v instanceof Date ? v.toISOString() : typeof v === "object" ? JSON.stringify(v) : String(v)).replaceAll("'", "''")}'`;
-    const args = q.params.length > 0 ? `(${q.params.map(literal).join(", ")})` : "";
-    const rows = await queryRows<Record<string, string>>(tx, sql`${explain}${sql.raw(`execute ${name}${args}`)}`);
-    return rows.map((r) => Object.values(r)[0]).join("\n");
-  } finally {
-    await tx.execute(sql.raw(`deallocate ${name}`)).catch(() => {});
-  }
-}
 let prepared = 0;
+
+const literal = (v: unknown) =>
+  v === null || v === undefined
+    ? "null"
+    : `'${(v instanceof Date ? v.toISOString() : typeof v === "object" ? JSON.stringify(v) : String(v)).replaceAll("'", "''")}'`;

@@ -105,9 +105,12 @@ export function actorSettings(actor: Actor): SQL {
                set_config('vigil.user_id', ${actor.userId ?? ""}, true),
                set_config('vigil.party_id', ${actor.partyId ?? ""}, true),
                set_config('vigil.role', ${actor.role ?? ""}, true)${
-                 actor.apiTokenId ? sql`, vigil_require_api_token(${actor.apiTokenId}::uuid)` : sql``
+                 actor.apiTokenId ? sql`, ${requireApiToken(actor.apiTokenId)}` : sql``
                }`;
 }
+
+/** The check that an API token is still unrevoked (SQLSTATE VG401 if not), as an expression. */
+export const requireApiToken = (apiTokenId: string): SQL => sql`vigil_require_api_token(${apiTokenId}::uuid)`;
 
 /** Roles are server-wide objects, so they are created here rather than in a migration. */
 export const ENSURE_ROLE_SQL = `

@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { ChainedFields } from "../audit/chain";
 import { auditRowsStatement } from "../audit/log";
-import { type Actor, atCommit, type Database, SYSTEM_ACTOR } from "./database";
+import { type Actor, atCommit, type Database, requireApiToken, SYSTEM_ACTOR } from "./database";
 import { perDatabase } from "./per-database";
 
 /**
@@ -58,7 +58,7 @@ function distinct(checks: SQL[]): SQL[] {
 }
 
 /** An API token's check, as a member's own transaction makes it in its BEGIN (database.ts). */
-const tokenCheck = (apiTokenId: string) => sql`select vigil_require_api_token(${apiTokenId}::uuid)`;
+const tokenCheck = (apiTokenId: string) => sql`select ${requireApiToken(apiTokenId)}`;
 
 export class CommitGroups {
   private queue: Member[] = [];
