@@ -283,6 +283,8 @@ export async function generateRequests(raw: Raw, ctx: AppContext, from: number, 
   }
   // The list counts, which the triggers turned off above did not keep.
   await raw.query("select vigil_recount_requests()");
+  // And the listings an instance keeps (listing-cache.ts), which the triggers did not move either.
+  await raw.query("select vigil_request_boxes_all_moved()");
   // What autovacuum does to a table at rest: statistics, and the visibility map that lets a count
   // be answered from an index alone.
   await raw.query("vacuum (analyze) requests");

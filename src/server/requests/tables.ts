@@ -190,6 +190,21 @@ export const requestCounts = pgTable(
 );
 
 /**
+ * A counter per Party and side, moved at the commit of every change to that side's requests or to
+ * their assignments (migration 0035): an instance that kept a listing of the box under a version
+ * gives it again only while the version is the same (listing-cache.ts). Written only by triggers.
+ */
+export const requestBoxVersions = pgTable(
+  "request_box_versions",
+  {
+    partyId: uuid("party_id").notNull(),
+    side: text("side", { enum: ["received", "sent"] }).notNull(),
+    version: bigint("version", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.partyId, t.side] })],
+);
+
+/**
  * The timeline: every transition (with the platform's signed receipt), reminder, escalation,
  * message and feedback, append-only.
  */
