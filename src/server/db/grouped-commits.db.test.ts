@@ -44,6 +44,24 @@ const settle = (p: Promise<void>) =>
   );
 
 describe("grouped commits", () => {
+  it("commit checks alone, with no record: the audit chain does not move", async () => {
+    const head = async () =>
+      (await db.ownerTx((tx) => queryRows<{ n: string }>(tx, sql`select count(*) as n from audit_log`)))[0]?.n;
+    const before = await head();
+    const n = await generation();
+    const parties = Array.from({ length: 5 }, () => crypto.randomUUID());
+    const results = await Promise.all(
+      parties.map((party, i) =>
+        settle(
+          commitGrouped(db, { checks: [requireDirectoryGeneration(i === 4 ? n + 1 : n)], records: [] }, actor(party)),
+        ),
+      ),
+    );
+    expect(results.slice(0, 4)).toEqual(["committed", "committed", "committed", "committed"]);
+    expect(isDirectoryChanged(results[4])).toBe(true);
+    expect(await head()).toBe(before);
+  });
+
   it("commit the callers of the same moment in one transaction, their records in order, a check asked by all once", async () => {
     const counts = { ...groupsOf(db).counts };
     const n = await generation();

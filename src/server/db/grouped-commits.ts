@@ -8,7 +8,8 @@ import { perDatabase } from "./per-database";
 /**
  * What a caller of a grouped commit commits: the audit records of a read already answered from
  * memory or already done, and the checks it must pass for them to hold (that the directory is
- * still at the generation a search was answered from). A check only reads, and fails its statement
+ * still at the generation a search was answered from); or checks alone, for an answer given again
+ * from memory that is not audited (a box listing: that the Party's boxes have not changed). A check only reads, and fails its statement
  * to refuse: it must hold whoever runs it, since in a group it runs once for all who ask it.
  */
 export type GroupedCommit = { checks?: SQL[]; records: ChainedFields[] };
@@ -99,7 +100,8 @@ export class CommitGroups {
     try {
       await this.db.tx(async (tx) => {
         for (const check of checks) await atCommit(tx, check);
-        await atCommit(tx, auditRowsStatement(group.flatMap((m) => m.records)));
+        const records = group.flatMap((m) => m.records);
+        if (records.length > 0) await atCommit(tx, auditRowsStatement(records));
       }, SYSTEM_ACTOR);
     } catch {
       this.counts.failed++;
@@ -117,7 +119,7 @@ export class CommitGroups {
     try {
       await this.db.tx(async (tx) => {
         for (const check of member.checks ?? []) await atCommit(tx, check);
-        await atCommit(tx, auditRowsStatement(member.records));
+        if (member.records.length > 0) await atCommit(tx, auditRowsStatement(member.records));
       }, member.actor);
       member.resolve();
     } catch (err) {

@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testContext } from "../../../test/harness/context";
 import { testDatabase } from "../../../test/harness/db";
 import { makeUser } from "../../../test/harness/factories";
+import { createApiToken, resolveApiToken, revokeApiToken } from "../api-tokens/api-tokens";
 import type { UserRow } from "../auth/users";
 import { ManualClock } from "../clock";
 import type { AppContext } from "../context";
+import { isTokenRefused, SYSTEM_ACTOR } from "../db/database";
 import { loadDemoNetwork } from "../demo/seed";
 import { sampleContent } from "./documents/sample";
 import { listingCacheOf } from "./listing-cache";
@@ -139,6 +141,23 @@ describe("kept listings", () => {
     const after = await listed();
     expect(after.items.find((r) => r.id === id)?.overdue).toBe(true);
     expect(after.counts.overdue).toBeGreaterThan(before.counts.overdue);
+  });
+
+  it("are refused to an API token revoked since, whose check comes with the version's", async () => {
+    const admin = (await makeUser(ctx, { email: "kept.admin.ro@example.org", role: "party_admin", party: "RO" })).user;
+    const created = await createApiToken(
+      ctx,
+      admin,
+      { name: "Romania case system (kept)", scopes: ["requests:read"], expiresAt: null },
+      meta,
+    );
+    const check = await ctx.db.tx((tx) => resolveApiToken(tx, created.token, clock.now(), meta), SYSTEM_ACTOR);
+    if (!check.ok) throw check.error;
+    const first = await listRequests(ctx, check.principal, inbox);
+    expect(await listRequests(ctx, check.principal, inbox)).toBe(first);
+    await revokeApiToken(ctx, admin, check.principal.id, meta);
+    const refused = await listRequests(ctx, check.principal, inbox).catch((err: unknown) => err);
+    expect(isTokenRefused(refused)).toBe(true);
   });
 
   it("are kept a minute at most", async () => {

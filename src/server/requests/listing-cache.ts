@@ -1,8 +1,8 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import { hasSqlState } from "../db/database";
 import { perDatabase } from "../db/per-database";
 import { type Params, shaped } from "../db/statement-shapes";
 import { unchangingAnswer } from "../http/unchanging-answers";
-import { requestBoxVersions } from "./tables";
 
 /**
  * Listings of a box (inbox, sent, drafts) kept in this instance's memory while nothing they show
@@ -23,7 +23,11 @@ import { requestBoxVersions } from "./tables";
  *
  * The version is read before the listing, in its transaction: a change committed meanwhile leaves
  * the listing filed under an older version, which the next call finds moved, never the reverse.
- * A kept listing is marked unchanging: frozen, and serialized once.
+ * A listing given again reads nothing before it is answered: like a search answered from memory,
+ * it commits a check that the version is still the one kept (requireBoxVersion), grouped with the
+ * other callers of the moment (db/grouped-commits.ts, which also checks each API token is still
+ * valid); if the box has moved, the check fails and the listing is read again. A kept listing is
+ * marked unchanging: frozen, and serialized once.
  */
 export type KeptListing<T> = { version: string; answer: T };
 
@@ -74,15 +78,25 @@ export class ListingCache {
 export const listingCacheOf = perDatabase(() => new ListingCache());
 
 /**
- * The version of a Party's boxes as the viewer's transaction sees it: its two counters (they only
- * grow, so their sum moves whenever one does) and the directory's generation (Parties' names).
+ * The version of a Party's boxes as the listing's transaction sees it (migration 0036: its two
+ * counters, which only grow, and the directory's generation, which the Parties' names move).
  */
-export const boxVersion = shaped((tx, p: Params<{ partyId: string }>) =>
-  tx
-    .select({
-      version: sql<string>`coalesce(sum(${requestBoxVersions.version}), 0)::text || ':'
-      || (select n from directory_generation where id = 1)::text`,
-    })
-    .from(requestBoxVersions)
-    .where(sql`${requestBoxVersions.partyId} = ${p.partyId}::uuid`),
+export const boxVersion = shaped(
+  (_tx, p: Params<{ partyId: string }>) =>
+    sql<{ version: string }[]>`select vigil_request_box_version(${p.partyId}::uuid) as version`,
 );
+
+/** SQLSTATE raised by vigil_require_request_box_version (migration 0036). */
+export const BOX_CHANGED = "VG412";
+
+/**
+ * Fails the transaction (BOX_CHANGED) unless the Party's boxes are still at `version`: the check
+ * of a listing given again from memory, committed grouped with others (db/grouped-commits.ts).
+ */
+export function requireBoxVersion(partyId: string, version: string): SQL {
+  return sql`select vigil_require_request_box_version(${partyId}::uuid, ${version})`;
+}
+
+export function isBoxChanged(err: unknown): boolean {
+  return hasSqlState(err, BOX_CHANGED);
+}

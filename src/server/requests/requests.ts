@@ -34,7 +34,7 @@ import type { DocumentLocale, RequestDocumentInput } from "./documents/input";
 import { renderRequestPdf } from "./documents/pdf";
 import { addHandler, handlersOf } from "./handlers";
 import { acknowledgementCheckJob } from "./jobs";
-import { boxVersion, listingCacheOf } from "./listing-cache";
+import { boxVersion, isBoxChanged, listingCacheOf, requireBoxVersion } from "./listing-cache";
 import { briefOf, routePreview } from "./routing";
 import { requireTransfersAllowed } from "./suspension";
 import { requestAssignments, requestCounts, requests } from "./tables";
@@ -629,13 +629,15 @@ export async function listRequests(ctx: AppContext, user: Principal, q: ListQuer
   const cache = listingCacheOf(ctx.db);
   const kept = cache.kept<RequestList>(key, now);
   if (kept) {
-    const [[current]] = await ctx.db.tx((tx) => endWith(tx, () => [boxVersion(tx, { partyId })]), actor);
-    if (current?.version === kept.version) {
+    try {
+      await commitGrouped(ctx.db, { checks: [requireBoxVersion(partyId, kept.version)], records: [] }, actor);
       cache.counts.answered++;
       return kept.answer;
+    } catch (err) {
+      if (!isBoxChanged(err)) throw err;
+      cache.counts.stale++;
+      cache.forget(key);
     }
-    cache.counts.stale++;
-    cache.forget(key);
   }
   return ctx.db.tx(async (tx) => {
     const values: ListValues = {
