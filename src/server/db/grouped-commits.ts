@@ -9,8 +9,9 @@ import { perDatabase } from "./per-database";
  * What a caller of a grouped commit commits: the audit records of a read already answered from
  * memory or already done, and the checks it must pass for them to hold (that the directory is
  * still at the generation a search was answered from); or checks alone, for an answer given again
- * from memory that is not audited (a box listing: that the Party's boxes have not changed). A check only reads, and fails its statement
- * to refuse: it must hold whoever runs it, since in a group it runs once for all who ask it.
+ * from memory that is not audited (a box listing: that the Party's boxes have not changed). A
+ * check only reads, and fails its statement to refuse: it must hold whoever runs it, since in a
+ * group it runs once for all who ask it.
  */
 export type GroupedCommit = { checks?: SQL[]; records: ChainedFields[] };
 
