@@ -14,6 +14,7 @@ import { loadDemoNetwork } from "../demo/seed";
 import { SESSION_COOKIE } from "../http/guard";
 import { JOBS } from "../jobs/catalogue";
 import { type JobDefinition, JobQueue } from "../jobs/queue";
+import { listingCacheOf } from "../requests/listing-cache";
 
 /**
  * Scale-out: two instances of Vigil, each with its own pool, LISTEN connection and job workers,
@@ -158,6 +159,11 @@ describe.runIf(testDbKind() === "postgres")("two instances on one PostgreSQL", (
       }
     })();
     while (!received.includes(": connected")) await new Promise((r) => setTimeout(r, 20));
+    // B keeps Romania's inbox once listed (requests/listing-cache.ts): what A commits must show on B.
+    const listedOnB = await reader.call(b.base, "GET", "/api/requests?box=inbox");
+    const answered = listingCacheOf(b.ctx.db).counts.answered;
+    expect((await reader.call(b.base, "GET", "/api/requests?box=inbox")).data).toEqual(listedOnB.data);
+    expect(listingCacheOf(b.ctx.db).counts.answered).toBe(answered + 1);
 
     const draft = await sender.call(a.base, "POST", "/api/requests", {
       type: "legal_information",
@@ -193,6 +199,7 @@ describe.runIf(testDbKind() === "postgres")("two instances on one PostgreSQL", (
     expect(onB.data.number).toBe(sent.data.number);
     const inbox = await reader.call(b.base, "GET", "/api/requests?box=inbox");
     expect(inbox.data.items.map((i: { id: string }) => i.id)).toContain(draft.data.id);
+    expect(inbox.data.counts.inbox).toBe(listedOnB.data.counts.inbox + 1);
   });
 
   it("sign-in attempts on A count against the same allowance on B", async () => {
