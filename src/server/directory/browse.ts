@@ -264,18 +264,25 @@ export async function search(
   // same, its audit record and the check that the directory is still at the generation kept
   // committed with those of the searches of the same moment (search-cache.ts, db/grouped-commits.ts).
   const plan = planSearch(query, sharedOnly);
-  const kept = cache.kept<ContactPointEntry>(plan.key);
-  if (kept) {
-    const answer = cache.presented(
-      JSON.stringify([plan.key, query.availability ?? null, query.limit]),
-      kept.generation,
-      Math.floor(at.getTime() / 60_000),
-      () => resultOf(presentHits(kept.rows, kept.byId, query, at)),
-    );
+  const answerKey = JSON.stringify([plan.key, query.availability ?? null, query.limit]);
+  const minute = Math.floor(at.getTime() / 60_000);
+  // Presented already this minute: nothing else to look up; else presented from the kept ranking.
+  const ready = cache.answered<SearchResult>(answerKey, plan.key, minute);
+  const kept = ready ? undefined : cache.kept<ContactPointEntry>(plan.key);
+  const fromMemory =
+    ready ??
+    (kept && {
+      generation: kept.generation,
+      answer: cache.presented(answerKey, kept.generation, minute, () =>
+        resultOf(presentHits(kept.rows, kept.byId, query, at)),
+      ),
+    });
+  if (fromMemory) {
+    const { generation, answer } = fromMemory;
     try {
       await commitGrouped(
         ctx.db,
-        { checks: [requireDirectoryGeneration(kept.generation)], records: [record(answer.hits)] },
+        { checks: [requireDirectoryGeneration(generation)], records: [record(answer.hits)] },
         actorOf(user),
       );
       cache.counts.answered++;

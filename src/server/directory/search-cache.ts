@@ -75,6 +75,26 @@ export class SearchCache {
   }
 
   /**
+   * The answer already presented under `key` during `minute` from the generation now kept, with
+   * that generation: a repeated search then looks up nothing else (not its ranking's rows). Its
+   * ranking (`rankingKey`) counts as used, as `kept` would have made it.
+   */
+  answered<T extends object>(
+    key: string,
+    rankingKey: string,
+    minute: number,
+  ): { generation: number; answer: T } | undefined {
+    const kept = this.answers.get(key);
+    if (!kept || kept.minute !== minute || kept.generation !== this.generation) return undefined;
+    const rows = this.entries.get(rankingKey);
+    if (rows) {
+      this.entries.delete(rankingKey);
+      this.entries.set(rankingKey, rows);
+    }
+    return { generation: kept.generation, answer: kept.answer as T };
+  }
+
+  /**
    * The answer presented under `key` from the entries of `generation` during `minute`, or
    * `present`'s, kept for the rest of that minute: what presenting adds to the kept entries
    * (open now, by opening hours given to the minute; stale, by day) changes by the minute at most.
