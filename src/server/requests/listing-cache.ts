@@ -9,7 +9,7 @@ import { unchangingAnswer } from "../http/unchanging-answers";
  * has changed: national systems poll their inbox, and officers on duty keep it open, while a box
  * changes a few times an hour. Building a page of 50 requests with its counts costs the server
  * about a millisecond of CPU (the rows decoded, presented and serialized); giving the kept one
- * again costs a read of two counters.
+ * again costs a check of two counters, committed with those of the same moment.
  *
  * What a listing shows depends on:
  * - the rows of the Party's requests and their assignments: every change to them moves the
@@ -27,7 +27,8 @@ import { unchangingAnswer } from "../http/unchanging-answers";
  * it commits a check that the version is still the one kept (requireBoxVersion), grouped with the
  * other callers of the moment (db/grouped-commits.ts, which also checks each API token is still
  * valid); if the box has moved, the check fails and the listing is read again. A kept listing is
- * marked unchanging: frozen, and serialized once.
+ * marked unchanging: frozen, and serialized once. The counters only grow, except through a
+ * restore, which is made with the instances stopped (docs/operations.md, Backups).
  */
 export type KeptListing<T> = { version: string; answer: T };
 
