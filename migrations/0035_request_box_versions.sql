@@ -20,29 +20,30 @@ $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION vigil_request_box_moved(uuid, text) FROM PUBLIC;
 --> statement-breakpoint
+-- Both boxes of a request between these Parties (the requested one is not set on a draft yet).
+CREATE FUNCTION vigil_request_sides_moved(p_sender uuid, p_requested uuid) RETURNS void
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  PERFORM vigil_request_box_moved(p_sender, 'sent');
+  IF p_requested IS NOT NULL THEN
+    PERFORM vigil_request_box_moved(p_requested, 'received');
+  END IF;
+END
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION vigil_request_sides_moved(uuid, uuid) FROM PUBLIC;
+--> statement-breakpoint
 -- Every change to a request moves both its boxes, before and after the change: what a listing
 -- shows of a request (its columns, its deadlines, its Parties) is not worth sorting out here.
 CREATE FUNCTION vigil_request_boxes_moved() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    PERFORM vigil_request_box_moved(OLD.sender_party_id, 'sent');
-    IF OLD.requested_party_id IS NOT NULL THEN
-      PERFORM vigil_request_box_moved(OLD.requested_party_id, 'received');
-    END IF;
+    PERFORM vigil_request_sides_moved(OLD.sender_party_id, OLD.requested_party_id);
   END IF;
-  IF TG_OP = 'INSERT' THEN
-    PERFORM vigil_request_box_moved(NEW.sender_party_id, 'sent');
-    IF NEW.requested_party_id IS NOT NULL THEN
-      PERFORM vigil_request_box_moved(NEW.requested_party_id, 'received');
-    END IF;
-  ELSIF TG_OP = 'UPDATE' THEN
-    IF OLD.sender_party_id IS DISTINCT FROM NEW.sender_party_id THEN
-      PERFORM vigil_request_box_moved(NEW.sender_party_id, 'sent');
-    END IF;
-    IF NEW.requested_party_id IS NOT NULL AND OLD.requested_party_id IS DISTINCT FROM NEW.requested_party_id THEN
-      PERFORM vigil_request_box_moved(NEW.requested_party_id, 'received');
-    END IF;
+  IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND (OLD.sender_party_id, OLD.requested_party_id)
+                          IS DISTINCT FROM (NEW.sender_party_id, NEW.requested_party_id)) THEN
+    PERFORM vigil_request_sides_moved(NEW.sender_party_id, NEW.requested_party_id);
   END IF;
   RETURN NULL;
 END
@@ -60,10 +61,7 @@ BEGIN
   SELECT sender_party_id, requested_party_id INTO r FROM requests
    WHERE id = CASE WHEN TG_OP = 'DELETE' THEN OLD.request_id ELSE NEW.request_id END;
   IF FOUND THEN
-    PERFORM vigil_request_box_moved(r.sender_party_id, 'sent');
-    IF r.requested_party_id IS NOT NULL THEN
-      PERFORM vigil_request_box_moved(r.requested_party_id, 'received');
-    END IF;
+    PERFORM vigil_request_sides_moved(r.sender_party_id, r.requested_party_id);
   END IF;
   RETURN NULL;
 END
