@@ -694,23 +694,13 @@ export async function listRequests(ctx: AppContext, user: Principal, q: ListQuer
         overdue: due - (c?.r_not_due ?? 0) - (c?.s_not_due ?? 0),
       },
     };
-    return version ? cache.keep(key, version.version, now, nextChange(rows, c?.next_due_ms, now), answer) : answer;
+    // Kept until it would change by itself: the next deadline of the Party's requests (due_at, the
+    // rule of each row's `overdue` and of the overdue count).
+    const nextDue = c?.next_due_ms ?? null;
+    return version
+      ? cache.keep(key, version.version, now, nextDue === null ? null : new Date(nextDue), answer)
+      : answer;
   }, actor);
-}
-
-/**
- * When a listing changes with no write: the first deadline still ahead, of the rows shown (their
- * `overdue`) and of the Party's requests (the overdue count, the overdue filter).
- */
-function nextChange(rows: SummaryRow[], nextDueMs: number | null | undefined, now: Date): Date | null {
-  let next = nextDueMs ?? Number.POSITIVE_INFINITY;
-  for (const r of rows) {
-    for (const d of [r.ackDueAt, r.answerDueAt]) {
-      const t = d?.getTime();
-      if (t !== undefined && t >= now.getTime() && t < next) next = t;
-    }
-  }
-  return Number.isFinite(next) ? new Date(next) : null;
 }
 
 // ---------------------------------------------------------------------------------------------
