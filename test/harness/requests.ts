@@ -1,3 +1,7 @@
+import type { Principal } from "../../src/server/auth/principal";
+import type { AppContext } from "../../src/server/context";
+import { type ContentOverrides, sampleContent } from "../../src/server/requests/documents/sample";
+import { createDraft, sendRequest } from "../../src/server/requests/requests";
 import type { TestClient } from "./http";
 
 /**
@@ -32,3 +36,25 @@ export function legalQuestion(to: string) {
     details: { subject: "Retention of connection logs", details: "How long do providers keep connection logs?" },
   };
 }
+
+/**
+ * A preservation request sent by `user` to Party `to` through the use cases, without HTTP: a draft,
+ * then the sample form with `overrides`. Its id.
+ */
+export async function sendPreservation(
+  ctx: AppContext,
+  user: Principal,
+  to: string,
+  overrides: ContentOverrides = {},
+): Promise<string> {
+  const meta = { ip: null, userAgent: null };
+  const { id } = await createDraft(ctx, user, { type: "preservation", requestedParty: to, content: {} }, meta);
+  const content = sampleContent("preservation", { requestedParty: to, ...overrides });
+  return (await sendRequest(ctx, user, id, content, meta)).id;
+}
+
+/** The form's reference and handling conditions of a case's request, sensitive (SAP Art. 14(4)) or not. */
+export const caseConditions = (reference: string, sensitive: boolean): ContentOverrides => ({
+  reference,
+  handlingConditions: { purpose: `Investigation ${reference}`, useLimits: "This case only", sensitive },
+});

@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testContext } from "../../../test/harness/context";
 import { testDatabase } from "../../../test/harness/db";
 import { makeUser } from "../../../test/harness/factories";
+import { caseConditions, sendPreservation } from "../../../test/harness/requests";
 import type { UserRow } from "../auth/users";
 import { ManualClock } from "../clock";
 import type { AppContext } from "../context";
 import { queryRows } from "../db/database";
 import { loadDemoNetwork } from "../demo/seed";
-import { sampleContent } from "./documents/sample";
-import { createDraft, deleteDraft, listRequests, sendRequest } from "./requests";
+import { createDraft, deleteDraft, listRequests } from "./requests";
 import { transition } from "./steps";
 
 /**
@@ -94,15 +94,8 @@ async function expectCountsAsListed(user: UserRow): Promise<void> {
   expect(inbox.counts.overdue).toBe(overdue);
 }
 
-async function send(sensitive: boolean, reference: string): Promise<string> {
-  const { id } = await createDraft(ctx, cl, { type: "preservation", requestedParty: "RO", content: {} }, meta);
-  const content = sampleContent("preservation", {
-    requestedParty: "RO",
-    reference,
-    handlingConditions: { purpose: `Investigation ${reference}`, useLimits: "This case only", sensitive },
-  });
-  return (await sendRequest(ctx, cl, id, content, meta)).id;
-}
+const send = (sensitive: boolean, reference: string) =>
+  sendPreservation(ctx, cl, "RO", caseConditions(reference, sensitive));
 
 describe("the kept list counts", () => {
   it("hold through drafts, sending, steps, deletion and a change of sensitivity", async () => {

@@ -4,6 +4,7 @@ import { testContext } from "../../../test/harness/context";
 import { testDatabase } from "../../../test/harness/db";
 import { pdfPages } from "../../../test/harness/document-text";
 import { makeUser } from "../../../test/harness/factories";
+import { sendPreservation } from "../../../test/harness/requests";
 import { DataProtectionCopy } from "../../shared/data-protection";
 import { partyAccessLog } from "../audit/access-log";
 import type { UserRow } from "../auth/users";
@@ -18,10 +19,10 @@ import { givePurpose } from "./assignments";
 import { addAttachment } from "./attachments";
 import { personCopiesLayout, requestCopyLayout } from "./documents/copy-layout";
 import { renderPdf } from "./documents/pdf";
-import { sampleContent } from "./documents/sample";
+import { type ContentOverrides, sampleContent } from "./documents/sample";
 import { personCopies, requestCopy } from "./dp-copy";
 import { askOnwardTransfer, decideOnwardTransfer } from "./onward-transfer";
-import { createDraft, readRequest, sendRequest } from "./requests";
+import { createDraft, readRequest } from "./requests";
 import { purgeExpired } from "./retention";
 import { addMessage, transition } from "./steps";
 import { liftSuspension, suspendTransfers } from "./suspension";
@@ -57,12 +58,7 @@ const status = (call: Promise<unknown>) =>
     (e: { status?: number }) => e.status ?? 500,
   );
 
-async function send(to: string, overrides: Parameters<typeof sampleContent>[1]): Promise<string> {
-  const { id } = await createDraft(ctx, clOfficer, { type: "preservation", requestedParty: to, content: {} }, meta);
-  return (
-    await sendRequest(ctx, clOfficer, id, sampleContent("preservation", { requestedParty: to, ...overrides }), meta)
-  ).id;
-}
+const send = (to: string, overrides: ContentOverrides) => sendPreservation(ctx, clOfficer, to, overrides);
 
 const facts = (who: string) => ({
   ...sampleContent("preservation").details,

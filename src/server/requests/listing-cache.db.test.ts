@@ -3,15 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testContext } from "../../../test/harness/context";
 import { testDatabase } from "../../../test/harness/db";
 import { makeUser } from "../../../test/harness/factories";
+import { caseConditions, sendPreservation } from "../../../test/harness/requests";
 import { createApiToken, resolveApiToken, revokeApiToken } from "../api-tokens/api-tokens";
 import type { UserRow } from "../auth/users";
 import { ManualClock } from "../clock";
 import type { AppContext } from "../context";
 import { isTokenRefused, SYSTEM_ACTOR } from "../db/database";
 import { loadDemoNetwork } from "../demo/seed";
-import { sampleContent } from "./documents/sample";
 import { listingCacheOf } from "./listing-cache";
-import { createDraft, deleteDraft, listRequests, sendRequest } from "./requests";
+import { createDraft, deleteDraft, listRequests } from "./requests";
 
 /**
  * Listings kept in memory (listing-cache.ts) are given again only while nothing they show has
@@ -40,15 +40,8 @@ afterAll(async () => {
   await ctx.db.close();
 });
 
-async function send(reference: string, sensitive = false): Promise<string> {
-  const { id } = await createDraft(ctx, cl, { type: "preservation", requestedParty: "RO", content: {} }, meta);
-  const content = sampleContent("preservation", {
-    requestedParty: "RO",
-    reference,
-    handlingConditions: { purpose: `Investigation ${reference}`, useLimits: "This case only", sensitive },
-  });
-  return (await sendRequest(ctx, cl, id, content, meta)).id;
-}
+const send = (reference: string, sensitive = false) =>
+  sendPreservation(ctx, cl, "RO", caseConditions(reference, sensitive));
 
 const elsewhere = (q: ReturnType<typeof sql>) => ctx.db.ownerTx((tx) => tx.execute(q));
 const references = async (u: UserRow) => (await listRequests(ctx, u, inbox)).items.map((r) => r.reference);
