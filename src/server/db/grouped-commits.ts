@@ -106,7 +106,9 @@ export class CommitGroups {
       }, SYSTEM_ACTOR);
     } catch {
       this.counts.failed++;
-      await Promise.all(group.map((member) => this.alone(member)));
+      // One after the other, in the order they came: their records keep that order in the chain,
+      // as in a group (concurrent retries committed in whatever order their connections finished).
+      for (const member of group) await this.alone(member);
       return;
     }
     this.counts.groups++;
